@@ -1,0 +1,52 @@
+// `docketpress check`: validate data/ (and briefs/) and report every problem with its place.
+import { hasErrors } from '../../diagnostics/index.js';
+import { loadDataset } from '../../load/dataset.js';
+import type { Dataset } from '../../load/dataset.js';
+import { EXIT_CONTENT, EXIT_OK } from '../errors.js';
+import { diagnosticLines, json } from '../output.js';
+import type { Command } from './types.js';
+
+/** Counts of what a dataset holds, for the summary line. */
+export function datasetSummary(dataset: Dataset): Record<string, number> {
+  const listings = [...dataset.markets.values()].flatMap((m) => m.listings);
+  return {
+    sources: dataset.sources.size,
+    editions: dataset.editions.length,
+    markets: dataset.markets.size,
+    listings: listings.length,
+    unverifiedListings: listings.filter((l) => l.confidence === 'unverified').length,
+    stakeholders: dataset.stakeholders.size,
+    people: dataset.people.size,
+    positions: dataset.positions.length,
+    claims: dataset.claims.size,
+    events: dataset.events.length,
+    dockets: dataset.dockets.length,
+    metrics: dataset.metrics.length,
+  };
+}
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'validate data/ and report every problem with its position',
+  usage: 'docketpress check [--data DIR] [--json]',
+  options: {},
+  positionals: { min: 0, max: 0 },
+  async run({ options, io }) {
+    const { dataset, diagnostics, files } = await loadDataset(options.data, { cwd: io.cwd });
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.length - errors;
+    if (options.json) {
+      io.out(json({ files: files.length, errors, warnings, diagnostics, summary: datasetSummary(dataset) }));
+    } else {
+      io.out(diagnosticLines(diagnostics));
+      const s = datasetSummary(dataset);
+      io.out(
+        `checked ${files.length} data file(s): ${errors} error(s), ${warnings} warning(s)\n` +
+          `dataset: ${s.editions} editions, ${s.markets} markets, ${s.listings} listing rows (${s.unverifiedListings} unverified), ` +
+          `${s.stakeholders} stakeholders, ${s.people} people, ${s.positions} positions, ${s.claims} claims, ${s.events} events, ` +
+          `${s.dockets} dockets, ${s.metrics} metrics, ${s.sources} sources\n`,
+      );
+    }
+    return hasErrors(diagnostics) ? EXIT_CONTENT : EXIT_OK;
+  },
+};

@@ -1,0 +1,26 @@
+// `docketpress schema [--out DIR]`: write JSON Schema for every data file kind, generated from the zod schemas.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { displayPath } from '../../diagnostics/index.js';
+import { jsonSchemas } from '../../schema/json-schema.js';
+import { writeFileAtomic } from '../../render/write.js';
+import { EXIT_OK } from '../errors.js';
+import type { Command } from './types.js';
+
+export const schemaCommand: Command = {
+  name: 'schema',
+  summary: 'write JSON Schema of the data files, for editors',
+  usage: 'docketpress schema [--out DIR]   (default DIR: <data>/schema)',
+  options: {},
+  positionals: { min: 0, max: 0 },
+  async run({ options, io }) {
+    const dir = options.outGiven ? options.out : path.join(options.data, 'schema');
+    await mkdir(dir, { recursive: true });
+    for (const [name, schema] of Object.entries(jsonSchemas())) {
+      const file = path.join(dir, name);
+      await writeFileAtomic(file, `${JSON.stringify(schema, null, 2)}\n`);
+      io.out(`wrote ${displayPath(file, io.cwd)}\n`);
+    }
+    return EXIT_OK;
+  },
+};

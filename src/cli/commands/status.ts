@@ -1,0 +1,56 @@
+// `docketpress status <market> [--year YYYY]`: a market's listing status per edition, with sources.
+import { citation, countryName, listingFor, marketStatus, stakeholderName } from '../../model/index.js';
+import { datasetForQuery } from '../data.js';
+import { EXIT_CONTENT, EXIT_OK, UsageError } from '../errors.js';
+import { json, table } from '../output.js';
+import type { Command } from './types.js';
+
+const LISTED_TEXT = { true: 'listed', false: 'not listed', null: 'no record' } as const;
+
+export const statusCommand: Command = {
+  name: 'status',
+  summary: "a market's listing status per edition",
+  usage: 'docketpress status <market> [--year YYYY] [--json]',
+  options: { year: { type: 'string', value: 'YYYY', description: 'only editions of this review year' } },
+  positionals: { min: 1, max: 1 },
+  async run(context) {
+    const { io, options, values, positionals } = context;
+    const yearText = values.year as string | undefined;
+    if (yearText !== undefined && !/^\d{4}$/.test(yearText)) throw new UsageError(`--year takes a four-digit year such as 2016, not \`${yearText}\``);
+    const dataset = await datasetForQuery(context);
+    if (!dataset) return EXIT_CONTENT;
+    const marketId = positionals[0]!;
+    const status = marketStatus(dataset, marketId, yearText === undefined ? {} : { year: Number(yearText) });
+    if (options.json) {
+      io.out(json(status));
+      return EXIT_OK;
+    }
+    const market = dataset.markets.get(status.market)!;
+    const local = market.local_name ? ` (${market.local_name})` : '';
+    const domains = market.domains?.length ? ` — ${market.domains.join(', ')}` : '';
+    io.out(`${market.name}${local}${domains}\noperated by ${stakeholderName(dataset, market.operator)}; headquartered in ${countryName(market.headquarters)}\n\n`);
+    if (status.editions.length === 0) {
+      io.out(`no edition of review year ${yearText} in the data\n`);
+      return EXIT_OK;
+    }
+    const cited = [...new Set(status.editions.flatMap((row) => row.sources))];
+    const rows = status.editions.map((row) => [
+      row.edition,
+      String(row.year),
+      row.published,
+      LISTED_TEXT[String(row.listed) as 'true' | 'false' | 'null'],
+      row.change ?? '',
+      row.confidence ?? '',
+      row.sources.map((id) => `[${cited.indexOf(id) + 1}]`).join(''),
+    ]);
+    io.out(table(['edition', 'review', 'published', 'listed', 'change', 'confidence', 'sources'], rows));
+    const notes = status.editions
+      .map((row) => ({ row, listing: listingFor(dataset, status.market, row.edition) }))
+      .filter(({ listing }) => listing?.quote || listing?.note)
+      .map(({ row, listing }) => `  ${row.edition}: ${listing!.quote ? `USTR: “${listing!.quote}”` : ''}${listing!.quote && listing!.note ? ' — ' : ''}${listing!.note ?? ''}`);
+    if (notes.length) io.out(`\nnotes:\n${notes.join('\n')}\n`);
+    if (cited.length) io.out(`\nsources:\n${cited.map((id, i) => `  [${i + 1}] ${citation(dataset, id)} (${id})`).join('\n')}\n`);
+    io.out(`\n"no record" means the data holds nothing for that edition — not that the market was absent.\n`);
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,95 @@
+// The command line's core: parse arguments, pick the command, map outcomes to exit codes. Testable in-process.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UnknownIdError } from '../model/lookup.js';
+import { suggestion } from '../load/zod-issues.js';
+import { checkCommand } from './commands/check.js';
+import { diffCommand } from './commands/diff.js';
+import { schemaCommand } from './commands/schema.js';
+import { statusCommand } from './commands/status.js';
+import type { Command } from './commands/types.js';
+import { PACKAGE_ROOT, resolveFolder, type CommandContext } from './context.js';
+import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
+import { commandHelp, INTERNAL_ERROR, mainHelp } from './messages.js';
+import { processIo, type Io } from './output.js';
+
+export const EXIT_INTERNAL = 70;
+
+/** Every command, in the order the help lists them. */
+export const COMMANDS: readonly Command[] = [checkCommand, statusCommand, diffCommand, schemaCommand];
+
+const GLOBAL_OPTIONS = {
+  data: { type: 'string' },
+  briefs: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Runs the command line with these arguments; returns the exit code. Never throws. */
+export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let debug = argv.includes('--debug');
+  try {
+    const name = argv.find((arg) => !arg.startsWith('-'));
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) {
+      if (argv.includes('--version') || argv.includes('-v')) {
+        io.out(`${version()}\n`);
+        return EXIT_OK;
+      }
+      if (name === undefined || argv.includes('--help') || argv.includes('-h')) {
+        io.out(mainHelp(COMMANDS));
+        return name === undefined && !argv.includes('--help') && !argv.includes('-h') ? EXIT_USAGE : EXIT_OK;
+      }
+      throw new UsageError(`unknown command \`${name}\`${suggestion(name, COMMANDS.map((c) => c.name))}: run \`docketpress --help\` for the list`);
+    }
+    const rest = [...argv];
+    rest.splice(rest.indexOf(command.name), 1);
+    let parsed: ReturnType<typeof parseArgs>;
+    try {
+      parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}: run \`docketpress ${command.name} --help\``);
+    }
+    const values = parsed.values as CommandContext['values'];
+    debug = values.debug === true;
+    if (values.help) {
+      io.out(commandHelp(command));
+      return EXIT_OK;
+    }
+    const { min, max } = command.positionals;
+    if (parsed.positionals.length < min || parsed.positionals.length > max) {
+      throw new UsageError(`\`${command.name}\` takes ${min === max ? min : `${min} to ${max}`} argument(s), got ${parsed.positionals.length}: usage: ${command.usage}`);
+    }
+    const context: CommandContext = {
+      options: {
+        data: resolveFolder(values.data as string | undefined, 'data', io.cwd),
+        briefs: resolveFolder(values.briefs as string | undefined, 'briefs', io.cwd),
+        out: path.resolve(io.cwd, (values.out as string | undefined) ?? 'out'),
+        outGiven: values.out !== undefined,
+        json: values.json === true,
+        debug,
+      },
+      positionals: parsed.positionals,
+      values,
+      io,
+    };
+    return await command.run(context);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof UnknownIdError) {
+      io.err(`docketpress: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    io.err(`${INTERNAL_ERROR}\n`);
+    if (debug) io.err(`${(error as Error)?.stack ?? String(error)}\n`);
+    return EXIT_INTERNAL;
+  }
+}

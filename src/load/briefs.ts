@@ -1,0 +1,52 @@
+// Loads brief specs (briefs/*.yaml): parsed with positions, validated, id matched to the file name.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic, displayPath, type Diagnostic } from '../diagnostics/index.js';
+import { briefSchema, type Brief } from '../schema/index.js';
+import { parseYamlText, placeOf, yamlToValue, type YamlFile } from './yaml-file.js';
+import { validateWithPositions } from './zod-issues.js';
+
+/** A validated brief spec and the file it came from. */
+export interface LoadedBrief {
+  brief: Brief;
+  file: YamlFile;
+  /** Absolute path of the spec. */
+  path: string;
+}
+
+/** Validates one brief spec's text. */
+export function readBriefText(name: string, absolutePath: string, text: string): { loaded?: LoadedBrief; diagnostics: Diagnostic[] } {
+  const parsed = parseYamlText(name, text);
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: parsed.diagnostics };
+  const converted = yamlToValue(parsed.file);
+  if ('problem' in converted) return { diagnostics: [...parsed.diagnostics, converted.problem] };
+  const result = validateWithPositions(briefSchema, converted.value, parsed.file, []);
+  const diagnostics = [...parsed.diagnostics, ...result.diagnostics];
+  if (!result.data) return { diagnostics };
+  const expected = path.basename(absolutePath).replace(/\.ya?ml$/, '');
+  if (result.data.id !== expected) {
+    diagnostics.push(diagnostic(name, placeOf(parsed.file, ['id']), 'error', `the id \`${result.data.id}\` does not match the file name \`${expected}\`: rename the file or change the id`, 'id-file-mismatch'));
+    return { diagnostics };
+  }
+  return { loaded: { brief: result.data, file: parsed.file, path: absolutePath }, diagnostics };
+}
+
+/** Loads every brief spec of a folder (sorted by file name). A missing folder holds no briefs. */
+export async function loadBriefs(dir: string, options: { cwd?: string } = {}): Promise<{ briefs: LoadedBrief[]; diagnostics: Diagnostic[] }> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((name) => /\.ya?ml$/.test(name)).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { briefs: [], diagnostics: [] };
+    throw error;
+  }
+  const briefs: LoadedBrief[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const name of names) {
+    const absolute = path.join(dir, name);
+    const result = readBriefText(displayPath(absolute, options.cwd), absolute, await readFile(absolute, 'utf8'));
+    diagnostics.push(...result.diagnostics);
+    if (result.loaded) briefs.push(result.loaded);
+  }
+  return { briefs, diagnostics };
+}

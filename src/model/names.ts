@@ -1,0 +1,23 @@
+// Human names for codes and ids in the dataset: countries, stakeholders, sources.
+import type { Dataset } from '../load/dataset.js';
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** The English name of an ISO 3166-1 alpha-2 country code ("CN" → "China"). */
+export function countryName(code: string): string {
+  return regionNames.of(code) ?? code;
+}
+
+/** A stakeholder's display name, or the id when unknown. */
+export function stakeholderName(dataset: Dataset, id: string): string {
+  return dataset.stakeholders.get(id)?.name ?? id;
+}
+
+/** A one-line citation of a source: title, publisher, date and address. */
+export function citation(dataset: Dataset, id: string): string {
+  const source = dataset.sources.get(id);
+  if (!source) return id;
+  const date = source.date ? `, ${source.date}` : '';
+  const mirror = source.mirror ? ' (mirror copy)' : '';
+  return `${source.title}. ${source.publisher}${date}${mirror}. ${source.url}`;
+}

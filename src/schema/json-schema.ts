@@ -1,0 +1,24 @@
+// JSON Schema for every data (and brief) file kind, generated from the zod schemas for editors.
+import { z } from 'zod';
+import { DATA_FILE_KINDS, type DataFileKind } from './index.js';
+
+/** File name of a kind's JSON Schema inside data/schema/. */
+export function schemaFileName(kind: string): string {
+  return `${kind}.schema.json`;
+}
+
+/** The JSON Schema documents, keyed by file name. */
+export function jsonSchemas(extra: Record<string, z.ZodType> = {}): Record<string, object> {
+  const result: Record<string, object> = {};
+  const kinds = Object.entries(DATA_FILE_KINDS) as [DataFileKind, (typeof DATA_FILE_KINDS)[DataFileKind]][];
+  for (const [kind, { schema, place }] of kinds) {
+    result[schemaFileName(kind)] = {
+      ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }),
+      title: `docketpress ${kind} file (data/${place})`,
+    };
+  }
+  for (const [kind, schema] of Object.entries(extra)) {
+    result[schemaFileName(kind)] = { ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }), title: `docketpress ${kind} file` };
+  }
+  return result;
+}

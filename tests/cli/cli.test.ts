@@ -1,0 +1,67 @@
+// The command line end to end: exit codes, messages, JSON shapes, against the embedded data.
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
+
+describe('docketpress CLI', () => {
+  it('status --json has the contract shape', async () => {
+    const result = await cli(['status', 'taobao', '--json']);
+    expect(result.code).toBe(0);
+    const answer = JSON.parse(result.stdout);
+    expect(Object.keys(answer)).toEqual(['market', 'name', 'editions']);
+    expect(answer.market).toBe('taobao');
+    for (const row of answer.editions) {
+      expect(Object.keys(row)).toEqual(['edition', 'year', 'published', 'listed', 'change', 'confidence', 'sources']);
+    }
+  });
+
+  it('status prints a table with the sources behind each row', async () => {
+    const result = await cli(['status', 'taobao']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^2012\s+2012\s+2012-12-13\s+not listed\s+removed\s+verified/m);
+    expect(result.stdout).toContain('sources:');
+    expect(result.stdout).toMatch(/https?:\/\//);
+  });
+
+  it('status --year 2016 keeps one edition', async () => {
+    const answer = JSON.parse((await cli(['status', 'taobao', '--year', '2016', '--json'])).stdout);
+    expect(answer.editions.map((r: { edition: string }) => r.edition)).toEqual(['2016']);
+  });
+
+  it('diff --json has the contract shape', async () => {
+    const result = await cli(['diff', '2020', '2021', '--json']);
+    expect(result.code).toBe(0);
+    expect(Object.keys(JSON.parse(result.stdout))).toEqual(['from', 'to', 'added', 'removed', 'retained', 'unknown']);
+  });
+
+  it('an unknown market exits 2 and suggests the nearest id', async () => {
+    const result = await cli(['status', 'tabao']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('did you mean `taobao`?');
+    expect(result.stdout).toBe('');
+  });
+
+  it('an unknown edition exits 2 and suggests the nearest id', async () => {
+    const result = await cli(['diff', '2020', 's301-209']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('did you mean `s301-2009`?');
+  });
+
+  it('usage mistakes exit 2 with one line and no stack', async () => {
+    for (const argv of [['stauts', 'taobao'], ['status'], ['status', 'taobao', '--yeer', '2012'], ['status', 'taobao', '--year', '12']]) {
+      const result = await cli(argv);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('check on the embedded data exits 0', async () => {
+    const result = await cli(['check']);
+    expect(result.stdout).toMatch(/0 error\(s\)/);
+    expect(result.code).toBe(0);
+  });
+
+  it('--version prints the package version', async () => {
+    expect((await cli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
