@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UnknownIdError } from '../model/lookup.js';
 import { suggestion } from '../load/zod-issues.js';
+import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
 import { schemaCommand } from './commands/schema.js';
@@ -17,7 +18,7 @@ import { processIo, type Io } from './output.js';
 export const EXIT_INTERNAL = 70;
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [checkCommand, statusCommand, diffCommand, schemaCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, buildCommand, statusCommand, diffCommand, schemaCommand];
 
 const GLOBAL_OPTIONS = {
   data: { type: 'string' },
@@ -69,10 +70,13 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     if (parsed.positionals.length < min || parsed.positionals.length > max) {
       throw new UsageError(`\`${command.name}\` takes ${min === max ? min : `${min} to ${max}`} argument(s), got ${parsed.positionals.length}: usage: ${command.usage}`);
     }
+    const data = resolveFolder(values.data as string | undefined, 'data', io.cwd);
+    // The bundled sample briefs go with the embedded data only; a folder of one's own data has its own briefs.
+    const briefs = values.briefs === undefined && data !== path.join(PACKAGE_ROOT, 'data') ? path.resolve(io.cwd, 'briefs') : resolveFolder(values.briefs as string | undefined, 'briefs', io.cwd);
     const context: CommandContext = {
       options: {
-        data: resolveFolder(values.data as string | undefined, 'data', io.cwd),
-        briefs: resolveFolder(values.briefs as string | undefined, 'briefs', io.cwd),
+        data,
+        briefs,
         out: path.resolve(io.cwd, (values.out as string | undefined) ?? 'out'),
         outGiven: values.out !== undefined,
         json: values.json === true,

@@ -32,21 +32,23 @@ export function readBriefText(name: string, absolutePath: string, text: string):
 }
 
 /** Loads every brief spec of a folder (sorted by file name). A missing folder holds no briefs. */
-export async function loadBriefs(dir: string, options: { cwd?: string } = {}): Promise<{ briefs: LoadedBrief[]; diagnostics: Diagnostic[] }> {
+export async function loadBriefs(dir: string, options: { cwd?: string } = {}): Promise<{ briefs: LoadedBrief[]; invalid: string[]; diagnostics: Diagnostic[] }> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((name) => /\.ya?ml$/.test(name)).sort();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { briefs: [], diagnostics: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { briefs: [], invalid: [], diagnostics: [] };
     throw error;
   }
   const briefs: LoadedBrief[] = [];
+  const invalid: string[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const name of names) {
     const absolute = path.join(dir, name);
     const result = readBriefText(displayPath(absolute, options.cwd), absolute, await readFile(absolute, 'utf8'));
     diagnostics.push(...result.diagnostics);
     if (result.loaded) briefs.push(result.loaded);
+    else invalid.push(name.replace(/\.ya?ml$/, ''));
   }
-  return { briefs, diagnostics };
+  return { briefs, invalid, diagnostics };
 }

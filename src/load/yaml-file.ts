@@ -6,6 +6,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 export interface YamlFile {
   /** The path shown in messages. */
   name: string;
+  /** The file's text. */
+  source: string;
   doc: Document.Parsed;
   lineCounter: LineCounter;
 }
@@ -48,7 +50,7 @@ export function parseYamlText(name: string, text: string): { file: YamlFile; dia
       diagnostics.push(diagnostic(name, { line: at.line, column: at.col }, severity, message, `yaml-${problem.code.toLowerCase().replace(/_/g, '-')}`));
     }
   }
-  return { file: { name, doc, lineCounter }, diagnostics };
+  return { file: { name, source: text, doc, lineCounter }, diagnostics };
 }
 
 /** Converts the parsed document to plain data, bounding alias expansion. Throws a diagnostic-ready error text. */
@@ -109,4 +111,27 @@ export function placeOf(file: YamlFile, path: readonly PathSegment[], options: {
     }
   }
   return placeOfOffset(file, best);
+}
+
+/**
+ * Where the text of a string value starts: for a block scalar (`|` or `>`), its first content line and
+ * indentation; otherwise the value itself (one past an opening quote).
+ */
+export function proseStart(file: YamlFile, path: readonly PathSegment[]): Place {
+  const node = file.doc.getIn(path, true);
+  const place = placeOf(file, path);
+  if (!isScalar(node)) return place;
+  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+    const firstContentLine = place.line + 1;
+    const lineStart = file.lineCounter.lineStarts[firstContentLine - 1];
+    return { line: firstContentLine, column: lineStart === undefined ? place.column : indentationAt(file, lineStart) + 1 };
+  }
+  if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') return { line: place.line, column: place.column + 1 };
+  return place;
+}
+
+function indentationAt(file: YamlFile, offset: number): number {
+  let count = 0;
+  while (file.source[offset + count] === ' ') count++;
+  return count;
 }

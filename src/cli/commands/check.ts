@@ -1,6 +1,7 @@
 // `docketpress check`: validate data/ (and briefs/) and report every problem with its place.
+import { buildBriefs } from '../../build/index.js';
 import { hasErrors } from '../../diagnostics/index.js';
-import { loadDataset } from '../../load/dataset.js';
+import { resolveFolder } from '../context.js';
 import type { Dataset } from '../../load/dataset.js';
 import { EXIT_CONTENT, EXIT_OK } from '../errors.js';
 import { diagnosticLines, json } from '../output.js';
@@ -27,21 +28,23 @@ export function datasetSummary(dataset: Dataset): Record<string, number> {
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'validate data/ and report every problem with its position',
-  usage: 'docketpress check [--data DIR] [--json]',
-  options: {},
+  summary: 'validate data/ and briefs/ and report every problem with its position',
+  usage: 'docketpress check [--data DIR] [--briefs DIR] [--json]',
+  options: { templates: { type: 'string', value: 'DIR', description: 'templates folder (default: ./templates, else the bundled ones)' } },
   positionals: { min: 0, max: 0 },
-  async run({ options, io }) {
-    const { dataset, diagnostics, files } = await loadDataset(options.data, { cwd: io.cwd });
+  async run({ options, io, values }) {
+    // Briefs are checked by composing them (references, templates, prose) without rendering anything.
+    const briefs = await buildBriefs({ dataDir: options.data, briefsDir: options.briefs, templatesDir: resolveFolder(values.templates as string | undefined, 'templates', io.cwd), outDir: options.out, formats: [], cwd: io.cwd });
+    const { dataset, diagnostics, dataFiles: files } = briefs;
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.length - errors;
     if (options.json) {
-      io.out(json({ files: files.length, errors, warnings, diagnostics, summary: datasetSummary(dataset) }));
+      io.out(json({ files: files.length, briefs: briefs.available.length, errors, warnings, diagnostics, summary: datasetSummary(dataset) }));
     } else {
       io.out(diagnosticLines(diagnostics));
       const s = datasetSummary(dataset);
       io.out(
-        `checked ${files.length} data file(s): ${errors} error(s), ${warnings} warning(s)\n` +
+        `checked ${files.length} data file(s) and ${briefs.available.length} brief(s): ${errors} error(s), ${warnings} warning(s)\n` +
           `dataset: ${s.editions} editions, ${s.markets} markets, ${s.listings} listing rows (${s.unverifiedListings} unverified), ` +
           `${s.stakeholders} stakeholders, ${s.people} people, ${s.positions} positions, ${s.claims} claims, ${s.events} events, ` +
           `${s.dockets} dockets, ${s.metrics} metrics, ${s.sources} sources\n`,

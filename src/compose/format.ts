@@ -1,0 +1,39 @@
+// How values read in a document: dates, numbers, lists of names. Deterministic whatever the TZ or locale.
+import { format } from 'date-fns';
+
+/** "December 13, 2012", "October 2015" or "2015" from a (partial) ISO date. */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number | undefined, number | undefined];
+  if (month === undefined) return String(year);
+  if (day === undefined) return format(new Date(year, month - 1, 1), 'MMMM yyyy');
+  return format(new Date(year, month - 1, day), 'MMMM d, yyyy');
+}
+
+/** A Date for a (partial) ISO date at noon UTC of its first day — the same instant in every time zone. */
+export function dateValue(date: string): Date {
+  const [year, month = 1, day = 1] = date.split('-').map(Number) as [number, number?, number?];
+  return new Date(Date.UTC(year, month - 1, day, 12, 0, 0));
+}
+
+const SCALES: [number, string][] = [
+  [1e9, 'billion'],
+  [1e6, 'million'],
+];
+
+/** "380 million", "1.5 billion", "180,000", "67" — the way filings print figures. */
+export function formatNumber(value: number): string {
+  for (const [scale, word] of SCALES) {
+    if (Math.abs(value) >= scale && Number.isInteger((value / scale) * 10)) {
+      return `${String(Math.round((value / scale) * 10) / 10)} ${word}`;
+    }
+  }
+  const [whole, fraction] = String(value).split('.') as [string, string | undefined];
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction ? `${grouped}.${fraction}` : grouped;
+}
+
+/** "A", "A and B", "A, B and C". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -1,0 +1,73 @@
+// Markdown prose written in briefs: parsed to mdast, `:cite[source-id]` turned into footnotes, raw HTML dropped.
+import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { TextDirective } from 'mdast-util-directive';
+import { SKIP, visit } from 'unist-util-visit';
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import type { Dataset } from '../load/dataset.js';
+import { suggestion } from '../load/zod-issues.js';
+import type { Citations } from './citations.js';
+import { markdownParser } from './template.js';
+
+/** Where a prose field's text starts in the brief file (for a block scalar: its first content line). */
+export interface ProsePlace {
+  file: string;
+  line: number;
+  column: number;
+  field: string;
+}
+
+/** The file position of a node of the parsed prose (exact for block scalars, the field's start otherwise). */
+function placeIn(place: ProsePlace, node: { position?: { start: { line: number; column: number } } }): { line: number; column: number } {
+  const start = node.position?.start;
+  if (!start) return place;
+  return start.line === 1 ? { line: place.line, column: place.column + start.column - 1 } : { line: place.line + start.line - 1, column: place.column + start.column - 1 };
+}
+
+/**
+ * Parses a prose field into blocks. `:cite[id1,id2]` becomes a footnote citing those sources;
+ * raw HTML is dropped with a warning; any other directive is an error.
+ */
+export function parseProse(markdown: string, place: ProsePlace, dataset: Dataset, citations: Citations, diagnostics: Diagnostic[]): BlockContent[] {
+  const tree = markdownParser().parse(markdown) as Root;
+  let htmlReported = false;
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined) return undefined;
+    if (node.type === 'html') {
+      if (!htmlReported) diagnostics.push(diagnostic(place.file, placeIn(place, node), 'warning', `raw HTML in \`${place.field}\` was dropped: write Markdown instead`, 'prose-html-dropped'));
+      htmlReported = true;
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    if (node.type === 'textDirective' && (node as TextDirective).name === 'cite') {
+      const ids = citedIds(node as TextDirective);
+      const unknown = ids.filter((id) => !dataset.sources.has(id));
+      for (const id of unknown) {
+        diagnostics.push(diagnostic(place.file, placeIn(place, node), 'error', `\`:cite[${id}]\` in \`${place.field}\` names an unknown source${suggestion(id, [...dataset.sources.keys()])}: fix the id or add the source to data/sources/`, 'unknown-reference'));
+      }
+      if (ids.length === 0) {
+        diagnostics.push(diagnostic(place.file, placeIn(place, node), 'error', `\`:cite[]\` in \`${place.field}\` names no source: write \`:cite[source-id]\``, 'missing-source'));
+      }
+      const known = ids.filter((id) => dataset.sources.has(id));
+      const replacement: PhrasingContent[] = known.length ? [citations.cite(known)] : [];
+      parent.children.splice(index, 1, ...(replacement as never[]));
+      return [SKIP, index + replacement.length];
+    }
+    if (node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective') {
+      const name = (node as TextDirective).name;
+      diagnostics.push(diagnostic(place.file, placeIn(place, node), 'error', `unknown directive \`:${name}\` in \`${place.field}\`: prose knows \`:cite[source-id]\`; to write a literal colon before a word, escape it as \`\\:\``, 'prose-unknown-directive'));
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    return undefined;
+  });
+  return tree.children.filter((child): child is BlockContent => child.type !== 'yaml' && child.type !== 'definition' && child.type !== 'footnoteDefinition') as BlockContent[];
+}
+
+function citedIds(node: TextDirective): string[] {
+  const label = node.children.map((child) => ('value' in child ? String(child.value) : '')).join('');
+  return label
+    .split(/[,\s]+/)
+    .map((id) => id.trim())
+    .filter(Boolean);
+}
+

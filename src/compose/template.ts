@@ -1,0 +1,132 @@
+// Templates: Markdown with frontmatter, {{placeholders}} and ::directives, expanded into an mdast tree.
+import { readFile } from 'node:fs/promises';
+import type { Root, RootContent, Text } from 'mdast';
+import type { LeafDirective } from 'mdast-util-directive';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+import { parse as parseYaml } from 'yaml';
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { suggestion } from '../load/zod-issues.js';
+import { text } from './nodes.js';
+
+/** A parsed template and the brief kinds its frontmatter says it serves. */
+export interface Template {
+  name: string;
+  source: string;
+  tree: Root;
+  kinds: string[];
+}
+
+const PLACEHOLDER = /\{\{\s*([a-z_][a-z0-9_.]*)\s*\}\}/g;
+
+/** The Markdown parser shared by templates and prose fields (GFM + directives + frontmatter). */
+export function markdownParser() {
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
+}
+
+/** Parses template text; a malformed frontmatter is a positioned diagnostic. */
+export function parseTemplate(name: string, source: string, diagnostics: Diagnostic[]): Template {
+  const tree = markdownParser().parse(source);
+  let kinds: string[] = [];
+  const front = tree.children[0];
+  if (front?.type === 'yaml') {
+    try {
+      const data = parseYaml(front.value) as { kind?: unknown } | null;
+      const kind = data?.kind;
+      kinds = Array.isArray(kind) ? kind.map(String) : kind === undefined ? [] : [String(kind)];
+    } catch {
+      diagnostics.push(diagnostic(name, { line: 2, column: 1 }, 'error', 'the frontmatter is not valid YAML: write `kind: <brief kind>` between the `---` lines', 'template-frontmatter'));
+    }
+    tree.children.shift();
+  }
+  return { name, source, tree, kinds };
+}
+
+/** Reads and parses a template file. */
+export async function loadTemplate(file: string, name: string, diagnostics: Diagnostic[]): Promise<Template | undefined> {
+  try {
+    return parseTemplate(name, await readFile(file, 'utf8'), diagnostics);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    diagnostics.push(diagnostic(name, undefined, 'error', code === 'ENOENT' ? 'template not found: check `template:` in the brief, or add the file' : `cannot read the template (${code ?? String(error)})`, 'template-unreadable'));
+    return undefined;
+  }
+}
+
+/** What a template can call: block directives and text placeholders. */
+export interface TemplateBindings {
+  directives: Record<string, () => RootContent[]>;
+  placeholders: Record<string, string | undefined>;
+}
+
+/**
+ * Expands a template: each `::name` leaf directive is replaced by the blocks its binding returns,
+ * each `{{path}}` by a text node. Unknown names are positioned errors in the template.
+ */
+export function expandTemplate(template: Template, bindings: TemplateBindings, diagnostics: Diagnostic[]): Root {
+  const tree = structuredClone(template.tree);
+  const directiveNames = Object.keys(bindings.directives);
+  const placeholderNames = Object.keys(bindings.placeholders);
+
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    if (node.type === 'leafDirective' || node.type === 'containerDirective' || node.type === 'textDirective') {
+      const directive = node as LeafDirective;
+      const make = node.type === 'leafDirective' ? bindings.directives[directive.name] : undefined;
+      if (!make) {
+        const known = node.type === 'leafDirective' ? `${suggestion(directive.name, directiveNames)}; known here: ${directiveNames.map((n) => `\`::${n}\``).join(', ')}` : ': templates use leaf directives on their own line, such as `::caption`';
+        diagnostics.push(diagnostic(template.name, node.position?.start, 'error', `unknown directive \`${node.type === 'textDirective' ? ':' : '::'}${directive.name}\`${known}`, 'template-unknown-directive'));
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      const blocks = make();
+      parent.children.splice(index, 1, ...(blocks as never[]));
+      return [SKIP, index + blocks.length];
+    }
+    if (node.type === 'text') {
+      const parts = splitPlaceholders(node, template, bindings.placeholders, placeholderNames, diagnostics);
+      if (parts) {
+        parent.children.splice(index, 1, ...(parts as never[]));
+        return [SKIP, index + parts.length];
+      }
+    }
+    return undefined;
+  });
+  return tree;
+}
+
+function splitPlaceholders(node: Text, template: Template, values: TemplateBindings['placeholders'], names: string[], diagnostics: Diagnostic[]): Text[] | undefined {
+  if (!node.value.includes('{{')) return undefined;
+  const parts: Text[] = [];
+  let last = 0;
+  for (const match of node.value.matchAll(PLACEHOLDER)) {
+    const name = match[1]!;
+    if (match.index > last) parts.push(text(node.value.slice(last, match.index)));
+    last = match.index + match[0].length;
+    const value = values[name];
+    if (value === undefined) {
+      const place = placeOfPlaceholder(node, template, match[0]);
+      const known = name in values ? ': the data has no value for it in this brief — add it to the data or remove the placeholder' : `${suggestion(name, names)}: known placeholders: ${names.map((n) => `\`{{${n}}}\``).join(', ')}`;
+      diagnostics.push(diagnostic(template.name, place, 'error', `${name in values ? 'empty' : 'unknown'} placeholder \`{{${name}}}\`${known}`, 'template-unknown-placeholder'));
+      continue;
+    }
+    parts.push(text(value));
+  }
+  if (last < node.value.length) parts.push(text(node.value.slice(last)));
+  return parts;
+}
+
+/** Line and column of a placeholder, found in the template source after the text node's start. */
+function placeOfPlaceholder(node: Text, template: Template, raw: string): { line: number; column: number } | undefined {
+  const start = node.position?.start;
+  if (!start || start.offset === undefined) return start;
+  const offset = template.source.indexOf(raw, start.offset);
+  if (offset < 0) return start;
+  const before = template.source.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}

@@ -1,0 +1,334 @@
+// Bundled fonts: which font files ship (from @fontsource packages), the pdfmake font families
+// they form, and which family draws each character (per-character coverage through fontkit).
+// Must not lay out or render anything, and must not read any file that is not a bundled font.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as fontkit from 'fontkit';
+import { decompress as woff2ToSfnt } from 'wawoff2';
+
+/** A fallback chain: body text (Tinos first) or code (Cousine first). */
+export type FontChain = 'serif' | 'mono';
+
+/** Bold/italic flags as pdfmake understands them. */
+export interface FaceStyle {
+  bold: boolean;
+  italics: boolean;
+}
+
+/** A run of text drawn by one pdfmake font family. */
+export interface FontRun {
+  text: string;
+  font: string;
+}
+
+interface StyleFiles {
+  normal: string;
+  bold: string;
+  italics: string;
+  bolditalics: string;
+}
+
+interface Family {
+  /** pdfmake family name. */
+  name: string;
+  /** Set the line by the font's typographic (em-box) metrics rather than its hhea ones. */
+  typoMetrics?: boolean;
+  /** Unicode ranges the file is meant for (from the package's unicode.json). */
+  ranges: Array<[number, number]>;
+  files: StyleFiles;
+}
+
+type StyleKey = keyof StyleFiles;
+
+const require = createRequire(import.meta.url);
+
+function packageDir(name: string): string {
+  return path.dirname(require.resolve(`${name}/package.json`));
+}
+
+function parseRanges(spec: string): Array<[number, number]> {
+  return spec.split(',').map((part) => {
+    const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
+    const start = Number.parseInt(from ?? '', 16);
+    const end = to === undefined ? start : Number.parseInt(to, 16);
+    return [start, end] as [number, number];
+  });
+}
+
+function readUnicode(dir: string): Record<string, string> {
+  return JSON.parse(readFileSync(path.join(dir, 'unicode.json'), 'utf8')) as Record<string, string>;
+}
+
+/** Subsets of the Latin-script families, in the order they are tried. */
+const LATIN_FAMILY_SUBSETS = [
+  'latin',
+  'latin-ext',
+  'cyrillic',
+  'cyrillic-ext',
+  'greek',
+  'greek-ext',
+  'vietnamese',
+  'hebrew',
+] as const;
+
+function fontsourceFamilies(pkg: string, label: string, stem: string): Family[] {
+  const dir = packageDir(pkg);
+  const unicode = readUnicode(dir);
+  const file = (subset: string, weight: number, style: 'normal' | 'italic') =>
+    path.join(dir, 'files', `${stem}-${subset}-${weight}-${style}.woff2`);
+  return LATIN_FAMILY_SUBSETS.filter((subset) => unicode[subset] !== undefined).map((subset) => ({
+    name: `${label} ${subset}`,
+    ranges: parseRanges(unicode[subset] ?? ''),
+    files: {
+      normal: file(subset, 400, 'normal'),
+      bold: file(subset, 700, 'normal'),
+      italics: file(subset, 400, 'italic'),
+      bolditalics: file(subset, 700, 'italic'),
+    },
+  }));
+}
+
+/** Noto Serif SC: ~100 numbered CJK subsets; no italics, so italics use the upright faces. */
+function cjkFamilies(): Family[] {
+  const dir = packageDir('@fontsource/noto-serif-sc');
+  const unicode = readUnicode(dir);
+  const keys = Object.keys(unicode)
+    .map((key) => ({ key, id: key.replace(/^\[(\d+)\]$/, '$1') }))
+    .filter(({ id }) => /^\d+$/.test(id))
+    .sort((a, b) => Number(a.id) - Number(b.id));
+  return keys.map(({ key, id }) => {
+    const file = (weight: number) => path.join(dir, 'files', `noto-serif-sc-${id}-${weight}-normal.woff2`);
+    return {
+      name: `Noto Serif SC ${id}`,
+      typoMetrics: true,
+      ranges: parseRanges(unicode[key] ?? ''),
+      files: { normal: file(400), bold: file(700), italics: file(400), bolditalics: file(700) },
+    };
+  });
+}
+
+interface Catalogue {
+  chains: Record<FontChain, Family[]>;
+  byName: Map<string, Family>;
+}
+
+let catalogue: Catalogue | undefined;
+
+function getCatalogue(): Catalogue {
+  if (catalogue) return catalogue;
+  const tinos = fontsourceFamilies('@fontsource/tinos', 'Tinos', 'tinos');
+  const cousine = fontsourceFamilies('@fontsource/cousine', 'Cousine', 'cousine');
+  const cjk = cjkFamilies();
+  const serif = [...tinos, ...cjk];
+  const mono = [...cousine, ...serif];
+  const byName = new Map<string, Family>();
+  for (const family of mono) byName.set(family.name, family);
+  catalogue = { chains: { serif, mono }, byName };
+  return catalogue;
+}
+
+/** The pdfmake family that body text starts in (Tinos, Latin subset). */
+export const BASE_SERIF = 'Tinos latin';
+/** The pdfmake family that code starts in (Cousine, Latin subset). */
+export const BASE_MONO = 'Cousine latin';
+
+/** Every bundled family as a pdfmake font dictionary (absolute file paths). */
+export function pdfmakeFontDictionary(): Record<string, StyleFiles> {
+  const result: Record<string, StyleFiles> = {};
+  for (const family of getCatalogue().byName.values()) result[family.name] = { ...family.files };
+  return result;
+}
+
+/** Absolute paths of every font file the renderer may read (for pdfmake's local access policy). */
+export function bundledFontFiles(): Set<string> {
+  const files = new Set<string>();
+  for (const family of getCatalogue().byName.values()) {
+    for (const file of Object.values(family.files)) files.add(file);
+  }
+  return files;
+}
+
+/** Decompressed (plain TrueType) bytes of bundled WOFF2 files, by absolute path. */
+const sfntCache = new Map<string, Buffer>();
+const openFonts = new Map<string, fontkit.Font>();
+
+function openFont(file: string): fontkit.Font {
+  let font = openFonts.get(file);
+  if (!font) {
+    const sfnt = sfntCache.get(file);
+    // Without a preloaded copy fontkit reads the WOFF2 itself (same font, slower: JS brotli).
+    font = (sfnt ? fontkit.create(sfnt) : fontkit.openSync(file)) as fontkit.Font;
+    openFonts.set(file, font);
+  }
+  return font;
+}
+
+/**
+ * Decompress, once per process, the font files that may be needed to draw `codePoints` (every
+ * family whose unicode range holds one of them, plus the base faces). WOFF2 is decoded by
+ * Google's reference decoder (wasm, through wawoff2); fontkit and pdfkit then parse plain
+ * TrueType, which is much faster than fontkit's own JavaScript decompression.
+ */
+export async function preloadFonts(codePoints: Iterable<number>): Promise<void> {
+  const { byName } = getCatalogue();
+  const wanted = new Set<Family>([byName.get(BASE_SERIF), byName.get(BASE_MONO)].filter((f): f is Family => !!f));
+  const families = [...byName.values()];
+  for (const cp of codePoints) {
+    for (const family of families) if (!wanted.has(family) && inRanges(cp, family.ranges)) wanted.add(family);
+  }
+  const files = new Map<string, Family>();
+  for (const family of wanted) {
+    for (const file of Object.values(family.files)) if (!sfntCache.has(file)) files.set(file, family);
+  }
+  for (const [file, family] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    // Copy: the result may be a view into the decoder's wasm memory.
+    const sfnt = Buffer.from(await woff2ToSfnt(readFileSync(file)));
+    if (family.typoMetrics) useTypoMetrics(sfnt);
+    sfntCache.set(file, sfnt);
+    openFonts.delete(file);
+  }
+}
+
+function tableOffset(sfnt: Buffer, tag: string): number | undefined {
+  const count = sfnt.readUInt16BE(4);
+  for (let i = 0; i < count; i++) {
+    const record = 12 + 16 * i;
+    if (sfnt.toString('latin1', record, record + 4) === tag) return sfnt.readUInt32BE(record + 8);
+  }
+  return undefined;
+}
+
+/**
+ * Noto CJK fonts have a tall hhea ascent (1.151 em) for rare marks, while ideographs fill the
+ * 0.88/−0.12 em box given by OS/2 sTypoAscender/sTypoDescender. pdfkit and pdfmake set lines
+ * by hhea, so a Chinese word would sink its line's baseline ~3 pt below its neighbours' (and a
+ * table cell's below the row's). Copy the typographic values into hhea (bytes of this
+ * in-memory copy only) so Chinese shares the Latin baseline.
+ */
+function useTypoMetrics(sfnt: Buffer): void {
+  const os2 = tableOffset(sfnt, 'OS/2');
+  const hhea = tableOffset(sfnt, 'hhea');
+  if (os2 === undefined || hhea === undefined) return;
+  sfnt.writeInt16BE(sfnt.readInt16BE(os2 + 68), hhea + 4); // ascender ← sTypoAscender
+  sfnt.writeInt16BE(sfnt.readInt16BE(os2 + 70), hhea + 6); // descender ← sTypoDescender
+  sfnt.writeInt16BE(sfnt.readInt16BE(os2 + 72), hhea + 8); // lineGap ← sTypoLineGap
+}
+
+/** Preloaded font bytes (plain TrueType) by absolute path of their bundled file. */
+export function preloadedFonts(): ReadonlyMap<string, Buffer> {
+  return sfntCache;
+}
+
+function styleKey(style: FaceStyle): StyleKey {
+  if (style.bold && style.italics) return 'bolditalics';
+  if (style.bold) return 'bold';
+  if (style.italics) return 'italics';
+  return 'normal';
+}
+
+function inRanges(cp: number, ranges: Array<[number, number]>): boolean {
+  for (const [from, to] of ranges) if (cp >= from && cp <= to) return true;
+  return false;
+}
+
+function covers(family: Family, key: StyleKey, cp: number): boolean {
+  return openFont(family.files[key]).hasGlyphForCodePoint(cp);
+}
+
+const familyMemo = new Map<string, string | null>();
+
+/** The first family of `chain` whose file for `style` has a glyph for `cp`, or null. */
+export function familyFor(cp: number, chain: FontChain, style: FaceStyle): string | null {
+  const key = styleKey(style);
+  const memoKey = `${chain}|${key}|${cp}`;
+  const known = familyMemo.get(memoKey);
+  if (known !== undefined) return known;
+  let found: string | null = null;
+  for (const family of getCatalogue().chains[chain]) {
+    if (inRanges(cp, family.ranges) && covers(family, key, cp)) {
+      found = family.name;
+      break;
+    }
+  }
+  familyMemo.set(memoKey, found);
+  return found;
+}
+
+/** Invisible format characters that carry no glyph: dropped rather than reported. */
+const IGNORABLE = /[\u200B-\u200D\u2060\uFE00-\uFE0F\uFEFF\u{E0100}-\u{E01EF}]/u;
+/** Line breaks and tabs are layout, not glyphs: they stay in the current run. */
+const LAYOUT = /[\n\r\t]/;
+/** Characters shared by scripts (spaces, punctuation, digits): kept in the current run if it can draw them. */
+const SHARED = /[\p{Script=Common}\p{Script=Inherited}]/u;
+
+/**
+ * Split `text` into runs, each drawn by one bundled family of `chain`. Calls `onMissing` (which
+ * must throw) for a character no bundled font can draw.
+ */
+export function splitByFont(
+  text: string,
+  chain: FontChain,
+  style: FaceStyle,
+  onMissing: (cp: number, char: string, offset: number) => never,
+): FontRun[] {
+  const catalogueNow = getCatalogue();
+  const runs: FontRun[] = [];
+  let current: FontRun | undefined;
+  let offset = 0;
+  for (const char of text) {
+    const at = offset;
+    offset += char.length;
+    if (IGNORABLE.test(char)) continue;
+    const cp = char.codePointAt(0) ?? 0;
+    if (LAYOUT.test(char)) {
+      if (!current) {
+        current = { text: '', font: chain === 'mono' ? BASE_MONO : BASE_SERIF };
+        runs.push(current);
+      }
+      current.text += char;
+      continue;
+    }
+    if (current && SHARED.test(char)) {
+      const family = catalogueNow.byName.get(current.font);
+      if (family && covers(family, styleKey(style), cp)) {
+        current.text += char;
+        continue;
+      }
+    }
+    const font = familyFor(cp, chain, style);
+    if (font === null) onMissing(cp, char, at);
+    else if (current && current.font === font) current.text += char;
+    else {
+      current = { text: char, font };
+      runs.push(current);
+    }
+  }
+  return runs;
+}
+
+/** Vertical metrics of a family in em, as pdfmake uses them (no line gap). */
+export interface FamilyMetrics {
+  /** Ascent − descent. */
+  natural: number;
+  ascent: number;
+}
+
+const metricsMemo = new Map<string, FamilyMetrics>();
+
+/** Vertical metrics of a family, so lines that mix fonts can be given one leading. */
+export function familyMetrics(familyName: string): FamilyMetrics {
+  const memo = metricsMemo.get(familyName);
+  if (memo) return memo;
+  const family = getCatalogue().byName.get(familyName);
+  if (!family) throw new Error(`Unknown font family ${familyName}`);
+  const font = openFont(family.files.normal);
+  const value = { natural: (font.ascent - font.descent) / font.unitsPerEm, ascent: font.ascent / font.unitsPerEm };
+  metricsMemo.set(familyName, value);
+  return value;
+}
+
+/** `U+1F600` style code point label. */
+export function codePointLabel(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}

@@ -1,0 +1,146 @@
+// renderPdf: mdast Root + options → PDF bytes. Assembles the document definition (page
+// geometry, furniture, metadata, PDF/A switch) around the content builder and the footnote
+// paginator, then serialises. Must not convert mdast nodes or place footnotes itself.
+import type { Root } from 'mdast';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { visit } from 'unist-util-visit';
+import { ContentBuilder, type Block } from './build.js';
+import { FOOTNOTE_RESERVE, finish, type LaidOutDocument, type ReservingMargins } from './engine.js';
+import { PdfRenderError } from './errors.js';
+import { BASE_SERIF, preloadFonts } from './fonts.js';
+import { measureFootnotes, paginate, type FootnotePlan } from './footnotes.js';
+import { FURNITURE_STYLE, footer, footnoteArea, header, type FurnitureOptions } from './furniture.js';
+import { textInlines } from './inlines.js';
+import { documentInfo, installXmp } from './metadata.js';
+import { LEADING, MARGIN, PAGE, SIZE } from './styles.js';
+
+/** Options of `renderPdf`. */
+export interface PdfRenderOptions {
+  /** PDF metadata Title. */
+  title: string;
+  /** PDF metadata Author (the filer). */
+  author: string;
+  /** PDF metadata Subject (the docket, e.g. "Docket No. USTR-2016-0013"). */
+  subject: string;
+  /** PDF metadata Keywords. */
+  keywords: string[];
+  /** Creation and modification date (from the brief, so rebuilds are byte-identical). */
+  creationDate: Date;
+  /** Small text at the top of every page but the first. */
+  runningHeader: string;
+  /** Lines printed bold and centred at the top and bottom of every page. */
+  markings?: string[];
+  /** Printed on every page in a shaded box when set. */
+  sampleNotice?: string;
+  /** PDF/A-2b output. */
+  pdfa?: boolean;
+  /** File name used in error messages. */
+  sourceName?: string;
+}
+
+interface NodeInfoLike {
+  headlineLevel?: number;
+  style?: unknown;
+}
+
+function isFurniture(node: NodeInfoLike): boolean {
+  const style = node.style;
+  return style === FURNITURE_STYLE || (Array.isArray(style) && style.includes(FURNITURE_STYLE));
+}
+
+/** Keep a heading with what follows: move it to the next page when it would end a page. */
+function keepHeadingsWithNext(
+  node: NodeInfoLike,
+  context: { getFollowingNodesOnPage(): NodeInfoLike[]; getNodesOnNextPage(): NodeInfoLike[] },
+): boolean {
+  if (typeof node.headlineLevel !== 'number' || isFurniture(node)) return false;
+  const following = context.getFollowingNodesOnPage().filter((n) => !isFurniture(n));
+  if (following.length > 0) return false;
+  return context.getNodesOnNextPage().some((n) => !isFurniture(n));
+}
+
+function checkOptions(options: PdfRenderOptions): void {
+  const file = options.sourceName !== undefined ? { file: options.sourceName } : {};
+  if (!(options.creationDate instanceof Date) || Number.isNaN(options.creationDate.getTime())) {
+    throw new PdfRenderError('`creationDate` is not a valid date: pass the brief’s date', 'pdf-invalid-option', file);
+  }
+  // Furniture may appear on pages a short document lacks, and metadata is not drawn at all:
+  // check them all up front so a bad character fails every build, not only long ones.
+  for (const [label, value] of [
+    ['the title', options.title],
+    ['the author', options.author],
+    ['the running header', options.runningHeader],
+    ['the sample notice', options.sampleNotice ?? ''],
+    ...(options.markings ?? []).map((marking) => ['the page markings', marking] as const),
+  ] as const) {
+    textInlines(value, { bold: false, italics: false, mono: false, fontSize: 12, lineHeight: 1 }, { ...file, label });
+  }
+}
+
+/** Every code point the document may draw: text values of the tree and the furniture texts. */
+function codePoints(root: Root, options: PdfRenderOptions): Set<number> {
+  const result = new Set<number>();
+  const add = (text: string | undefined) => {
+    if (text) for (const char of text) result.add(char.codePointAt(0) ?? 0);
+  };
+  visit(root, (node) => {
+    if (node.type !== 'html' && 'value' in node && typeof node.value === 'string') add(node.value);
+  });
+  for (const text of [options.title, options.author, options.runningHeader, options.sampleNotice, ...(options.markings ?? [])]) {
+    add(text);
+  }
+  add('Page of 0123456789');
+  return result;
+}
+
+/** Render an mdast tree as a PDF filing in the house style. */
+export async function renderPdf(root: Root, options: PdfRenderOptions): Promise<Uint8Array> {
+  await preloadFonts(codePoints(root, options));
+  checkOptions(options);
+  const builder = new ContentBuilder(root, options.sourceName);
+  const furniture: FurnitureOptions = {
+    runningHeader: options.runningHeader,
+    markings: options.markings ?? [],
+    ...(options.sampleNotice ? { sampleNotice: options.sampleNotice } : {}),
+    ...(options.sourceName !== undefined ? { file: options.sourceName } : {}),
+  };
+  const info = documentInfo(options);
+
+  const base = (): Record<string, unknown> => ({
+    version: '1.7',
+    ...(options.pdfa ? { subset: 'PDF/A-2b' } : {}),
+    language: 'en-US',
+    displayTitle: true,
+    compress: true,
+    info: { ...info },
+    defaultStyle: { font: BASE_SERIF, fontSize: SIZE.body, lineHeight: LEADING.body },
+  });
+
+  const measuring = (content: Block[]) =>
+    ({
+      ...base(),
+      pageSize: { width: PAGE.width, height: 'auto' },
+      pageMargins: [MARGIN, 0, MARGIN, 0],
+      content,
+    }) as unknown as TDocumentDefinitions;
+
+  const full = (plan: FootnotePlan) => {
+    const margins: ReservingMargins = { left: MARGIN, top: MARGIN, right: MARGIN, bottom: MARGIN };
+    margins[FOOTNOTE_RESERVE] = (pageIndex) => plan.reserve(pageIndex);
+    return {
+      ...base(),
+      pageSize: { width: PAGE.width, height: PAGE.height },
+      pageMargins: margins,
+      header: header(furniture),
+      footer: footer(furniture),
+      background: footnoteArea((pageIndex) => plan.notesFor(pageIndex)),
+      pageBreakBefore: keepHeadingsWithNext,
+      content: builder.body(),
+    } as unknown as TDocumentDefinitions;
+  };
+
+  const heights = await measureFootnotes(builder, measuring);
+  const doc: LaidOutDocument = await paginate(builder, heights, full);
+  installXmp(doc, options.keywords);
+  return finish(doc);
+}
