@@ -6,9 +6,11 @@ import { UnknownIdError } from '../model/lookup.js';
 import { suggestion } from '../load/zod-issues.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
+import { deadlinesCommand } from './commands/deadlines.js';
 import { diffCommand } from './commands/diff.js';
 import { schemaCommand } from './commands/schema.js';
 import { statusCommand } from './commands/status.js';
+import { timelineCommand } from './commands/timeline.js';
 import type { Command } from './commands/types.js';
 import { PACKAGE_ROOT, resolveFolder, type CommandContext } from './context.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
@@ -18,7 +20,7 @@ import { processIo, type Io } from './output.js';
 export const EXIT_INTERNAL = 70;
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [checkCommand, buildCommand, statusCommand, diffCommand, schemaCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, buildCommand, statusCommand, diffCommand, timelineCommand, deadlinesCommand, schemaCommand];
 
 const GLOBAL_OPTIONS = {
   data: { type: 'string' },

@@ -1,34 +1,14 @@
 // The `comment` composer: a filer's comment to USTR nominating markets, with history, evidence and requests.
 import type { PhrasingContent, RootContent } from 'mdast';
-import { countryName, docketForCycle, editionForCycle, roleAt } from '../model/index.js';
+import { countryInSentence, countryName } from '../model/index.js';
 import type { CommentBrief, Market, Stance, Stakeholder } from '../schema/index.js';
 import { surelyBefore } from '../schema/partial-date.js';
-import type { ComposeContext, DocumentMeta } from './context.js';
-import {
-  caption,
-  dateLine,
-  historyBefore,
-  historyItems,
-  historySummary,
-  organisationName,
-  quotation,
-  reLine,
-  reviewTitle,
-  sampleNotice,
-  sampleNoticeBlock,
-  shortName,
-  signature,
-  titleHeading,
-  USTR_OFFICE,
-} from './filing.js';
-import { formatDate, formatNumber } from './format.js';
-import { heading, lines, list, paragraph, strong, table, text, withRole } from './nodes.js';
-import type { TemplateBindings } from './template.js';
-import { suggestion } from '../load/zod-issues.js';
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+import type { ComposeContext } from './context.js';
+import { checkFilingReferences, filingParts, historyBefore, historyItems, historySummary, metricItem, quotation, shortName, type ComposedFiling } from './filing.js';
+import { formatDate } from './format.js';
+import { positionQuotes } from './filing.js';
+import { heading, list, paragraph, strong, table, text } from './nodes.js';
+import { ReferenceCheck } from './references.js';
 
 /** What the filer asks USTR to do, as the end of a sentence about the market. */
 const REQUEST_PHRASE: Record<Stance, (market: string) => string> = {
@@ -49,65 +29,20 @@ const REQUEST_LABEL: Record<Stance, string> = {
   'oppose-listing': 'Do not list',
 };
 
-/** Checks the brief's references into the data; returns false when the document cannot be composed. */
-function checkReferences(context: ComposeContext, brief: CommentBrief): boolean {
-  const { dataset } = context;
-  let ok = true;
-  const need = (known: Iterable<string>, at: (string | number)[], what: string, id: string, hint: string): void => {
-    const ids = [...known];
-    if (!ids.includes(id)) {
-      context.report(at, 'error', `unknown ${what} \`${id}\`${suggestion(id, ids)}: ${hint}`, 'unknown-reference');
-      ok = false;
-    }
-  };
-  need(dataset.stakeholders.keys(), ['filer'], 'stakeholder', brief.filer, 'the filer is a stakeholder id from data/stakeholders/');
-  need(dataset.people.keys(), ['signatory'], 'person', brief.signatory, 'the signatory is a person id under `people:` of a stakeholder');
-  if (brief.addressee && 'person' in brief.addressee) need(dataset.people.keys(), ['addressee', 'person'], 'person', brief.addressee.person, 'use a person id from data/stakeholders/ustr.yaml, or write `name:` and `title:`');
-  if (!docketForCycle(dataset, brief.cycle)) context.report(['cycle'], 'warning', `the data has no docket for the ${brief.cycle} cycle: the caption will lack the docket number and Federal Register cite`, 'missing-docket');
-  brief.nominations.forEach((nomination, i) => {
-    need(dataset.markets.keys(), ['nominations', i, 'market'], 'market', nomination.market, 'markets are data/markets/<id>.yaml');
-    nomination.metrics.forEach((id, j) => need(dataset.metrics.map((m) => m.id), ['nominations', i, 'metrics', j], 'metric', id, 'metrics are listed in data/metrics.yaml'));
-    nomination.positions.forEach((id, j) => need(dataset.positions.map((p) => p.id), ['nominations', i, 'positions', j], 'position', id, 'positions are listed in data/positions.yaml'));
-    nomination.events.forEach((id, j) => need(dataset.events.map((e) => e.id), ['nominations', i, 'events', j], 'event', id, 'events are listed in data/events.yaml'));
-  });
-  return ok;
-}
-
 /** Composes a comment; returns the template bindings and the document's metadata. */
-export function composeComment(context: ComposeContext, brief: CommentBrief): { bindings: TemplateBindings; meta: DocumentMeta } | undefined {
-  if (!checkReferences(context, brief)) return undefined;
+export function composeComment(context: ComposeContext, brief: CommentBrief): ComposedFiling | undefined {
   const { dataset } = context;
-  const filer = dataset.stakeholders.get(brief.filer)!;
-  const docket = docketForCycle(dataset, brief.cycle);
-  const edition = editionForCycle(dataset, brief.cycle);
-  const review = reviewTitle(edition, brief.cycle);
-  const title = brief.title ?? `Comments of ${organisationName(filer).replace(/^the /, 'the ')}`;
-  const signatory = dataset.people.get(brief.signatory)!.person;
+  const refs = new ReferenceCheck(context);
+  checkFilingReferences(refs, brief);
+  brief.nominations.forEach((nomination, i) => {
+    refs.need(dataset.markets.keys(), ['nominations', i, 'market'], 'market', nomination.market, 'markets are data/markets/<id>.yaml');
+    refs.needAll(dataset.metrics.map((m) => m.id), ['nominations', i, 'metrics'], 'metric', nomination.metrics, 'metrics are listed in data/metrics.yaml');
+    refs.needAll(dataset.positions.map((p) => p.id), ['nominations', i, 'positions'], 'position', nomination.positions, 'positions are listed in data/positions.yaml');
+    refs.needAll(dataset.events.map((e) => e.id), ['nominations', i, 'events'], 'event', nomination.events, 'events are listed in data/events.yaml');
+  });
+  if (!refs.ok) return undefined;
+  const filing = filingParts(context, brief, 'Comments');
   const markets = brief.nominations.map((n) => dataset.markets.get(n.market)!);
-
-  const addressee = (): RootContent[] => {
-    const given = brief.addressee;
-    if (given && 'person' in given) {
-      const person = dataset.people.get(given.person)!.person;
-      return [withRole(lines(person.name, given.title ?? roleAt(person, brief.date).title, USTR_OFFICE), 'addressee')];
-    }
-    const rows = [given?.name, given?.title, given?.office ?? USTR_OFFICE].filter((r): r is string => Boolean(r));
-    return [withRole(lines(...rows), 'addressee')];
-  };
-
-  const salutation = (): RootContent[] => {
-    const given = brief.addressee;
-    const name = given && 'person' in given ? dataset.people.get(given.person)!.person.name : given && 'name' in given ? given.name : undefined;
-    return [paragraph(name ? `Dear ${name}:` : 'To the Special 301 Subcommittee:')];
-  };
-
-  const filerDescription = (): RootContent[] => {
-    const blocks: RootContent[] = [];
-    // Who the filer is, as of the filing: the brief's own words; the data's description may tell later history.
-    if (brief.represents) return context.prose(brief.represents, ['represents']);
-    if (filer.description) blocks.push(paragraph(text(filer.description), context.citations.cite(filer.sources)));
-    return blocks;
-  };
 
   const recommendationsTable = (): RootContent[] => {
     const header = [['Market'], ['Operator'], ['Headquarters'], [`History on the list (before ${formatDate(brief.date)})`], ['Request']];
@@ -124,50 +59,10 @@ export function composeComment(context: ComposeContext, brief: CommentBrief): { 
     return [table([header, ...rows])];
   };
 
-  const nominationSections = (): RootContent[] => brief.nominations.flatMap((nomination, i) => marketSection(context, brief, filer, markets[i]!, i));
-
-  const meta: DocumentMeta = {
-    title: `${title} — ${review}${brief.sample ? ' (SAMPLE)' : ''}`,
-    author: filer.name,
-    subject: docket?.docket_id ? `Docket No. ${docket.docket_id}` : review,
-    keywords: ['Notorious Markets', `${brief.cycle} review`, ...markets.map((m) => m.name), ...(brief.sample ? ['SAMPLE'] : [])],
-    date: brief.date,
-    runningHeader: `${shortName(filer)} · ${docket?.docket_id ? `Docket No. ${docket.docket_id}` : review}${brief.sample ? ' · SAMPLE' : ''}`,
-    ...(brief.sample ? { sampleNotice: sampleNotice(filer) } : {}),
-  };
-
-  const bindings: TemplateBindings = {
-    directives: {
-      'sample-notice': () => sampleNoticeBlock(context, filer),
-      caption: () => caption(docket, edition, brief.cycle),
-      title: () => [titleHeading(title)],
-      'date-line': () => [dateLine(brief.date)],
-      addressee,
-      're-line': () => [reLine(docket, edition, brief.cycle)],
-      salutation,
-      'filer-description': filerDescription,
-      introduction: () => context.prose(brief.introduction, ['introduction']),
-      'recommendations-table': recommendationsTable,
-      'market-nominations': nominationSections,
-      conclusion: () => context.prose(brief.conclusion, ['conclusion']),
-      signature: () => signature(context, brief.signatory, filer),
-    },
-    placeholders: {
-      'filer.name': filer.name,
-      'filer.the_name': organisationName(filer),
-      'filer.subject': capitalise(organisationName(filer)),
-      'filer.short_name': shortName(filer),
-      'review.title': review,
-      'docket.fr_cite': docket?.fr_cite,
-      'docket.docket_id': docket?.docket_id,
-      'docket.notice_date': docket ? formatDate(docket.notice_date) : undefined,
-      cycle: String(brief.cycle),
-      date: formatDate(brief.date),
-      'signatory.name': signatory.name,
-      'signatory.title': roleAt(signatory, brief.date).title,
-    },
-  };
-  return { bindings, meta };
+  filing.bindings.directives['recommendations-table'] = recommendationsTable;
+  filing.bindings.directives['market-nominations'] = () => brief.nominations.flatMap((_, i) => marketSection(context, brief, filing.filer, markets[i]!, i));
+  filing.meta.keywords.push(...markets.map((m) => m.name));
+  return filing;
 }
 
 /** One nominated market: where it is, its history on the list, evidence, statements, reasons, the request. */
@@ -180,7 +75,7 @@ function marketSection(context: ComposeContext, brief: CommentBrief, filer: Stak
   blocks.push(heading(3, name));
   const operator = dataset.stakeholders.get(market.operator)?.name ?? market.operator;
   const where = market.domains?.length ? `Nominated as ${market.domains.join(', ')}. ` : `Nominated as ${market.name}. `;
-  blocks.push(paragraph(text(`${where}Headquartered in ${countryName(market.headquarters)}. Operated by ${operator}. ${market.description}`), context.citations.cite(market.sources)));
+  blocks.push(paragraph(text(`${where}Headquartered in ${countryInSentence(market.headquarters)}. Operated by ${operator}. ${market.description}`), context.citations.cite(market.sources)));
 
   const history = historyBefore(context, market, brief.date);
   blocks.push(paragraph(strong('History on the list.'), text(history.length ? ` ${market.name}: ${historySummary(history)}.` : ` The record holds no listing decision on ${market.name} before ${formatDate(brief.date)}.`)));
@@ -195,30 +90,19 @@ function marketSection(context: ComposeContext, brief: CommentBrief, filer: Stak
           if (metric.period_end && surelyBefore(brief.date, metric.period_end)) {
             context.report([...at, 'metrics', j], 'warning', `metric \`${metric.id}\` covers a period ending ${metric.period_end}, after this brief's date ${brief.date}`, 'anachronism');
           }
-          const qualifier = metric.qualifier ? `${metric.qualifier[0]!.toUpperCase()}${metric.qualifier.slice(1)} ` : '';
-          const value = metric.unit === 'percent' ? `${formatNumber(metric.value)}%` : `${formatNumber(metric.value)} ${metric.unit}`;
-          const period = metric.period ? `, ${metric.period}` : '';
-          const by = dataset.stakeholders.get(metric.reported_by)?.name ?? metric.reported_by;
-          const unverified = metric.confidence === 'unverified' ? ' (unconfirmed)' : '';
-          return [strong(`${qualifier}${value}`), text(` — ${metric.measure}${period}; reported by ${by}${unverified}.`), context.citations.cite(metric.sources)];
+          return metricItem(context, metric);
         }),
       ),
     );
   }
 
   const positions = nomination.positions.map((id) => dataset.positions.find((p) => p.id === id)!);
-  const quotes = positions.flatMap((position, j) => {
+  positions.forEach((position, j) => {
     if (surelyBefore(brief.date, position.date)) {
       context.report([...at, 'positions', j], 'warning', `position \`${position.id}\` is dated ${position.date}, after this brief's date ${brief.date}`, 'anachronism');
     }
-    const org = dataset.stakeholders.get(position.stakeholder)?.name ?? position.stakeholder;
-    return position.quotes.map((quote) => {
-      const speaker = quote.speaker ? dataset.people.get(quote.speaker)?.person : undefined;
-      const when = quote.date ?? position.date;
-      const who = speaker ? `${speaker.name}, ${roleAt(speaker, when).title}, ${org}` : org;
-      return quotation(context, quote.text, `${who}, ${formatDate(when)}`, quote.sources);
-    });
   });
+  const quotes = positions.flatMap((position) => positionQuotes(context, position));
   if (quotes.length) {
     blocks.push(paragraph(strong('Statements on the record.')));
     blocks.push(...quotes.flat());

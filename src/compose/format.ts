@@ -37,3 +37,9 @@ export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
+
+/** A short name for an edition: "Special 301 2009", "2010 OCR", "2021 Review". */
+export function editionLabel(edition: { year: number; kind: 'special-301-section' | 'out-of-cycle-review' | 'review' }): string {
+  if (edition.kind === 'special-301-section') return `Special 301 ${edition.year}`;
+  return edition.kind === 'out-of-cycle-review' ? `${edition.year} OCR` : `${edition.year} Review`;
+}

@@ -4,7 +4,13 @@ import type { Root } from 'mdast';
 import { diagnostic, displayPath, type Diagnostic } from '../diagnostics/index.js';
 import type { Dataset } from '../load/dataset.js';
 import type { LoadedBrief } from '../load/briefs.js';
+import type { Brief } from '../schema/index.js';
 import { composeComment } from './comment.js';
+import { composeDiff } from './diff.js';
+import type { Composed } from './filing.js';
+import { composePolicyBrief } from './policy-brief.js';
+import { composeResponse } from './response.js';
+import { composeTimeline } from './timeline.js';
 import { ComposeContext, type DocumentMeta } from './context.js';
 import { expandTemplate, loadTemplate } from './template.js';
 
@@ -14,6 +20,22 @@ export type { DocumentMeta } from './context.js';
 export interface ComposedDocument {
   root: Root;
   meta: DocumentMeta;
+}
+
+/** Runs the composer of the brief's kind. */
+function composerFor(context: ComposeContext, brief: Brief): Composed | undefined {
+  switch (brief.kind) {
+    case 'comment':
+      return composeComment(context, brief);
+    case 'response':
+      return composeResponse(context, brief);
+    case 'policy-brief':
+      return composePolicyBrief(context, brief);
+    case 'timeline':
+      return composeTimeline(context, brief);
+    case 'diff':
+      return composeDiff(context, brief);
+  }
 }
 
 /** Where a brief's template lives: its `template:` (relative to the brief file) or templates/<kind>.md. */
@@ -37,7 +59,7 @@ export async function composeBrief(
     context.diagnostics.push(diagnostic(templateName, { line: 1, column: 1 }, 'error', `this template is for ${template.kinds.map((k) => `\`${k}\``).join(', ')} briefs, not \`${loaded.brief.kind}\`: pick another \`template:\``, 'template-kind-mismatch'));
     return { diagnostics: context.diagnostics };
   }
-  const composed = composeComment(context, loaded.brief);
+  const composed = composerFor(context, loaded.brief);
   if (!composed) return { diagnostics: context.diagnostics };
   const root = expandTemplate(template, composed.bindings, context.diagnostics);
   root.children.push(...context.citations.all());

@@ -69,8 +69,8 @@ export interface TemplateBindings {
  */
 export function expandTemplate(template: Template, bindings: TemplateBindings, diagnostics: Diagnostic[]): Root {
   const tree = structuredClone(template.tree);
-  const directiveNames = Object.keys(bindings.directives);
-  const placeholderNames = Object.keys(bindings.placeholders);
+  const directiveNames = Object.keys(bindings.directives).sort();
+  const placeholderNames = Object.keys(bindings.placeholders).sort();
 
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return;

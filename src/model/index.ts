@@ -5,3 +5,5 @@ export * from './names.js';
 export * from './status.js';
 export * from './dockets.js';
 export * from './people.js';
+export * from './timeline.js';
+export * from './deadlines.js';

@@ -8,6 +8,12 @@ export function countryName(code: string): string {
   return regionNames.of(code) ?? code;
 }
 
+/** A country's name as it reads mid-sentence: "in China", "in the United States". */
+export function countryInSentence(code: string): string {
+  const name = countryName(code);
+  return /^(United |Netherlands|Philippines|Czech Republic|Dominican Republic|Bahamas|Gambia|Maldives)/.test(name) ? `the ${name}` : name;
+}
+
 /** A stakeholder's display name, or the id when unknown. */
 export function stakeholderName(dataset: Dataset, id: string): string {
   return dataset.stakeholders.get(id)?.name ?? id;

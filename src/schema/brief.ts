@@ -1,6 +1,6 @@
 // Schemas of brief specs (briefs/<id>.yaml): what document to build, for whom, from which data.
 import { z } from 'zod';
-import { idSchema, partialDateSchema, textSchema } from './common.js';
+import { editionIdSchema, idSchema, partialDateSchema, textSchema } from './common.js';
 import { stanceSchema } from './position.js';
 
 /** Who a filing is addressed to: a person from the data, or a written name and office. */
@@ -50,6 +50,81 @@ export const commentBriefSchema = z.strictObject({
 });
 export type CommentBrief = z.output<typeof commentBriefSchema>;
 
-export const briefSchema = z.discriminatedUnion('kind', [commentBriefSchema]);
+/** Evidence behind an answer: figures, the responding party's own claims and statements, events. */
+export const evidenceSchema = z.strictObject({
+  metrics: z.array(idSchema).default([]),
+  claims: z.array(idSchema).default([]).describe('claims (from positions in data) that support the answer'),
+  positions: z.array(idSchema).default([]).describe('positions whose quotes support the answer'),
+  events: z.array(idSchema).default([]),
+});
+
+/** One allegation answered: the claim (from data) and the answer in Markdown. */
+export const pointSchema = z.strictObject({
+  claim: idSchema.describe('a claim id from data/positions.yaml'),
+  answer: textSchema.describe('the answer, in Markdown; `:cite[source-id]` adds a footnote'),
+  evidence: evidenceSchema.optional(),
+});
+export type Point = z.output<typeof pointSchema>;
+
+export const responseBriefSchema = z.strictObject({
+  ...briefCommon,
+  kind: z.literal('response'),
+  filer: idSchema.describe('a stakeholder id: the responding party'),
+  represents: textSchema.optional(),
+  cycle: z.number().int().min(2000).max(2100),
+  addressee: addresseeSchema.optional(),
+  signatory: idSchema.describe('a person id'),
+  /** The filings (positions in data) this response answers. */
+  answers: z.array(idSchema).min(1, 'name at least one position (filing) this response answers'),
+  introduction: textSchema.optional(),
+  /** The enforcement record: figures, in the order given. */
+  record: evidenceSchema.optional(),
+  points: z.array(pointSchema).min(1, 'a response answers at least one claim'),
+  conclusion: textSchema.optional(),
+});
+export type ResponseBrief = z.output<typeof responseBriefSchema>;
+
+/** One option in a policy brief, with its consequences. */
+export const optionSchema = z.strictObject({
+  title: textSchema,
+  consequences: textSchema.describe('Markdown'),
+});
+
+export const policyBriefSchema = z.strictObject({
+  ...briefCommon,
+  kind: z.literal('policy-brief'),
+  market: idSchema,
+  cycle: z.number().int().min(2000).max(2100),
+  /** Who the brief is for and who wrote it (plain text). */
+  prepared_for: textSchema.optional(),
+  prepared_by: textSchema.optional(),
+  question: textSchema.describe('Markdown: the decision to be made'),
+  /** Positions compared side by side. */
+  positions: z.array(idSchema).min(1, 'compare at least one stakeholder position'),
+  options: z.array(optionSchema).min(1, 'give at least one option'),
+  recommendation: textSchema.describe('Markdown'),
+});
+export type PolicyBrief = z.output<typeof policyBriefSchema>;
+
+export const timelineBriefSchema = z.strictObject({
+  ...briefCommon,
+  kind: z.literal('timeline'),
+  markets: z.array(idSchema).min(1, 'a timeline covers at least one market'),
+  from: z.number().int().min(2000).max(2100).optional(),
+  to: z.number().int().min(2000).max(2100).optional(),
+  introduction: textSchema.optional(),
+});
+export type TimelineBrief = z.output<typeof timelineBriefSchema>;
+
+export const diffBriefSchema = z.strictObject({
+  ...briefCommon,
+  kind: z.literal('diff'),
+  from: editionIdSchema,
+  to: editionIdSchema,
+  introduction: textSchema.optional(),
+});
+export type DiffBrief = z.output<typeof diffBriefSchema>;
+
+export const briefSchema = z.discriminatedUnion('kind', [commentBriefSchema, responseBriefSchema, policyBriefSchema, timelineBriefSchema, diffBriefSchema]);
 export type Brief = z.output<typeof briefSchema>;
 export type BriefKind = Brief['kind'];

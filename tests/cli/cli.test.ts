@@ -65,3 +65,22 @@ describe('docketpress CLI', () => {
     expect((await cli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
+
+describe('docketpress timeline', () => {
+  it('--json has the contract shape, sorted by date', async () => {
+    const result = await cli(['timeline', 'taobao', '--json', '--from', '2012', '--to', '2016']);
+    expect(result.code).toBe(0);
+    const entries = JSON.parse(result.stdout) as { date: string }[];
+    expect(entries.length).toBeGreaterThan(3);
+    for (const entry of entries) expect(Object.keys(entry)).toEqual(['date', 'kind', 'markets', 'summary', 'sources']);
+    expect(entries.map((e) => e.date.slice(0, 4)).every((y) => y >= '2012' && y <= '2016')).toBe(true);
+  });
+
+  it('a bad year or an unknown market exits 2', async () => {
+    expect((await cli(['timeline', 'taobao', '--from', '20x2'])).code).toBe(2);
+    expect((await cli(['timeline', 'taobao', '--from', '2016', '--to', '2012'])).code).toBe(2);
+    const unknown = await cli(['timeline', 'taobao', 'tmal']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('did you mean `tmall`?');
+  });
+});

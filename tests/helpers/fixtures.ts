@@ -1,5 +1,5 @@
 // Fixture folders: compare actual output with an expected file; write it when missing or when UPDATE=1.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
@@ -18,6 +18,9 @@ export function fixtureCases(group: string): string[] {
  * so a new case is recorded on its first run and reviewed in the diff.
  */
 export function expected(file: string, actual: string): string {
-  if (process.env.UPDATE === '1' || !existsSync(file)) writeFileSync(file, actual);
+  if (process.env.UPDATE === '1' || !existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, actual);
+  }
   return readFileSync(file, 'utf8');
 }

@@ -84,19 +84,22 @@ async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
       items.push({ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, height: item.height });
       text += item.str + (item.hasEOL ? ' ' : '');
     }
-    const byBaseline = new Map<number, TextItem[]>();
-    for (const item of items) {
-      if (!item.str) continue;
-      const key = Math.round(item.y);
-      byBaseline.set(key, [...(byBaseline.get(key) ?? []), item]);
+    // Reading order: cluster items into lines (a superscript sits < 6 pt above its baseline),
+    // top to bottom, each line left to right.
+    const sorted = items.filter((item) => item.str).sort((a, b) => b.y - a.y);
+    const clusters: TextItem[][] = [];
+    for (const item of sorted) {
+      const last = clusters[clusters.length - 1];
+      const lowest = last?.[last.length - 1];
+      if (last && lowest && lowest.y - item.y < 6) last.push(item);
+      else clusters.push([item]);
     }
-    const lines = [...byBaseline.entries()]
-      .sort((a, b) => b[0] - a[0])
-      .map(([, row]) => {
-        const sorted = row.sort((a, b) => a.x - b.x);
-        const first = sorted[0] as TextItem;
-        return { ...first, str: sorted.map((i) => i.str).join('') };
-      });
+    const lines = clusters.map((row) => {
+      const ordered = [...row].sort((a, b) => a.x - b.x);
+      const base = row.reduce((low, item) => (item.y < low.y ? item : low));
+      return { ...base, x: (ordered[0] as TextItem).x, str: ordered.map((i) => i.str).join('') };
+    });
+    text = lines.map((line) => line.str).join(' ');
     const annotations = (await page.getAnnotations()) as Array<{ subtype: string; url?: string; dest?: unknown; rect: number[] }>;
     pages.push({ items, lines, text, view: page.view, links: annotations.filter((a) => a.subtype === 'Link') });
   }
@@ -156,7 +159,6 @@ describe('renderPdf', () => {
     });
     expect(values.length).toBeGreaterThan(100);
     const missing = values.filter((value) => !appearsInPdf(value, pdf.pages));
-    if (missing.length) console.log(pdf.pages.map((p) => p.text).join('\n=====\n'));
     expect(missing).toEqual([]);
   });
 
@@ -241,8 +243,8 @@ describe('renderPdf', () => {
       expect(sup.length, `superscript ${n}`).toBeGreaterThanOrEqual(2); // in the text and before the note
       // The note sits below the reference.
       const link = page.links.find((l) => l.dest === `fn-${n}`);
-      const noteStart = page.lines.find((line) => squash(line.str).length > 3 && squash(line.str).includes(noteText.slice(0, 12)));
-      expect(link && noteStart && link.rect[1] > noteStart.y, `footnote ${n} below its reference ${JSON.stringify([link?.rect, noteStart])}`).toBe(true);
+      const noteStart = page.lines.find((line) => squash(line.str).startsWith(`${n}${noteText.slice(0, 12)}`));
+      expect(link && noteStart && (link.rect[1] ?? 0) > noteStart.y, `footnote ${n} below its reference ${JSON.stringify([link?.rect, noteStart])}`).toBe(true);
       pagesWithNotes.add(notePage);
     });
     expect(pagesWithNotes.size).toBeGreaterThanOrEqual(3);

@@ -1,7 +1,8 @@
 // `docketpress status <market> [--year YYYY]`: a market's listing status per edition, with sources.
 import { citation, countryName, listingFor, marketStatus, stakeholderName } from '../../model/index.js';
 import { datasetForQuery } from '../data.js';
-import { EXIT_CONTENT, EXIT_OK, UsageError } from '../errors.js';
+import { EXIT_CONTENT, EXIT_OK } from '../errors.js';
+import { yearOption } from '../options.js';
 import { json, table } from '../output.js';
 import type { Command } from './types.js';
 
@@ -15,12 +16,12 @@ export const statusCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(context) {
     const { io, options, values, positionals } = context;
-    const yearText = values.year as string | undefined;
-    if (yearText !== undefined && !/^\d{4}$/.test(yearText)) throw new UsageError(`--year takes a four-digit year such as 2016, not \`${yearText}\``);
+    const year = yearOption(values.year, 'year');
+
     const dataset = await datasetForQuery(context);
     if (!dataset) return EXIT_CONTENT;
     const marketId = positionals[0]!;
-    const status = marketStatus(dataset, marketId, yearText === undefined ? {} : { year: Number(yearText) });
+    const status = marketStatus(dataset, marketId, year === undefined ? {} : { year });
     if (options.json) {
       io.out(json(status));
       return EXIT_OK;
@@ -30,7 +31,7 @@ export const statusCommand: Command = {
     const domains = market.domains?.length ? ` — ${market.domains.join(', ')}` : '';
     io.out(`${market.name}${local}${domains}\noperated by ${stakeholderName(dataset, market.operator)}; headquartered in ${countryName(market.headquarters)}\n\n`);
     if (status.editions.length === 0) {
-      io.out(`no edition of review year ${yearText} in the data\n`);
+      io.out(`no edition of review year ${year} in the data\n`);
       return EXIT_OK;
     }
     const cited = [...new Set(status.editions.flatMap((row) => row.sources))];

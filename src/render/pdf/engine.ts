@@ -120,12 +120,18 @@ export function pageCount(doc: LaidOutDocument): number {
   return doc.bufferedPageRange().count;
 }
 
+/** Where an internal link sits: 0-based page and its rectangle (PDF user space, y up). */
+export interface LinkPlace {
+  page: number;
+  rect: [number, number, number, number];
+}
+
 /**
- * For every internal link whose destination starts with `prefix`, the 0-based index of the
- * first page it sits on, keyed by the rest of the destination name.
+ * For every internal link whose destination starts with `prefix`, where its first occurrence
+ * sits, keyed by the rest of the destination name.
  */
-export function linkPages(doc: LaidOutDocument, prefix: string): Map<string, number> {
-  const result = new Map<string, number>();
+export function linkPlaces(doc: LaidOutDocument, prefix: string): Map<string, LinkPlace> {
+  const result = new Map<string, LinkPlace>();
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     const page = doc.switchToPage(i);
@@ -136,7 +142,10 @@ export function linkPages(doc: LaidOutDocument, prefix: string): Map<string, num
       const name = destination.toString();
       if (!name.startsWith(prefix)) continue;
       const key = name.slice(prefix.length);
-      if (!result.has(key)) result.set(key, i - range.start);
+      const rect = annotation.data?.['Rect'] as number[] | undefined;
+      if (!result.has(key) && rect && rect.length === 4) {
+        result.set(key, { page: i - range.start, rect: rect as [number, number, number, number] });
+      }
     }
   }
   return result;

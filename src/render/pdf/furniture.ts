@@ -13,9 +13,6 @@ export interface FurnitureOptions {
   file?: string;
 }
 
-/** Marks furniture nodes, so page-break rules can tell them from body nodes. */
-export const FURNITURE_STYLE = 'docketpress-furniture';
-
 function style(fontSize: number, extra: Partial<TextStyle> = {}): TextStyle {
   return { bold: false, italics: false, mono: false, fontSize, lineHeight: LEADING.furniture, ...extra };
 }
@@ -32,36 +29,38 @@ function markingBlocks(options: FurnitureOptions): Block[] {
   }));
 }
 
-/** pdfmake `header` function. */
+function noticeBlock(options: FurnitureOptions): Block | undefined {
+  if (!options.sampleNotice) return undefined;
+  return {
+    table: {
+      widths: ['*'],
+      body: [
+        [
+          {
+            text: textInlines(
+              options.sampleNotice,
+              style(SIZE.notice, { bold: true, color: COLOR.noticeText }),
+              origin(options, 'the sample notice'),
+            ),
+            alignment: 'center',
+          },
+        ],
+      ],
+    },
+    layout: NOTICE_LAYOUT,
+    margin: [0, 0, 0, 4],
+  };
+}
+
+/** pdfmake `header` function: markings, then the running header and a hairline from page 2. */
 export function header(options: FurnitureOptions): (currentPage: number) => Block {
   return (currentPage) => {
     const stack: Block[] = [...markingBlocks(options)];
-    if (options.sampleNotice) {
-      stack.push({
-        table: {
-          widths: ['*'],
-          body: [
-            [
-              {
-                text: textInlines(
-                  options.sampleNotice,
-                  style(SIZE.notice, { bold: true, color: COLOR.noticeText }),
-                  origin(options, 'the sample notice'),
-                ),
-                alignment: 'center',
-              },
-            ],
-          ],
-        },
-        layout: NOTICE_LAYOUT,
-        margin: [0, stack.length ? 3 : 0, 0, 0],
-      });
-    }
     if (currentPage > 1 && options.runningHeader) {
       stack.push({
         text: textInlines(options.runningHeader, style(SIZE.header, { color: COLOR.furniture }), origin(options, 'the running header')),
         alignment: 'left',
-        margin: [0, stack.length ? 4 : 0, 0, 1.5],
+        margin: [0, stack.length ? 8 : 0, 0, 1.5],
       });
       stack.push({
         canvas: [
@@ -69,23 +68,39 @@ export function header(options: FurnitureOptions): (currentPage: number) => Bloc
         ],
       });
     }
-    return { stack, margin: [MARGIN, 20, MARGIN, 0], style: FURNITURE_STYLE };
+    return { stack, margin: [MARGIN, options.markings.length ? 24 : 36, MARGIN, 0] };
   };
 }
 
-/** pdfmake `footer` function. */
-export function footer(options: FurnitureOptions): (currentPage: number, pageCount: number) => Block {
-  return (currentPage, pageCount) => ({
-    stack: [
-      {
-        text: textInlines(`Page ${currentPage} of ${pageCount}`, style(SIZE.footer), origin(options, 'the page footer')),
-        alignment: 'center',
-      },
-      ...markingBlocks(options).map((block, i) => ({ ...block, margin: [0, i === 0 ? 5 : 0, 0, 0] })),
-    ],
-    margin: [MARGIN, 22, MARGIN, 0],
-    style: FURNITURE_STYLE,
-  });
+/** Footnotes for one page, ready to draw, with the height of their area. */
+export type PageNotes = (pageIndex: number) => { blocks: Block[]; height: number } | undefined;
+
+/**
+ * pdfmake `footer` function: the footnote area (drawn upwards from the bottom of the text
+ * block), the sample notice (a box; composers write it long, so it lives in the foot, where it
+ * cannot crowd the running header), "Page X of Y", then the markings.
+ *
+ * Footnotes are drawn here rather than in `background` because pdfmake lays out footers after
+ * the body: a background is laid out while the body is (when a page is added), and pdfmake's
+ * list layout would then hang a pending list marker on the first footnote line.
+ */
+export function footer(options: FurnitureOptions, notesFor: PageNotes): (currentPage: number, pageCount: number) => Block {
+  return (currentPage, pageCount) => {
+    const notice = noticeBlock(options);
+    const notes = footnoteArea(notesFor(currentPage - 1));
+    return {
+      stack: [
+        ...(notes ? [notes] : []),
+        ...(notice ? [notice] : []),
+        {
+          text: textInlines(`Page ${currentPage} of ${pageCount}`, style(SIZE.footer), origin(options, 'the page footer')),
+          alignment: 'center',
+        },
+        ...markingBlocks(options).map((block, i) => ({ ...block, margin: [0, i === 0 ? 4 : 0, 0, 0] })),
+      ],
+      margin: [MARGIN, notice ? 9 : 22, MARGIN, 0],
+    };
+  };
 }
 
 /** Height of the footnote area for notes whose measured heights are given (rule included). */
@@ -96,29 +111,23 @@ export function footnoteAreaHeight(noteHeights: number[]): number {
 }
 
 /**
- * pdfmake `background` function drawing, on each page, the footnotes `notesFor` gives for it,
- * flush with the bottom of the text block.
+ * The footnote area of a page: a short rule, then the notes, its bottom flush with the bottom
+ * of the text block. Positioned in footer coordinates (the footer starts at the bottom margin).
  */
-export function footnoteArea(
-  notesFor: (pageIndex: number) => { blocks: Block[]; height: number } | undefined,
-): (currentPage: number) => Block | null {
-  return (currentPage) => {
-    const notes = notesFor(currentPage - 1);
-    if (!notes || notes.blocks.length === 0) return null;
-    const stack: Block[] = [
-      {
-        canvas: [
-          { type: 'line', x1: 0, y1: 0, x2: FOOTNOTE.ruleLength, y2: 0, lineWidth: FOOTNOTE.ruleWidth, lineColor: COLOR.rule },
-        ],
-        margin: [0, 0, 0, FOOTNOTE.gapBelowRule + FOOTNOTE.ruleWidth],
-      },
-      ...notes.blocks.map((block, i) => ({ ...block, margin: [0, i === 0 ? 0 : FOOTNOTE.gapBetween, 0, 0] })),
-    ];
-    return {
-      // The background block is page-wide: a fixed-width column keeps notes to the text block.
-      columns: [{ width: PAGE.width - 2 * MARGIN, stack }],
-      absolutePosition: { x: MARGIN, y: PAGE.height - MARGIN - notes.height },
-      style: FURNITURE_STYLE,
-    };
+function footnoteArea(notes: { blocks: Block[]; height: number } | undefined): Block | undefined {
+  if (!notes || notes.blocks.length === 0) return undefined;
+  const stack: Block[] = [
+    {
+      canvas: [
+        { type: 'line', x1: 0, y1: 0, x2: FOOTNOTE.ruleLength, y2: 0, lineWidth: FOOTNOTE.ruleWidth, lineColor: COLOR.rule },
+      ],
+      margin: [0, 0, 0, FOOTNOTE.gapBelowRule + FOOTNOTE.ruleWidth],
+    },
+    ...notes.blocks.map((block, i) => ({ ...block, margin: [0, i === 0 ? 0 : FOOTNOTE.gapBetween, 0, 0] })),
+  ];
+  return {
+    // A fixed-width column keeps the notes to the width of the text block.
+    columns: [{ width: PAGE.width - 2 * MARGIN, stack }],
+    absolutePosition: { x: MARGIN, y: -notes.height },
   };
 }

@@ -9,10 +9,10 @@ import { FOOTNOTE_RESERVE, finish, type LaidOutDocument, type ReservingMargins }
 import { PdfRenderError } from './errors.js';
 import { BASE_SERIF, preloadFonts } from './fonts.js';
 import { measureFootnotes, paginate, type FootnotePlan } from './footnotes.js';
-import { FURNITURE_STYLE, footer, footnoteArea, header, type FurnitureOptions } from './furniture.js';
+import { footer, header, type FurnitureOptions } from './furniture.js';
 import { textInlines } from './inlines.js';
 import { documentInfo, installXmp } from './metadata.js';
-import { LEADING, MARGIN, PAGE, SIZE } from './styles.js';
+import { BODY_HEIGHT, LEADING, MARGIN, PAGE, SIZE } from './styles.js';
 
 /** Options of `renderPdf`. */
 export interface PdfRenderOptions {
@@ -40,12 +40,12 @@ export interface PdfRenderOptions {
 
 interface NodeInfoLike {
   headlineLevel?: number;
-  style?: unknown;
+  startPosition?: { pageInnerHeight?: number };
 }
 
-function isFurniture(node: NodeInfoLike): boolean {
-  const style = node.style;
-  return style === FURNITURE_STYLE || (Array.isArray(style) && style.includes(FURNITURE_STYLE));
+/** Body nodes sit in the text block; header and footer nodes in their own, smaller areas. */
+function isBody(node: NodeInfoLike): boolean {
+  return node.startPosition?.pageInnerHeight === BODY_HEIGHT;
 }
 
 /** Keep a heading with what follows: move it to the next page when it would end a page. */
@@ -53,10 +53,9 @@ function keepHeadingsWithNext(
   node: NodeInfoLike,
   context: { getFollowingNodesOnPage(): NodeInfoLike[]; getNodesOnNextPage(): NodeInfoLike[] },
 ): boolean {
-  if (typeof node.headlineLevel !== 'number' || isFurniture(node)) return false;
-  const following = context.getFollowingNodesOnPage().filter((n) => !isFurniture(n));
-  if (following.length > 0) return false;
-  return context.getNodesOnNextPage().some((n) => !isFurniture(n));
+  if (typeof node.headlineLevel !== 'number' || !isBody(node)) return false;
+  if (context.getFollowingNodesOnPage().some(isBody)) return false;
+  return context.getNodesOnNextPage().some(isBody);
 }
 
 function checkOptions(options: PdfRenderOptions): void {
@@ -132,8 +131,7 @@ export async function renderPdf(root: Root, options: PdfRenderOptions): Promise<
       pageSize: { width: PAGE.width, height: PAGE.height },
       pageMargins: margins,
       header: header(furniture),
-      footer: footer(furniture),
-      background: footnoteArea((pageIndex) => plan.notesFor(pageIndex)),
+      footer: footer(furniture, (pageIndex) => plan.notesFor(pageIndex)),
       pageBreakBefore: keepHeadingsWithNext,
       content: builder.body(),
     } as unknown as TDocumentDefinitions;

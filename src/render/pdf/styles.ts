@@ -37,7 +37,7 @@ export const SIZE = {
   header: 9,
   footer: 10,
   marking: 10,
-  notice: 8.5,
+  notice: 7.5,
 } as const;
 
 export const COLOR = {

@@ -1,0 +1,115 @@
+// HTML renderer: mdast → one self-contained HTML5 page via remark-rehype → rehype-stringify. Inline CSS only,
+// no scripts, no external resources; only http(s), mailto and #fragment links; deterministic output.
+import { createHash } from 'node:crypto';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Root } from 'mdast';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { prepareMdast, rehypeHeadingIds, rehypeSanitize, rehypeTables } from './html/plugins.js';
+import { STYLE } from './html/style.js';
+
+export { CONTRAST_PAIRS, PALETTE, STYLE, type ContrastPair, type PaletteName } from './html/style.js';
+export { cellStatus, safeHref, slug, type SafeHref, type Status } from './html/plugins.js';
+
+export interface HtmlMeta {
+  /** The page's `<title>`. */
+  title: string;
+  /** BCP 47 language tag for `<html lang>`; default "en". */
+  lang?: string;
+  /** `<meta name="description">`, when given. */
+  description?: string;
+  /** When set, shown as a prominent banner at the top of the page (`<p role="note" class="sample-banner">`). */
+  sampleNotice?: string;
+  /** Add a key (● listed · ○ not listed · — no record) after status matrices; default true. */
+  statusLegend?: boolean;
+}
+
+/** Label of the footnotes section that holds the sources. */
+export const SOURCES_LABEL = 'Sources';
+
+/** Accessible name of a footnote back-link ("Back to text citing source 2", "… (2nd citation)"). */
+export function footnoteBackLabel(referenceIndex: number, rereferenceIndex: number): string {
+  return `Back to text citing source ${referenceIndex + 1}` + (rereferenceIndex > 1 ? ` (citation ${rereferenceIndex})` : '');
+}
+
+/** The exact text of the page's `<style>` element (its CSP hash must match it byte for byte). */
+const STYLE_TEXT = `\n${STYLE}\n`;
+
+/** The Content-Security-Policy of the page: nothing may load; only the page's own stylesheet applies. */
+export function contentSecurityPolicy(style: string = STYLE_TEXT): string {
+  const hash = createHash('sha256').update(style, 'utf8').digest('base64');
+  return `default-src 'none'; style-src 'sha256-${hash}'; img-src 'none'; font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`;
+}
+
+function element(tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element {
+  return { type: 'element', tagName, properties, children };
+}
+
+const NL = { type: 'text', value: '\n' } as const;
+
+/** rehype plugin: wraps the body content in a complete document (head with meta, title, style; banner; main). */
+function rehypeDocument(meta: HtmlMeta) {
+  return (tree: HastRoot): HastRoot => {
+    const head: ElementContent[] = [
+      NL,
+      element('meta', { charSet: 'utf-8' }),
+      NL,
+      element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+      NL,
+      element('meta', { httpEquiv: ['Content-Security-Policy'], content: contentSecurityPolicy() }),
+      NL,
+      element('meta', { name: 'referrer', content: 'no-referrer' }),
+      NL,
+      element('meta', { name: 'color-scheme', content: 'light' }),
+      NL,
+    ];
+    if (meta.description?.trim()) head.push(element('meta', { name: 'description', content: meta.description.trim() }), NL);
+    head.push(element('title', {}, [{ type: 'text', value: meta.title.trim() }]), NL);
+    head.push(element('style', {}, [{ type: 'text', value: STYLE_TEXT }]), NL);
+
+    const main: ElementContent[] = [NL];
+    if (meta.sampleNotice?.trim()) {
+      main.push(element('p', { role: 'note', className: ['sample-banner'] }, [{ type: 'text', value: meta.sampleNotice.trim() }]), NL);
+    }
+    main.push(...(tree.children as ElementContent[]));
+    if (tree.children.at(-1)?.type !== 'text') main.push(NL);
+
+    const html = element('html', { lang: meta.lang ?? 'en' }, [
+      NL,
+      element('head', {}, head),
+      NL,
+      element('body', {}, [NL, element('main', { id: 'content' }, main), NL]),
+      NL,
+    ]);
+    return { type: 'root', children: [{ type: 'doctype' }, NL, html, NL] };
+  };
+}
+
+/**
+ * Renders a composed tree as one self-contained HTML5 page. The input tree is not modified; the same
+ * tree and meta always give byte-identical output.
+ */
+export function renderHtml(root: Root, meta: HtmlMeta): string {
+  if (!meta.title.trim()) throw new TypeError('renderHtml: meta.title must not be empty');
+  const lang = meta.lang ?? 'en';
+  if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(lang)) throw new RangeError(`renderHtml: invalid language tag ${JSON.stringify(lang)}`);
+
+  const processor = unified()
+    .use(remarkRehype, {
+      allowDangerousHtml: false,
+      footnoteLabel: SOURCES_LABEL,
+      footnoteLabelTagName: 'h2',
+      footnoteLabelProperties: { className: ['sources-label'] },
+      footnoteBackLabel,
+      footnoteBackContent: '↩\uFE0E',
+    })
+    .use(rehypeSanitize)
+    .use(rehypeHeadingIds)
+    .use(rehypeTables, { statusLegend: meta.statusLegend !== false })
+    .use(rehypeDocument, { ...meta, lang })
+    .use(rehypeStringify, { allowDangerousHtml: false, characterReferences: { useNamedReferences: false } });
+
+  const tree = processor.runSync(prepareMdast(root));
+  return processor.stringify(tree);
+}
