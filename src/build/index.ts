@@ -4,18 +4,25 @@ import { displayPath, hasErrors, sortDiagnostics, type Diagnostic } from '../dia
 import { composeBrief, type ComposedDocument } from '../compose/index.js';
 import { loadBriefs, type LoadedBrief } from '../load/briefs.js';
 import { loadDataset, type Dataset } from '../load/dataset.js';
+import { renderHtml } from '../render/html.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { writeFileAtomic } from '../render/write.js';
 
-export type OutputFormat = 'md' | 'pdf';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'pdf'];
+export type OutputFormat = 'md' | 'pdf' | 'html';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'pdf', 'html'];
+
+/** Formats built when none are asked for: Markdown and PDF, and HTML for timelines and edition diffs. */
+export function defaultFormats(kind: string): OutputFormat[] {
+  return kind === 'timeline' || kind === 'diff' ? ['md', 'pdf', 'html'] : ['md', 'pdf'];
+}
 
 export interface BuildOptions {
   dataDir: string;
   briefsDir: string;
   templatesDir: string;
   outDir: string;
-  formats: readonly OutputFormat[];
+  /** Formats to write; undefined: each brief's default formats; empty: compose only (check). */
+  formats?: readonly OutputFormat[];
   /** Only these brief ids (all when empty). */
   ids?: readonly string[];
   cwd?: string;
@@ -45,9 +52,17 @@ interface Rendered {
 
 async function render(document: ComposedDocument, brief: LoadedBrief, options: BuildOptions): Promise<Rendered[]> {
   const dir = path.join(options.outDir, brief.brief.id);
+  const formats = options.formats ?? defaultFormats(brief.brief.kind);
   const files: Rendered[] = [];
-  if (options.formats.includes('md')) files.push({ file: path.join(dir, `${brief.brief.id}.md`), content: renderMarkdown(document.root) });
-  if (options.formats.includes('pdf')) {
+  if (formats.includes('md')) files.push({ file: path.join(dir, `${brief.brief.id}.md`), content: renderMarkdown(document.root) });
+  if (formats.includes('html')) {
+    const { meta } = document;
+    files.push({
+      file: path.join(dir, `${brief.brief.id}.html`),
+      content: renderHtml(document.root, { title: meta.title, description: meta.subject, statusLegend: false, ...(meta.sampleNotice ? { sampleNotice: meta.sampleNotice } : {}) }),
+    });
+  }
+  if (formats.includes('pdf')) {
     const { renderDocumentPdf } = await import('../render/pdf-document.js');
     files.push({ file: path.join(dir, `${brief.brief.id}.pdf`), content: await renderDocumentPdf(document, { pdfa: options.pdfa ?? false, sourceName: brief.file.name }) });
   }

@@ -117,24 +117,46 @@ export function historyBefore(context: ComposeContext, market: Market, date: str
     });
 }
 
-/** "listed 2009–2011; removed 2012; not listed 2013–2015" from history rows. */
-export function historySummary(rows: readonly HistoryRow[]): string {
-  if (rows.length === 0) return 'no record on the list';
-  const runs: { label: string; from: number; to: number; unverified: boolean }[] = [];
+/** A run of consecutive editions with the same status, e.g. "listed 2009–2011". */
+export interface HistoryRun {
+  label: 'listed' | 'removed' | 'not listed';
+  from: number;
+  to: number;
+  unverified: boolean;
+  /** USTR's words from the latest edition of the run that has some. */
+  quote?: string;
+  /** The sources of every edition in the run, each once. */
+  sources: string[];
+}
+
+/** Groups history rows into runs of the same status in consecutive review years. */
+export function historyRuns(rows: readonly HistoryRow[]): HistoryRun[] {
+  const runs: HistoryRun[] = [];
   for (const row of rows) {
     const label = row.listed ? 'listed' : row.change === 'removed' ? 'removed' : 'not listed';
     const last = runs[runs.length - 1];
     if (last && last.label === label && label !== 'removed' && row.edition.year - last.to <= 1) {
       last.to = row.edition.year;
       last.unverified ||= row.confidence === 'unverified';
-    } else if (last && label === 'not listed' && last.label === 'removed' && row.edition.year - last.to <= 1) {
-      runs.push({ label, from: row.edition.year, to: row.edition.year, unverified: row.confidence === 'unverified' });
+      if (row.quote) last.quote = row.quote;
+      for (const id of row.sources) if (!last.sources.includes(id)) last.sources.push(id);
     } else {
-      runs.push({ label, from: row.edition.year, to: row.edition.year, unverified: row.confidence === 'unverified' });
+      runs.push({ label, from: row.edition.year, to: row.edition.year, unverified: row.confidence === 'unverified', ...(row.quote ? { quote: row.quote } : {}), sources: [...row.sources] });
     }
   }
-  return runs
-    .map((run) => `${run.label} ${run.from === run.to ? run.from : `${run.from}–${run.to}`}${run.unverified ? ' (partly unconfirmed)' : ''}`)
+  return runs;
+}
+
+/** "2009–2011" or "2012". */
+export function runYears(run: HistoryRun): string {
+  return run.from === run.to ? String(run.from) : `${run.from}–${run.to}`;
+}
+
+/** "listed 2009–2011; removed 2012; not listed 2013–2015" from history rows. */
+export function historySummary(rows: readonly HistoryRow[]): string {
+  if (rows.length === 0) return 'no record on the list';
+  return historyRuns(rows)
+    .map((run) => `${run.label} ${runYears(run)}${run.unverified ? ' (partly unconfirmed)' : ''}`)
     .join('; ');
 }
 

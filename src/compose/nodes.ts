@@ -74,5 +74,7 @@ export function table(rows: (PhrasingContent | string)[][][], align: ('left' | '
     type: 'tableRow',
     children: cells.map((cell): TableCell => ({ type: 'tableCell', children: cell.map(toPhrasing) })),
   });
-  return { type: 'table', align, children: rows.map(toRow) };
+  // One entry per column: renderers such as mdast-util-to-hast emit only as many cells as `align` has.
+  const columns = Math.max(0, ...rows.map((row) => row.length));
+  return { type: 'table', align: Array.from({ length: columns }, (_, i) => align[i] ?? null), children: rows.map(toRow) };
 }

@@ -3,8 +3,8 @@ import type { PhrasingContent, RootContent } from 'mdast';
 import type { PolicyBrief } from '../schema/index.js';
 import { STANCE_SHORT } from '../model/timeline.js';
 import type { ComposeContext, DocumentMeta } from './context.js';
-import { historyBefore, historySummary, sampleNoticeBlock, shortName, titleHeading, type Composed } from './filing.js';
-import { editionLabel, formatDate } from './format.js';
+import { historyBefore, historyRuns, runYears, sampleNoticeBlock, shortName, titleHeading, type Composed } from './filing.js';
+import { formatDate } from './format.js';
 import { heading, lines, paragraph, strong, table, text, withRole } from './nodes.js';
 import { ReferenceCheck } from './references.js';
 
@@ -29,14 +29,13 @@ export function composePolicyBrief(context: ComposeContext, brief: PolicyBrief):
 
   const statusStrip = (): RootContent[] => {
     const history = historyBefore(context, market, brief.date);
-    const summary = paragraph(strong(`${market.name} (operated by ${operator.name}):`), text(` ${historySummary(history)}.`));
-    if (history.length === 0) return [summary];
-    const rows = history.map((row) => {
-      const status = row.listed ? 'listed' : row.change === 'removed' ? 'removed' : 'not listed';
-      const words: PhrasingContent[] = row.quote ? [text(`“${row.quote}”`)] : [text('—')];
-      return [[text(editionLabel(row.edition))], [text(`${status}${row.confidence === 'unverified' ? ' (unconfirmed)' : ''}`)], [...words, context.citations.cite(row.sources)]];
+    if (history.length === 0) return [paragraph(`The record holds no listing decision on ${market.name} (operated by ${operator.name}) before ${formatDate(brief.date)}.`)];
+    // One row per run of editions with the same status keeps the brief short; each run cites all its sources.
+    const rows = historyRuns(history).map((run) => {
+      const words: PhrasingContent[] = run.quote ? [text(`“${run.quote}”`)] : [text('—')];
+      return [[text(runYears(run))], [text(`${run.label}${run.unverified ? ' (partly unconfirmed)' : ''}`), context.citations.cite(run.sources)], words];
     });
-    return [summary, table([[[text('Review')], [text('Status')], [text('USTR’s words')]], ...rows])];
+    return [table([[[text('Reviews')], [text('Status')], [text('USTR’s words (latest)')]], ...rows])];
   };
 
   const positionsTable = (): RootContent[] => {

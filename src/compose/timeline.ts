@@ -4,7 +4,7 @@ import { editionDiff, marketStatus, timeline, type TimelineKind } from '../model
 import type { Edition, TimelineBrief } from '../schema/index.js';
 import type { ComposeContext, DocumentMeta } from './context.js';
 import { dateLine, sampleNoticeBlock, titleHeading, type Composed } from './filing.js';
-import { formatDate, joinNames } from './format.js';
+import { editionLabel, formatDate, joinNames } from './format.js';
 import { list, paragraph, strong, table, text } from './nodes.js';
 import { ReferenceCheck } from './references.js';
 
@@ -20,7 +20,8 @@ export function statusLegend(): RootContent {
     text(
       ` “${STATUS_TEXT.listed}”: on that edition’s list. “${STATUS_TEXT.notListed}”: a source says the market was not on it. ` +
         `“${STATUS_TEXT.noRecord}”: the dataset holds nothing for that edition — which is not the same as not listed. ` +
-        `“(unconfirmed)”: the row rests on a secondary report or a mirror copy.`,
+        `“(unconfirmed)”: the row rests on a secondary report or a mirror copy. ` +
+        `The sources of every status are cited in the chronology below, at that edition’s date.`,
     ),
   );
 }
@@ -46,13 +47,14 @@ export function composeTimeline(context: ComposeContext, brief: TimelineBrief): 
     const statuses = markets.map((m) => new Map(marketStatus(dataset, m.id).editions.map((row) => [row.edition, row])));
     const header = [[text('Edition')], [text('Published')], ...markets.map((m) => [text(m.name)])];
     const rows = editions.map((edition) => [
-      [text(edition.title)],
+      [text(editionLabel(edition))],
       [text(formatDate(edition.published))],
       ...statuses.map((byEdition): PhrasingContent[] => {
         const row = byEdition.get(edition.id)!;
         if (row.listed === null) return [text(STATUS_TEXT.noRecord)];
         const word = row.listed ? STATUS_TEXT.listed : STATUS_TEXT.notListed;
-        return [text(`${word}${row.confidence === 'unverified' ? STATUS_TEXT.unconfirmed : ''}`), context.citations.cite(row.sources)];
+        // The sources of each status are cited once, in the chronology's entry for that edition.
+        return [text(`${word}${row.confidence === 'unverified' ? STATUS_TEXT.unconfirmed : ''}`)];
       }),
     ]);
     return [statusLegend(), table([header, ...rows])];

@@ -36,6 +36,12 @@ export function footnoteBackLabel(referenceIndex: number, rereferenceIndex: numb
 /** The exact text of the page's `<style>` element (its CSP hash must match it byte for byte). */
 const STYLE_TEXT = `\n${STYLE}\n`;
 
+/** Visible content of a footnote back-link: ↩ (text presentation), with the citation number from the second on. */
+function footnoteBackContent(_referenceIndex: number, rereferenceIndex: number): ElementContent[] {
+  const arrow: ElementContent = { type: 'text', value: '↩\uFE0E' };
+  return rereferenceIndex > 1 ? [arrow, element('sup', {}, [{ type: 'text', value: String(rereferenceIndex) }])] : [arrow];
+}
+
 /** The Content-Security-Policy of the page: nothing may load; only the page's own stylesheet applies. */
 export function contentSecurityPolicy(style: string = STYLE_TEXT): string {
   const hash = createHash('sha256').update(style, 'utf8').digest('base64');
@@ -102,7 +108,7 @@ export function renderHtml(root: Root, meta: HtmlMeta): string {
       footnoteLabelTagName: 'h2',
       footnoteLabelProperties: { className: ['sources-label'] },
       footnoteBackLabel,
-      footnoteBackContent: '↩\uFE0E',
+      footnoteBackContent,
     })
     .use(rehypeSanitize)
     .use(rehypeHeadingIds)

@@ -21,6 +21,13 @@ const briefCommon = {
   date: partialDateSchema,
   /** A template path relative to the brief file; defaults to templates/<kind>.md. */
   template: z.string().min(1).optional(),
+  /**
+   * Why the business confidential information in this brief needs protection (15 CFR 2017.4 asks
+   * filers to explain it). Required when the brief contains BCI and an item gives no reason of its own.
+   */
+  bci_justification: textSchema.optional(),
+  /** A filing made after the deadline on purpose: says so, and why (otherwise lateness is an error). */
+  late: z.strictObject({ reason: textSchema }).optional(),
 };
 
 /** One market a comment nominates and what it asks USTR to do. */

@@ -13,6 +13,10 @@ export const metricSchema = z.strictObject({
   period_end: partialDateSchema.optional(),
   reported_by: idSchema.describe('a stakeholder id'),
   confidence: confidenceSchema.default('verified'),
+  /** Business confidential information (15 CFR 2017.4): bracketed in the BC version, removed from the public one. */
+  confidential: z.boolean().default(false),
+  /** Why the figure needs protection (required by the rule when `confidential: true`, here or in the brief). */
+  confidential_reason: textSchema.optional(),
   sources: sourceRefsSchema,
 });
 export type Metric = z.output<typeof metricSchema>;

@@ -9,6 +9,9 @@ export const quoteSchema = z.strictObject({
   text: textSchema.describe('the source’s exact words'),
   speaker: idSchema.optional().describe('a person id'),
   date: partialDateSchema.optional(),
+  /** Business confidential: bracketed in the BC version, removed from the public one. */
+  confidential: z.boolean().default(false),
+  confidential_reason: textSchema.optional(),
   sources: sourceRefsSchema,
 });
 export type Quote = z.output<typeof quoteSchema>;

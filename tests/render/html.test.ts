@@ -8,7 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { heading, link, paragraph, text, withRole } from '../../src/compose/nodes.js';
+import { heading, link, paragraph, table, text, withRole } from '../../src/compose/nodes.js';
 import { CONTRAST_PAIRS, PALETTE, cellStatus, renderHtml, safeHref, slug, type HtmlMeta } from '../../src/render/html.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/render-html/timeline.md', import.meta.url));
@@ -222,6 +222,32 @@ describe('renderHtml: layout roles', () => {
     const css = styleOf(html);
     expect(css).toMatch(/\.role-sample-notice\{[^}]*border:2px dashed/);
     expect(css).toMatch(/\.role-caption,[^{]*\{text-align:center\}/);
+  });
+});
+
+describe('renderHtml: tables from the composer\'s builders', () => {
+  it('keeps every cell of a table whose align is shorter than its rows (mdast-util-to-hast would drop them)', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        heading(2, 'Status by edition'),
+        table([
+          [['Edition'], ['Published'], ['Taobao']],
+          [['2012 Out-of-Cycle Review'], ['December 13, 2012'], [text('not listed'), { type: 'footnoteReference', identifier: '1', label: '1' }]],
+          [['2016 Out-of-Cycle Review'], ['December 21, 2016'], ['listed (unconfirmed)']],
+          [['2025 Review'], ['—'], ['no record']],
+        ]),
+        { type: 'footnoteDefinition', identifier: '1', label: '1', children: [paragraph(link('https://www.reuters.com/article/net-us-usa-trade-piracy-idUSBRE8BC1IG20121213'))] },
+      ],
+    };
+    (tree.children[1] as Table).align = [];
+    const html = renderHtml(tree, { title: 'Builders' });
+    expect([...html.matchAll(/<th scope="col">/g)]).toHaveLength(3);
+    expect([...html.matchAll(/<th scope="row">/g)]).toHaveLength(3);
+    expect(html).toContain('<td class="status-not-listed"><span class="status-mark" aria-hidden="true">○</span>\u00A0not listed<sup><a');
+    expect(html).toContain('<td class="status-listed status-unverified">');
+    expect(html).toContain('<td class="status-no-record">');
+    expect((tree.children[1] as Table).align).toEqual([]); // the input is not patched
   });
 });
 

@@ -9,8 +9,8 @@ import { diagnosticLines, json } from '../output.js';
 import type { Command } from './types.js';
 
 /** Parses `--format md,pdf`. */
-export function parseFormats(given: string | undefined): OutputFormat[] {
-  if (given === undefined) return [...OUTPUT_FORMATS];
+export function parseFormats(given: string | undefined): OutputFormat[] | undefined {
+  if (given === undefined) return undefined;
   const formats = given.split(',').map((f) => f.trim()).filter(Boolean);
   for (const format of formats) {
     if (!OUTPUT_FORMATS.includes(format as OutputFormat)) {
@@ -24,9 +24,9 @@ export function parseFormats(given: string | undefined): OutputFormat[] {
 export const buildCommand: Command = {
   name: 'build',
   summary: 'build all (or the named) briefs into out/<brief-id>/',
-  usage: 'docketpress build [brief-id…] [--format md,pdf] [--pdfa] [--out DIR]',
+  usage: 'docketpress build [brief-id…] [--format md,pdf,html] [--pdfa] [--out DIR]',
   options: {
-    format: { type: 'string', value: 'LIST', description: 'formats to write, comma-separated: md, pdf (default: all)' },
+    format: { type: 'string', value: 'LIST', description: 'formats to write, comma-separated: md, pdf, html (default: md,pdf; timelines and diffs also html)' },
     pdfa: { type: 'boolean', description: 'write PDF/A-2b' },
     templates: { type: 'string', value: 'DIR', description: 'templates folder (default: ./templates, else the bundled ones)' },
   },
@@ -39,7 +39,7 @@ export const buildCommand: Command = {
       briefsDir: options.briefs,
       templatesDir: resolveFolder(values.templates as string | undefined, 'templates', io.cwd),
       outDir: options.out,
-      formats,
+      ...(formats ? { formats } : {}),
       ids: positionals,
       cwd: io.cwd,
       pdfa: values.pdfa === true,

@@ -2,6 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { displayPath } from '../../diagnostics/index.js';
+import { briefSchema } from '../../schema/brief.js';
 import { jsonSchemas } from '../../schema/json-schema.js';
 import { writeFileAtomic } from '../../render/write.js';
 import { EXIT_OK } from '../errors.js';
@@ -16,7 +17,7 @@ export const schemaCommand: Command = {
   async run({ options, io }) {
     const dir = options.outGiven ? options.out : path.join(options.data, 'schema');
     await mkdir(dir, { recursive: true });
-    for (const [name, schema] of Object.entries(jsonSchemas())) {
+    for (const [name, schema] of Object.entries(jsonSchemas({ brief: briefSchema }))) {
       const file = path.join(dir, name);
       await writeFileAtomic(file, `${JSON.stringify(schema, null, 2)}\n`);
       io.out(`wrote ${displayPath(file, io.cwd)}\n`);

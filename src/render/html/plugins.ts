@@ -24,9 +24,22 @@ function copyNode(node: unknown): unknown {
     if (key === 'data' || key === 'position') continue;
     out[key] = copyNode(value);
   }
+  if (out.type === 'table') out.align = fullAlign(out);
   const role = (node as { data?: { docketpress?: { role?: unknown } } }).data?.docketpress?.role;
   if (typeof role === 'string' && ROLES.has(role)) out.data = { hProperties: { className: [`role-${role}`] } };
   return out;
+}
+
+/**
+ * mdast-util-to-hast emits only as many cells per row as `table.align` has entries, so a table built with
+ * `align: []` (or a short array) would lose its cells. Pad (or create) it to the widest row with nulls.
+ */
+function fullAlign(table: Record<string, unknown>): unknown[] {
+  const align = Array.isArray(table.align) ? [...(table.align as unknown[])] : [];
+  const rows = Array.isArray(table.children) ? (table.children as { children?: unknown }[]) : [];
+  const width = Math.max(0, ...rows.map((row) => (Array.isArray(row.children) ? row.children.length : 0)));
+  while (align.length < width) align.push(null);
+  return align;
 }
 
 // ───────────────────────── links ─────────────────────────

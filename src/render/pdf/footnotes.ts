@@ -41,38 +41,26 @@ export async function measureFootnotes(
   return heights;
 }
 
-function planFor(
-  builder: ContentBuilder,
-  heights: Map<number, number>,
-  placement: Map<number, number>,
-  minimum: Map<number, number>,
-): FootnotePlan {
-  const byPage = new Map<number, number[]>();
-  for (const [n, page] of [...placement].sort((a, b) => a[0] - b[0])) {
-    const list = byPage.get(page) ?? [];
-    list.push(n);
-    byPage.set(page, list);
-  }
-  const cap = BODY_HEIGHT * FOOTNOTE.maxShare;
-  const areaHeight = (page: number) => footnoteAreaHeight((byPage.get(page) ?? []).map((n) => heights.get(n) ?? 0));
-  return {
-    notesFor(page) {
-      const list = byPage.get(page);
-      if (!list) return undefined;
-      return { blocks: list.map((n) => builder.footnote(n)), height: areaHeight(page) };
-    },
-    reserve(page) {
-      const area = areaHeight(page);
-      const wanted = area > 0 ? area + FOOTNOTE.gapAbove : 0;
-      return Math.min(cap, Math.max(wanted, minimum.get(page) ?? 0));
-    },
-  };
+/** The notes a page carries and the room kept for them at its foot. */
+interface PageDecision {
+  notes: number[];
+  reserve: number;
 }
 
-function samePlacement(a: Map<number, number>, b: Map<number, number>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [n, page] of a) if (b.get(n) !== page) return false;
-  return true;
+function planFor(builder: ContentBuilder, heights: Map<number, number>, decisions: Map<number, PageDecision>): FootnotePlan {
+  // Always leave the body a few lines, even beside one very long note.
+  const cap = BODY_HEIGHT - 48;
+  return {
+    notesFor(page) {
+      const decision = decisions.get(page);
+      if (!decision || decision.notes.length === 0) return undefined;
+      const height = footnoteAreaHeight(decision.notes.map((n) => heights.get(n) ?? 0));
+      return { blocks: decision.notes.map((n) => builder.footnote(n)), height };
+    },
+    reserve(page) {
+      return Math.min(cap, decisions.get(page)?.reserve ?? 0);
+    },
+  };
 }
 
 /**
@@ -96,50 +84,56 @@ const TEXT_BOTTOM = PAGE.height - MARGIN;
  * Lay the document out until every footnote sits on the page of its first reference.
  * `definition` builds a fresh document definition for a plan. Returns the final (not yet
  * ended) document.
+ *
+ * A page's layout depends only on the room kept on it and on earlier pages. So every pass
+ * freezes the leading pages whose notes came out as planned, then decides the first page that
+ * did not (from where its references fell in this pass, which stays true while earlier pages
+ * are frozen) and, tentatively, every later page.
  */
 export async function paginate(
   builder: ContentBuilder,
   heights: Map<number, number>,
   definition: (plan: FootnotePlan) => TDocumentDefinitions,
 ): Promise<LaidOutDocument> {
-  let placement = new Map<number, number>();
-  const minimum = new Map<number, number>();
   const room = (notes: number[]) => footnoteAreaHeight(notes.map((n) => heights.get(n) ?? 0)) + FOOTNOTE.gapAbove;
+  const decisions = new Map<number, PageDecision>();
+  let frozen = 0; // pages [0, frozen) are final
+  let floor: { page: number; reserve: number } | undefined;
   let doc: LaidOutDocument | undefined;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const plan = planFor(builder, heights, placement, minimum);
-    doc = await layOut(definition(plan));
+  const limit = MAX_PASSES + builder.footnoteCount;
+  for (let pass = 0; pass < limit; pass++) {
+    doc = await layOut(definition(planFor(builder, heights, decisions)));
     if (builder.footnoteCount === 0) return doc;
-    const places = new Map<number, LinkPlace>();
-    for (const [key, place] of linkPlaces(doc, FOOTNOTE_DESTINATION)) places.set(Number(key), place);
-    const actual = new Map<number, number>([...places].map(([n, place]) => [n, place.page]));
-    if (samePlacement(actual, placement)) return doc;
-
-    // A note the plan kept on its page but whose reference was pushed over all the same (its
-    // line sits in a table row or a taller line than estimated): keep that page as short as it
-    // was in this pass, so the reference cannot come back.
-    for (const [n, planned] of placement) {
-      const landed = actual.get(n);
-      if (landed !== undefined && landed > planned) {
-        minimum.set(planned, Math.max(minimum.get(planned) ?? 0, plan.reserve(planned)));
-      }
-    }
-
-    // Next plan, page by page: keep the longest run of notes (in order) whose reference lines
-    // end above the room those notes need; push the rest to the next page.
-    const next = new Map<number, number>();
     const byPage = new Map<number, Array<{ n: number; bottom: number }>>();
-    for (const [n, place] of places) {
+    let lastPage = 0;
+    for (const [key, place] of linkPlaces(doc, FOOTNOTE_DESTINATION)) {
       const list = byPage.get(place.page) ?? [];
-      list.push({ n, bottom: lineBottom(place) });
+      list.push({ n: Number(key), bottom: lineBottom(place) });
       byPage.set(place.page, list);
+      lastPage = Math.max(lastPage, place.page);
     }
-    for (const [page, list] of byPage) {
-      list.sort((a, b) => a.n - b.n);
+    for (const list of byPage.values()) list.sort((a, b) => a.n - b.n);
+    const landed = (page: number) => (byPage.get(page) ?? []).map((r) => r.n).join(',');
+    const planned = (page: number) => (decisions.get(page)?.notes ?? []).join(',');
+    const lastPlanned = Math.max(-1, ...[...decisions].filter(([, d]) => d.notes.length).map(([p]) => p));
+    while (frozen <= Math.max(lastPage, lastPlanned) && landed(frozen) === planned(frozen)) frozen++;
+    if (frozen > Math.max(lastPage, lastPlanned)) return doc;
+
+    // Decide the first page that came out differently, and every later one tentatively.
+    const current = frozen;
+    for (const page of [...decisions.keys()]) if (page >= current) decisions.delete(page);
+    let carry: number[] = [];
+    for (let page = current; page <= lastPage + 1; page++) {
+      // Notes pushed from the previous page come first: their lines now open this page.
+      const list = [...carry.map((n) => ({ n, bottom: MARGIN + LEADING.body * 12 * 1.2 })), ...(byPage.get(page) ?? [])];
+      carry = [];
+      if (list.length === 0) continue;
       let keep = list.length;
       for (let i = 0; i < list.length; i++) {
         const needed = room(list.slice(0, i + 1).map((r) => r.n));
-        if ((list[i] as { bottom: number }).bottom > TEXT_BOTTOM - Math.min(needed, BODY_HEIGHT * FOOTNOTE.maxShare)) {
+        // Notes may not take more than their share of the page (beyond the first, which must go somewhere).
+        const tooMany = i > 0 && needed > BODY_HEIGHT * FOOTNOTE.maxShare;
+        if (tooMany || (list[i] as { bottom: number }).bottom > TEXT_BOTTOM - needed) {
           keep = i;
           break;
         }
@@ -147,15 +141,18 @@ export async function paginate(
       // References on one line go together; a first line of the page cannot be pushed.
       while (keep > 0 && keep < list.length && Math.abs((list[keep - 1] as { bottom: number }).bottom - (list[keep] as { bottom: number }).bottom) < 1) keep--;
       if (keep === 0 && (list[0] as { bottom: number }).bottom < MARGIN + 2 * LEADING.body * 12) keep = 1;
-      list.forEach((r, i) => next.set(r.n, i < keep ? page : page + 1));
+      const notes = list.slice(0, keep).map((r) => r.n);
+      let reserve = notes.length ? room(notes) : 0;
       const pushed = list[keep];
-      if (pushed) {
-        // Keep this page short enough that the pushed line cannot come back.
-        const shortBy = TEXT_BOTTOM - pushed.bottom + 0.5;
-        minimum.set(page, Math.max(minimum.get(page) ?? 0, shortBy));
-      }
+      // Keep the page short enough that a pushed reference line cannot come back.
+      if (pushed) reserve = Math.max(reserve, TEXT_BOTTOM - pushed.bottom + 0.5);
+      // Deciding the same first page again (a reference the estimate kept was pushed all the
+      // same): never give it less room than the pass that pushed the reference.
+      if (page === current && floor?.page === current) reserve = Math.max(reserve, floor.reserve);
+      decisions.set(page, { notes, reserve });
+      carry = list.slice(keep).map((r) => r.n);
     }
-    placement = next;
+    floor = { page: current, reserve: decisions.get(current)?.reserve ?? 0 };
   }
   if (!doc) throw new Error('unreachable: no layout pass ran');
   return doc;

@@ -1,0 +1,35 @@
+// Reading a built PDF back: its text page by page, metadata and outline, for checks that must see what a reader sees.
+
+/** What a PDF shows a reader: text per page, document info, bookmark titles. */
+export interface PdfText {
+  pages: string[];
+  info: Record<string, unknown>;
+  outline: string[];
+}
+
+interface OutlineItem {
+  title: string;
+  items?: OutlineItem[];
+}
+
+function flatten(items: readonly OutlineItem[] | null): string[] {
+  return (items ?? []).flatMap((item) => [item.title, ...flatten(item.items ?? [])]);
+}
+
+/** Extracts the text layer (lines joined by spaces), the info dictionary and the outline titles. */
+export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise;
+  try {
+    const pages: string[] = [];
+    for (let i = 1; i <= doc.numPages; i++) {
+      const content = await (await doc.getPage(i)).getTextContent();
+      pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? ' ' : '') : '')).join(''));
+    }
+    const metadata = await doc.getMetadata();
+    const outline = flatten((await doc.getOutline()) as OutlineItem[] | null);
+    return { pages, info: metadata.info as Record<string, unknown>, outline };
+  } finally {
+    await doc.destroy();
+  }
+}
