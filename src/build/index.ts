@@ -1,7 +1,14 @@
 // Build stage: load data and briefs, compose each brief, render the formats asked for, write outputs atomically.
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { displayPath, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, displayPath, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import { confidentialTexts, publicText } from '../compose/bci.js';
 import { composeBrief, type ComposedDocument } from '../compose/index.js';
+import { documentVersions, type DocumentVersion } from '../compose/versions.js';
+import { documentCompliance, outputCompliance, type VersionOutputs } from '../check/compliance.js';
+import { findLeaks, type PublicText } from '../check/leaks.js';
+import { readPdfText } from '../check/pdf-text.js';
+import { placeOf } from '../load/yaml-file.js';
 import { loadBriefs, type LoadedBrief } from '../load/briefs.js';
 import { loadDataset, type Dataset } from '../load/dataset.js';
 import { renderHtml } from '../render/html.js';
@@ -28,6 +35,8 @@ export interface BuildOptions {
   cwd?: string;
   /** PDF/A-2b output. */
   pdfa?: boolean;
+  /** Render and check, but write nothing (`docketpress check <brief-id>`). */
+  dryRun?: boolean;
   /** Called after each file is written. */
   onFile?: (file: string) => void;
 }
@@ -50,23 +59,67 @@ interface Rendered {
   content: string | Uint8Array;
 }
 
-async function render(document: ComposedDocument, brief: LoadedBrief, options: BuildOptions): Promise<Rendered[]> {
-  const dir = path.join(options.outDir, brief.brief.id);
-  const formats = options.formats ?? defaultFormats(brief.brief.kind);
+/** A version's files and what the checks read of them. */
+interface RenderedVersion {
+  version: DocumentVersion;
+  files: Rendered[];
+  outputs: VersionOutputs;
+  publicTexts: PublicText[];
+}
+
+/** Renders one version of a document in the formats asked for, in memory. */
+async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, formats: readonly OutputFormat[], options: BuildOptions): Promise<RenderedVersion> {
+  const dir = path.join(options.outDir, loaded.brief.id);
+  const { document, fileStem } = version;
+  const { meta } = document;
   const files: Rendered[] = [];
-  if (formats.includes('md')) files.push({ file: path.join(dir, `${brief.brief.id}.md`), content: renderMarkdown(document.root) });
+  const outputs: VersionOutputs = { label: version.label, fileStem };
+  const publicTexts: PublicText[] = [{ where: `the file name ${fileStem}`, text: fileStem }];
+  if (formats.includes('md')) {
+    const markdown = renderMarkdown(document.root);
+    files.push({ file: path.join(dir, `${fileStem}.md`), content: markdown });
+    outputs.markdown = markdown;
+    publicTexts.push({ where: `${fileStem}.md`, text: markdown });
+  }
   if (formats.includes('html')) {
-    const { meta } = document;
-    files.push({
-      file: path.join(dir, `${brief.brief.id}.html`),
-      content: renderHtml(document.root, { title: meta.title, description: meta.subject, statusLegend: false, ...(meta.sampleNotice ? { sampleNotice: meta.sampleNotice } : {}) }),
-    });
+    const html = renderHtml(document.root, { title: meta.title, description: meta.subject, statusLegend: false, ...(meta.sampleNotice ? { sampleNotice: meta.sampleNotice } : {}) });
+    files.push({ file: path.join(dir, `${fileStem}.html`), content: html });
+    publicTexts.push({ where: `${fileStem}.html`, text: html });
   }
   if (formats.includes('pdf')) {
     const { renderDocumentPdf } = await import('../render/pdf-document.js');
-    files.push({ file: path.join(dir, `${brief.brief.id}.pdf`), content: await renderDocumentPdf(document, { pdfa: options.pdfa ?? false, sourceName: brief.file.name }) });
+    const pdf = await renderDocumentPdf(document, { pdfa: options.pdfa ?? false, sourceName: loaded.file.name, ...(version.marking ? { markings: [version.marking] } : {}) });
+    files.push({ file: path.join(dir, `${fileStem}.pdf`), content: pdf });
+    if (version.label !== null) {
+      // What a reader of the PDF can see: text layer, metadata and bookmarks.
+      const read = await readPdfText(pdf);
+      outputs.pdfPages = read.pages;
+      read.pages.forEach((text, i) => publicTexts.push({ where: `${fileStem}.pdf, page ${i + 1}`, text }));
+      publicTexts.push({ where: `${fileStem}.pdf metadata`, text: Object.values(read.info).map(String).join(' ') });
+      publicTexts.push({ where: `${fileStem}.pdf bookmarks`, text: read.outline.join(' ') });
+    }
   }
-  return files;
+  return { version, files, outputs, publicTexts };
+}
+
+/**
+ * After a full build of a brief, its folder holds only what that build wrote: an output of an earlier shape
+ * (say, the single version of a brief that now has BC and P versions) would mislead whoever files it.
+ */
+async function removeStaleOutputs(dir: string, keep: readonly string[]): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (/\.(md|pdf|html)$/.test(name) && !keep.includes(name)) await rm(path.join(dir, name), { force: true });
+  }
+}
+
+/** Leaks of confidential text into the public version, as errors on the brief. */
+function leakDiagnostics(loaded: LoadedBrief, document: ComposedDocument, rendered: readonly RenderedVersion[]): Diagnostic[] {
+  const publicVersion = rendered.find((r) => r.version.label === 'P');
+  if (!publicVersion) return [];
+  const leaks = findLeaks(confidentialTexts(document.root), publicText(document.root), publicVersion.publicTexts);
+  return leaks.map((leak) =>
+    diagnostic(loaded.file.name, placeOf(loaded.file, ['id']), 'error', `confidential text “${leak.fragment}” reached the public version (${leak.where}); nothing was written for this brief — report this as a bug`, 'bci-leak'),
+  );
 }
 
 /** Loads everything and builds the briefs; every brief that can be built is, whatever fails elsewhere. */
@@ -92,13 +145,28 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
       result.failed.push(loaded.brief.id);
       continue;
     }
+    const document = composed.document;
+    diagnostics.push(...documentCompliance(loaded, data.dataset, document.root));
+    const formats = options.formats ?? defaultFormats(loaded.brief.kind);
+    if (formats.length === 0) continue;
     try {
-      const files = await render(composed.document, loaded, options);
+      const filer = 'filer' in loaded.brief ? (data.dataset.stakeholders.get(loaded.brief.filer)?.name ?? loaded.brief.filer) : 'the filer';
+      const rendered: RenderedVersion[] = [];
+      for (const version of documentVersions(document, loaded.brief, filer)) rendered.push(await renderVersion(version, loaded, formats, options));
+      const problems = [...leakDiagnostics(loaded, document, rendered), ...outputCompliance(loaded, rendered.map((r) => r.outputs))];
+      diagnostics.push(...problems);
+      if (problems.some((d) => d.ruleId === 'bci-leak')) {
+        result.failed.push(loaded.brief.id);
+        continue;
+      }
+      const files = rendered.flatMap((r) => r.files);
+      if (options.dryRun) continue;
       for (const { file, content } of files) {
         await writeFileAtomic(file, content);
         result.written.push(file);
         options.onFile?.(displayPath(file, cwd));
       }
+      if (options.formats === undefined) await removeStaleOutputs(path.join(options.outDir, loaded.brief.id), files.map((f) => path.basename(f.file)));
     } catch (error) {
       if (!(error instanceof Error) || !('ruleId' in error)) throw error;
       const place = error as Error & { ruleId: string; line?: number; column?: number };

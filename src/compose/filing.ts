@@ -6,6 +6,7 @@ import { docketForCycle, editionForCycle, marketStatus, roleAt } from '../model/
 import type { ComposeContext, DocumentMeta } from './context.js';
 import { formatDate, formatNumber } from './format.js';
 import { blockquote, emphasis, heading, lines, paragraph, strong, text, withRole } from './nodes.js';
+import { bci } from './bci.js';
 import type { ReferenceCheck } from './references.js';
 import type { TemplateBindings } from './template.js';
 
@@ -172,6 +173,16 @@ export function historyItems(context: ComposeContext, market: Market, rows: read
   });
 }
 
+/** Makes every paragraph of a block one BCI span (a confidential quotation and its attribution). */
+function confidentialBlock(block: RootContent, reason: string | undefined): RootContent {
+  const wrap = (node: RootContent): RootContent => {
+    if (node.type === 'paragraph') return { ...node, children: [bci(node.children, reason)] };
+    if ('children' in node) return { ...node, children: (node.children as RootContent[]).map(wrap) } as RootContent;
+    return node;
+  };
+  return wrap(block);
+}
+
 /** A quotation block, then its attribution line with the footnote (so consecutive quotes never merge). */
 export function quotation(context: ComposeContext, quoteText: string, attribution: string, sources: readonly string[]): RootContent[] {
   return [blockquote(paragraph(`“${quoteText}”`)), paragraph(text(`— ${attribution}`), context.citations.cite(sources))];
@@ -201,7 +212,9 @@ export function metricItem(context: ComposeContext, metric: Metric): PhrasingCon
   const period = metric.period ? `, ${metric.period}` : '';
   const by = context.dataset.stakeholders.get(metric.reported_by)?.name ?? metric.reported_by;
   const unverified = metric.confidence === 'unverified' ? ' (unconfirmed)' : '';
-  return [strong(`${qualifier}${value}`), text(` — ${metric.measure}${period}; reported by ${by}${unverified}.`), context.citations.cite(metric.sources)];
+  const item: PhrasingContent[] = [strong(`${qualifier}${value}`), text(` — ${metric.measure}${period}; reported by ${by}${unverified}.`), context.citations.cite(metric.sources)];
+  // A confidential figure is one BCI span, footnote included, so the public version loses its source too.
+  return metric.confidential ? [bci(item, metric.confidential_reason)] : item;
 }
 
 /** A position's quotations, each attributed to its speaker (with their title at the time) and cited. */
@@ -212,7 +225,8 @@ export function positionQuotes(context: ComposeContext, position: Position): Roo
     const speaker = quote.speaker ? dataset.people.get(quote.speaker)?.person : undefined;
     const when = quote.date ?? position.date;
     const who = speaker ? `${speaker.name}, ${roleAt(speaker, when).title}, ${org}` : org;
-    return quotation(context, quote.text, `${who}, ${formatDate(when)}`, quote.sources);
+    const blocks = quotation(context, quote.text, `${who}, ${formatDate(when)}`, quote.sources);
+    return quote.confidential ? blocks.map((block) => confidentialBlock(block, quote.confidential_reason)) : blocks;
   });
 }
 

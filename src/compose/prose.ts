@@ -5,6 +5,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { Dataset } from '../load/dataset.js';
 import { suggestion } from '../load/zod-issues.js';
+import { bci } from './bci.js';
 import type { Citations } from './citations.js';
 import { markdownParser } from './template.js';
 
@@ -52,9 +53,19 @@ export function parseProse(markdown: string, place: ProsePlace, dataset: Dataset
       parent.children.splice(index, 1, ...(replacement as never[]));
       return [SKIP, index + replacement.length];
     }
+    if (node.type === 'textDirective' && (node as TextDirective).name === 'bci') {
+      // A business-confidential span: its children are processed too (it may hold :cite[…] and emphasis).
+      const directive = node as TextDirective;
+      const reason = directive.attributes?.reason ?? undefined;
+      if (directive.children.length === 0) {
+        diagnostics.push(diagnostic(place.file, placeIn(place, node), 'error', `\`:bci[]\` in \`${place.field}\` is empty: put the confidential words between the brackets`, 'bci-empty'));
+      }
+      parent.children.splice(index, 1, bci(directive.children, reason || undefined));
+      return index;
+    }
     if (node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective') {
       const name = (node as TextDirective).name;
-      diagnostics.push(diagnostic(place.file, placeIn(place, node), 'error', `unknown directive \`:${name}\` in \`${place.field}\`: prose knows \`:cite[source-id]\`; to write a literal colon before a word, escape it as \`\\:\``, 'prose-unknown-directive'));
+      diagnostics.push(diagnostic(place.file, placeIn(place, node), 'error', `unknown directive \`:${name}\` in \`${place.field}\`: prose knows \`:cite[source-id]\` and \`:bci[confidential words]\`; to write a literal colon before a word, escape it as \`\\:\``, 'prose-unknown-directive'));
       parent.children.splice(index, 1);
       return [SKIP, index];
     }

@@ -2,8 +2,9 @@
 import { buildBriefs } from '../../build/index.js';
 import { hasErrors } from '../../diagnostics/index.js';
 import { resolveFolder } from '../context.js';
+import { suggestion } from '../../load/zod-issues.js';
 import type { Dataset } from '../../load/dataset.js';
-import { EXIT_CONTENT, EXIT_OK } from '../errors.js';
+import { EXIT_CONTENT, EXIT_OK, UsageError } from '../errors.js';
 import { diagnosticLines, json } from '../output.js';
 import type { Command } from './types.js';
 
@@ -29,12 +30,24 @@ export function datasetSummary(dataset: Dataset): Record<string, number> {
 export const checkCommand: Command = {
   name: 'check',
   summary: 'validate data/ and briefs/ and report every problem with its position',
-  usage: 'docketpress check [--data DIR] [--briefs DIR] [--json]',
+  usage: 'docketpress check [brief-id…] [--data DIR] [--briefs DIR] [--json]   (with ids: also render them in memory and check the outputs)',
   options: { templates: { type: 'string', value: 'DIR', description: 'templates folder (default: ./templates, else the bundled ones)' } },
-  positionals: { min: 0, max: 0 },
-  async run({ options, io, values }) {
+  positionals: { min: 0, max: Number.POSITIVE_INFINITY },
+  async run({ options, io, values, positionals }) {
     // Briefs are checked by composing them (references, templates, prose) without rendering anything.
-    const briefs = await buildBriefs({ dataDir: options.data, briefsDir: options.briefs, templatesDir: resolveFolder(values.templates as string | undefined, 'templates', io.cwd), outDir: options.out, formats: [], cwd: io.cwd });
+    // Named briefs are also rendered in memory, so the output rules (markings, leaks) run too; nothing is written.
+    const briefs = await buildBriefs({
+      dataDir: options.data,
+      briefsDir: options.briefs,
+      templatesDir: resolveFolder(values.templates as string | undefined, 'templates', io.cwd),
+      outDir: options.out,
+      cwd: io.cwd,
+      ...(positionals.length ? { ids: positionals, dryRun: true } : { formats: [] }),
+    });
+    if (briefs.unknownIds.length) {
+      const id = briefs.unknownIds[0]!;
+      throw new UsageError(`unknown brief \`${id}\`${suggestion(id, briefs.available)}: briefs are the .yaml files in the briefs folder`);
+    }
     const { dataset, diagnostics, dataFiles: files } = briefs;
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.length - errors;

@@ -1,0 +1,64 @@
+// The versions a composed document is published in: one, or a business-confidential and a public one when it holds BCI.
+import type { Root, RootContent } from 'mdast';
+import type { Brief } from '../schema/index.js';
+import { BC_MARKING, bciSpans, businessConfidentialTree, markingParagraph, PUBLIC_MARKING, publicTree, REDACTED } from './bci.js';
+import type { ComposedDocument } from './index.js';
+import { paragraph, strong, text } from './nodes.js';
+
+export type VersionLabel = 'BC' | 'P';
+
+/** One version to render: its file stem, tree and metadata, and the marking on every page. */
+export interface DocumentVersion {
+  label: VersionLabel | null;
+  /** File name without extension: the brief id, or `BC-<filer>-<name>` / `P-<filer>-<name>`. */
+  fileStem: string;
+  document: ComposedDocument;
+  marking?: string;
+}
+
+/** The filer part of BC/P file names: the brief's filer, else the first word of its id. */
+function filerSlug(brief: Brief): string {
+  return 'filer' in brief ? brief.filer : brief.id.split('-')[0]!;
+}
+
+/** `BC-aafa-2016-comment` for brief `aafa-2016-comment` filed by `aafa`. */
+export function versionStem(label: VersionLabel, brief: Brief): string {
+  const filer = filerSlug(brief);
+  const name = brief.id.startsWith(`${filer}-`) ? brief.id.slice(filer.length + 1) : brief.id;
+  return `${label}-${filer}-${name}`;
+}
+
+function framed(root: Root, marking: string, notice: RootContent): Root {
+  const body = root.children.filter((node) => node.type !== 'footnoteDefinition');
+  const notes = root.children.filter((node) => node.type === 'footnoteDefinition');
+  return { ...root, children: [markingParagraph(marking), notice, ...body, markingParagraph(marking), ...notes] };
+}
+
+/**
+ * The versions of a document. Without BCI: the document itself. With BCI: a business-confidential version
+ * (spans in [brackets], "BUSINESS CONFIDENTIAL" at top and bottom) and a public one (spans replaced by `[ ]`,
+ * footnotes that served only BCI removed, "PUBLIC VERSION"), both made on the tree before any renderer runs.
+ */
+export function documentVersions(document: ComposedDocument, brief: Brief, filerName: string): DocumentVersion[] {
+  if (bciSpans(document.root).length === 0) return [{ label: null, fileStem: brief.id, document }];
+  const justification = brief.bci_justification ? ` ${brief.bci_justification}` : '';
+  const bcNotice = paragraph(
+    strong('Business confidential information.'),
+    text(` Text in [brackets] is business confidential information of ${filerName}, submitted under 15 CFR 2017.4.${justification} A public version omits it.`),
+  );
+  const publicNotice = paragraph(strong('Public version.'), text(` Business confidential information has been removed from this version; each omission is marked ${REDACTED}.`));
+  return [
+    {
+      label: 'BC',
+      fileStem: versionStem('BC', brief),
+      marking: BC_MARKING,
+      document: { root: framed(businessConfidentialTree(document.root), BC_MARKING, bcNotice), meta: { ...document.meta, keywords: [...document.meta.keywords, BC_MARKING] } },
+    },
+    {
+      label: 'P',
+      fileStem: versionStem('P', brief),
+      marking: PUBLIC_MARKING,
+      document: { root: framed(publicTree(document.root), PUBLIC_MARKING, publicNotice), meta: { ...document.meta, keywords: [...document.meta.keywords, PUBLIC_MARKING] } },
+    },
+  ];
+}
