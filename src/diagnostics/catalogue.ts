@@ -1,0 +1,96 @@
+// The error catalogue: every problem docketpress reports, by stable rule id — what happened, and what to do.
+
+/** One entry: what the rule is about, and how to fix what it reports. */
+export interface RuleEntry {
+  /** What happened, in a few words. */
+  title: string;
+  /** What to do about it. */
+  fix: string;
+}
+
+const YAML_SYNTAX: RuleEntry = { title: 'the file is not valid YAML here', fix: 'fix the syntax at the line and column given (indent with spaces, close quotes and brackets)' };
+
+/** Every rule id, in groups. Names never change; new rules are added, old ones are never reused. */
+export const RULES = {
+  // Reading YAML
+  'yaml-duplicate-key': { title: 'a key appears twice in one mapping', fix: 'keep one of the two keys' },
+  'yaml-tab-as-indent': { title: 'a tab is used for indentation', fix: 'indent with spaces' },
+  'yaml-bad-indent': { title: 'indentation does not line up', fix: 'align the line with its siblings' },
+  'yaml-missing-char': { title: 'a closing quote or bracket is missing', fix: 'close the quote or bracket that starts before the position given' },
+  'yaml-multiple-docs': { title: 'more than one YAML document in a file', fix: 'remove the extra `---`' },
+  'yaml-bad-alias': { title: 'an alias names no anchor', fix: 'define the anchor (`&name`) before the alias (`*name`)' },
+  'yaml-resource-exhaustion': { title: 'aliases expand to too much data', fix: 'write the values out instead of using so many aliases' },
+  'yaml-unexpected-token': { title: 'a character YAML does not expect', fix: 'check colons, dashes and quotes around the position' },
+  'yaml-block-as-implicit-key': { title: 'a key spans several lines', fix: 'add the missing colon or close the quote' },
+  'yaml-multiline-implicit-key': { title: 'a key spans several lines', fix: 'add the missing colon or close the quote' },
+  'yaml-key-over-1024-chars': { title: 'a key longer than 1,024 characters', fix: 'add the missing colon after the key' },
+  'yaml-bad-scalar-start': YAML_SYNTAX,
+  'yaml-bad-dq-escape': { title: 'an unknown escape in a double-quoted string', fix: 'write the character itself, or use single quotes' },
+  'yaml-block-in-flow': YAML_SYNTAX,
+  'yaml-bad-prop-order': YAML_SYNTAX,
+  'yaml-bad-directive': YAML_SYNTAX,
+  'yaml-multiple-anchors': YAML_SYNTAX,
+  'yaml-multiple-tags': YAML_SYNTAX,
+  'yaml-alias-props': YAML_SYNTAX,
+  'yaml-non-string-key': { title: 'a key that is not text', fix: 'use plain text keys' },
+  'yaml-tag-resolve-failed': { title: 'a YAML tag this tool does not read', fix: 'remove the `!tag`' },
+  'yaml-impossible': YAML_SYNTAX,
+  'yaml-bad-collection-type': YAML_SYNTAX,
+  // Files and folders
+  'data-folder-unreadable': { title: 'the data folder cannot be read', fix: 'pass `--data DIR` with the folder that holds editions.yaml and markets/' },
+  'unknown-data-file': { title: 'a YAML file in data/ that is no known kind (warning)', fix: 'move or rename it: see "The data" in the README' },
+  'id-file-mismatch': { title: "an entity's id differs from its file name", fix: 'rename the file or change the id' },
+  // Schema
+  'missing-field': { title: 'a required field is missing', fix: 'add the field named in the message' },
+  'missing-source': { title: 'a fact names no source', fix: 'add `sources: [source-id]` citing a public source' },
+  'unknown-field': { title: 'a field the schema does not know', fix: 'remove it or fix its spelling (the message lists the allowed fields)' },
+  'invalid-type': { title: 'a value of the wrong type', fix: 'write the kind of value the message names (text, number, list …)' },
+  'invalid-value': { title: 'a value outside the allowed set', fix: 'use one of the values the message lists' },
+  'invalid-format': { title: 'a value in the wrong format', fix: 'follow the format the message shows (ids, URLs, docket numbers …)' },
+  'invalid-date': { title: 'a date that does not exist or is not YYYY-MM-DD', fix: 'write YYYY-MM-DD, or YYYY-MM / YYYY when the source gives no day' },
+  'too-few-items': { title: 'a list with too few items', fix: 'add the items the message asks for' },
+  'empty-text': { title: 'an empty text field', fix: 'write the text or remove the field' },
+  'out-of-range': { title: 'a number out of range', fix: 'use a number within the range given' },
+  'invalid-range': { title: '`from` comes after `to`', fix: 'swap or fix the years' },
+  // References and dates across files
+  'unknown-reference': { title: 'an id that names nothing in the data', fix: 'fix the id (the message suggests the nearest) or add the entity' },
+  'duplicate-id': { title: 'two entities share an id', fix: 'give one of them another id' },
+  'date-order': { title: 'dates in an impossible order', fix: 'check both dates against their sources' },
+  'unused-source': { title: 'a source no fact cites (warning)', fix: 'cite it or remove it' },
+  'person-stakeholder-mismatch': { title: 'a person of another organisation named for a position (warning)', fix: 'check the person or the stakeholder' },
+  // Briefs and templates
+  'missing-docket': { title: 'no docket in the data for the brief’s cycle (warning)', fix: 'add the cycle to data/dockets.yaml' },
+  'anachronism': { title: 'a brief cites something dated after the brief itself (warning)', fix: 'check the brief date or the item cited' },
+  'claim-not-answered': { title: 'a response answers a claim from a filing it does not name', fix: 'add the filing to `answers:` or pick another claim' },
+  'template-unreadable': { title: 'the template cannot be read', fix: 'check `template:` in the brief, or add the file' },
+  'template-frontmatter': { title: "the template's frontmatter is not valid YAML", fix: 'write `kind: <brief kind>` between the `---` lines' },
+  'template-kind-mismatch': { title: 'the template is for another kind of brief', fix: 'pick another `template:`' },
+  'template-unknown-directive': { title: 'a `::directive` the composer does not know', fix: 'fix its name (the message lists the known ones)' },
+  'template-unknown-placeholder': { title: 'a `{{placeholder}}` that is unknown or has no value', fix: 'fix its name, or add the missing value to the data' },
+  'prose-html-dropped': { title: 'raw HTML in a prose field was dropped (warning)', fix: 'write Markdown instead' },
+  'prose-unknown-directive': { title: 'a directive prose does not know', fix: 'use `:cite[source-id]` or `:bci[…]`, or escape the colon as `\\:`' },
+  'bci-empty': { title: 'an empty `:bci[]` span', fix: 'put the confidential words between the brackets' },
+  // Rendering
+  'pdf-missing-glyph': { title: 'a character no bundled font can draw', fix: 'replace the character, or write it out in words' },
+  'pdf-missing-footnote': { title: 'a footnote reference without its text', fix: 'report this as a bug: composers always write both' },
+  'pdf-invalid-option': { title: 'an invalid PDF option (such as the creation date)', fix: 'check the brief date' },
+  // Business confidential information and docket compliance
+  'bci-leak': { title: 'confidential text reached the public version; nothing was written', fix: 'report this as a bug with the brief' },
+  'compliance-bci-justification': { title: 'BCI without a reason for protection (15 CFR 2017.4)', fix: 'add `bci_justification:` or a `reason` to each span' },
+  'compliance-docket-unknown': { title: 'the record has no docket number for the cycle (warning)', fix: 'add `docket_id` to data/dockets.yaml' },
+  'compliance-docket-caption': { title: 'the caption lacks the docket number', fix: 'keep `::caption` in the template' },
+  'compliance-fr-cite': { title: 'the caption lacks the Federal Register cite', fix: 'keep `::caption` in the template' },
+  'compliance-filer': { title: 'the document never names the filer', fix: 'keep `::title` or `{{filer.name}}` in the template' },
+  'compliance-reasons': { title: 'a nominated market without reasons', fix: 'add `reasons:`, `metrics:` or `positions:` to the nomination' },
+  'compliance-rebuttal-docket': { title: 'a rebuttal answers a filing of another docket', fix: 'answer only filings of the same cycle' },
+  'compliance-late': { title: 'dated after the deadline (11:59 p.m. Eastern)', fix: 'fix the date, or add `late: { reason: … }` when it is late on purpose' },
+  'compliance-marking': { title: 'a BC or public version lacks its marking on a page', fix: 'report this as a bug: markings are added by the renderer' },
+  'compliance-file-name': { title: 'a BC or public version file name lacks its prefix', fix: 'report this as a bug' },
+} as const satisfies Record<string, RuleEntry>;
+
+export type RuleId = keyof typeof RULES;
+
+/** The catalogue entry of a rule id, if it has one. */
+export function rule(id: string): RuleEntry | undefined {
+  return (RULES as Record<string, RuleEntry>)[id];
+}
