@@ -1,4 +1,6 @@
 // Build stage: load data and briefs, compose each brief, render the formats asked for, write outputs atomically.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, displayPath, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
@@ -37,6 +39,12 @@ export interface BuildOptions {
   pdfa?: boolean;
   /** Render and check, but write nothing (`docketpress check <brief-id>`). */
   dryRun?: boolean;
+  /**
+   * Fingerprints of the documents last built, by brief id (watch mode keeps one across rebuilds): a brief
+   * whose composed document, formats and options are unchanged, and whose files are all still there, is
+   * neither rendered nor rewritten.
+   */
+  fingerprints?: Map<string, { fingerprint: string; files: string[] }>;
   /** Called after each file is written. */
   onFile?: (file: string) => void;
 }
@@ -45,6 +53,8 @@ export interface BuildResult {
   written: string[];
   failed: string[];
   diagnostics: Diagnostic[];
+  /** Briefs skipped because nothing that goes into them changed (with `fingerprints`). */
+  unchanged: string[];
   /** Brief ids asked for that no spec defines. */
   unknownIds: string[];
   available: string[];
@@ -130,7 +140,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [...data.diagnostics, ...briefs.diagnostics];
   const available = [...briefs.briefs.map((b) => b.brief.id), ...briefs.invalid].sort();
   const wanted = options.ids?.length ? options.ids : available;
-  const result: BuildResult = { written: [], failed: [], diagnostics, unknownIds: wanted.filter((id) => !available.includes(id)), available, dataset: data.dataset, dataFiles: data.files };
+  const result: BuildResult = { written: [], failed: [], unchanged: [], diagnostics, unknownIds: wanted.filter((id) => !available.includes(id)), available, dataset: data.dataset, dataFiles: data.files };
   result.failed.push(...briefs.invalid.filter((id) => wanted.includes(id)));
   if (result.unknownIds.length) return result;
   if (hasErrors(data.diagnostics)) {
@@ -149,6 +159,12 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
     diagnostics.push(...documentCompliance(loaded, data.dataset, document.root));
     const formats = options.formats ?? defaultFormats(loaded.brief.kind);
     if (formats.length === 0) continue;
+    const fingerprint = createHash('sha256').update(JSON.stringify({ document, formats, pdfa: options.pdfa ?? false, outDir: options.outDir })).digest('hex');
+    const previous = options.fingerprints?.get(loaded.brief.id);
+    if (previous?.fingerprint === fingerprint && previous.files.every((f) => existsSync(f))) {
+      result.unchanged.push(loaded.brief.id);
+      continue;
+    }
     try {
       const filer = 'filer' in loaded.brief ? (data.dataset.stakeholders.get(loaded.brief.filer)?.name ?? loaded.brief.filer) : 'the filer';
       const rendered: RenderedVersion[] = [];
@@ -167,6 +183,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
         options.onFile?.(displayPath(file, cwd));
       }
       if (options.formats === undefined) await removeStaleOutputs(path.join(options.outDir, loaded.brief.id), files.map((f) => path.basename(f.file)));
+      options.fingerprints?.set(loaded.brief.id, { fingerprint, files: files.map((f) => f.file) });
     } catch (error) {
       if (!(error instanceof Error) || !('ruleId' in error)) throw error;
       const place = error as Error & { ruleId: string; line?: number; column?: number };
