@@ -17,7 +17,7 @@ import { readPdfText, type PdfText } from '../../src/check/pdf-text.js';
 import { cli } from '../helpers/cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const BRIEFS = ['aafa-2016-comment', 'alibaba-2015-response'];
+const BRIEFS = ['aafa-2015-comment', 'alibaba-2015-response']; // single-version briefs; the BC/P pair is tested in tests/check
 const out = mkdtempSync(path.join(tmpdir(), 'docketpress-outputs-'));
 const again = mkdtempSync(path.join(tmpdir(), 'docketpress-outputs-again-'));
 afterAll(() => {

@@ -85,6 +85,8 @@ export class ContentBuilder {
   readonly headings: HeadingEntry[] = [];
   private readonly definitions = new Map<string, RootContent & { type: 'footnoteDefinition' }>();
   private readonly linkDefinitions = new Map<string, string>();
+  /** Footnote definition identifiers by number (the inverse of footnoteNumbers). */
+  private readonly footnoteIdentifiers = new Map<number, string>();
   private readonly file: string | undefined;
   private headingCounter = 0;
 
@@ -136,6 +138,7 @@ export class ContentBuilder {
             origin,
           );
         }
+        this.footnoteIdentifiers.set(this.footnoteNumbers.size + 1, node.identifier);
         this.footnoteNumbers.set(node.identifier, this.footnoteNumbers.size + 1);
         queue.push(definition);
         return undefined;
@@ -168,8 +171,7 @@ export class ContentBuilder {
 
   /** Fresh pdfmake content for footnote `n` (1-based), its first line a named destination. */
   footnote(n: number): Block {
-    let identifier: string | undefined;
-    for (const [id, number] of this.footnoteNumbers) if (number === n) identifier = id;
+    const identifier = this.footnoteIdentifiers.get(n);
     const definition = identifier === undefined ? undefined : this.definitions.get(identifier);
     if (!definition) throw new Error(`No footnote ${n}`);
     const marker: Inline[] = [

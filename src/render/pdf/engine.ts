@@ -1,7 +1,9 @@
 // pdfmake driver: configures the process-wide pdfmake singleton once (bundled fonts, URL and
-// local-file access policies, the per-page footnote reserve hook), turns one fresh definition
-// into a laid-out pdfkit document, reads back where footnote references landed, and serialises
-// the bytes. Must not build document content or decide styles.
+// local-file access policies, the per-page footnote reserve and line-flow hooks, one word layout
+// cache per font file shared by the documents of the process), turns one fresh definition into a
+// laid-out pdfkit document (or, for measuring, lays it out without drawing anything), reads back
+// where footnote references landed, and serialises the bytes. Must not build document content or
+// decide styles.
 import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
@@ -13,6 +15,13 @@ import { bundledFontFiles, pdfmakeFontDictionary, preloadedFonts } from './fonts
  */
 export const FOOTNOTE_RESERVE = Symbol.for('docketpress.pdf.footnoteReserve');
 
+/**
+ * Key of a function on the `pageMargins` object that starts a `LineFlow` for one layout (pdfmake
+ * may lay a document out more than once: `pageBreakBefore` restarts it; each start gets a fresh
+ * flow). With a flow, room at the foot of a page is taken while the page fills up.
+ */
+export const FOOTNOTE_FLOW = Symbol.for('docketpress.pdf.footnoteFlow');
+
 /** Page margins as an object, optionally with a footnote reserve for each page. */
 export interface ReservingMargins {
   left: number;
@@ -20,6 +29,26 @@ export interface ReservingMargins {
   right: number;
   bottom: number;
   [FOOTNOTE_RESERVE]?: (pageIndex: number) => number;
+  [FOOTNOTE_FLOW]?: () => LineFlow;
+}
+
+/** Where pdfkit will draw the rectangle of an internal link (PDF user space, y up). */
+export interface FlowLink {
+  destination: string;
+  rect: [number, number, number, number];
+}
+
+/**
+ * Decides, while pdfmake fills a page, how much room its foot keeps. `place` is asked before a
+ * body line (or an unbreakable block, e.g. a table row) that holds internal links is put on a
+ * page; it answers the points the page must give up below it, or false to move the line to the
+ * next page. A line that was refused (or did not fit) once is offered again with `retry` set,
+ * and must then be accepted (pdfmake would otherwise drop it).
+ */
+export interface LineFlow {
+  /** Points kept at the foot of a page (0-based) when pdfmake (re)starts filling it. */
+  reserve(pageIndex: number): number;
+  place(pageIndex: number, links: FlowLink[], retry: boolean): number | false;
 }
 
 /** The parts of a laid-out pdfkit document this module reads (pdfkit keeps them on the page). */
@@ -42,17 +71,164 @@ export interface LaidOutDocument extends NodeJS.ReadableStream {
 const require = createRequire(import.meta.url);
 let configured = false;
 
+/** The pdfmake objects the hooks below touch (internal classes of pdfmake 0.3). */
+interface FontLike {
+  ascender: number;
+  descender: number;
+}
+interface InlineLike {
+  fontSize: number;
+  font: FontLike;
+  linkToDestination?: string | null;
+  sup?: boolean;
+  sub?: boolean;
+}
+interface LineLike {
+  y?: number;
+  inlines: InlineLike[];
+  getHeight(): number;
+  getAscenderHeight(): number;
+}
+interface SnapshotLike {
+  page: number;
+  availableHeight: number;
+  bottomMost?: { page: number; availableHeight: number };
+}
+interface ContextLike {
+  page: number;
+  y: number;
+  availableHeight: number;
+  pageMargins?: ReservingMargins;
+  snapshots: SnapshotLike[];
+  getCurrentPage(): { pageSize: { height: number } } | null;
+}
+interface FragmentLike {
+  height: number;
+  items: Array<{ type: string; item: LineLike }>;
+}
+interface WriterLike {
+  context(): ContextLike;
+}
+
+/** The flow of the layout run that owns `context` (its main, page-sized context), if any. */
+const flows = new WeakMap<ContextLike, LineFlow>();
+function flowOf(context: ContextLike): LineFlow | undefined {
+  const start = context.pageMargins?.[FOOTNOTE_FLOW];
+  if (typeof start !== 'function') return undefined;
+  let flow = flows.get(context);
+  if (!flow) {
+    flow = start();
+    flows.set(context, flow);
+  }
+  return flow;
+}
+
+/** Lines and blocks pdfmake failed to place once (they must be accepted when offered again). */
+const refused = new WeakSet<object>();
+
+/**
+ * Internal links of a line whose top is at `top` (pt from the top of the page), with the
+ * rectangles pdfkit will give them: pdfmake's Renderer puts each inline's baseline on the
+ * line's and raises a superscript 0.75 of its size; pdfkit's link box starts at the text's top
+ * and is as tall as the font's ascent − descent.
+ */
+function lineLinks(line: LineLike, top: number, pageHeight: number, out: FlowLink[]): void {
+  let ascender: number | undefined;
+  for (const inline of line.inlines) {
+    const destination = inline.linkToDestination;
+    if (typeof destination !== 'string' || destination === '') continue;
+    ascender ??= line.getAscenderHeight();
+    const size = inline.fontSize;
+    let y = top + ascender - (inline.font.ascender / 1000) * size;
+    if (inline.sup) y -= size * 0.75;
+    if (inline.sub) y += size * 0.35;
+    const height = ((inline.font.ascender - inline.font.descender) / 1000) * size;
+    out.push({ destination, rect: [0, pageHeight - y - height, 0, pageHeight - y] });
+  }
+}
+
+/** Take `points` from the room left on `page`, in the context and in its open column groups. */
+function takeRoom(context: ContextLike, page: number, points: number): void {
+  if (points === 0) return;
+  if (context.page === page) context.availableHeight -= points;
+  for (const snapshot of context.snapshots) {
+    if (snapshot.page === page) snapshot.availableHeight -= points;
+    if (snapshot.bottomMost && snapshot.bottomMost.page === page) snapshot.bottomMost.availableHeight -= points;
+  }
+}
+
+/** Hooks pdfmake's ElementWriter so a LineFlow sees every body line and block with internal links. */
+function installFlowHook(): void {
+  const mod = require('pdfmake/js/ElementWriter.js') as {
+    default?: {
+      prototype: {
+        addLine?: (this: WriterLike, line: LineLike, dontUpdateContextPosition?: boolean, index?: number) => unknown;
+        addFragment?: (this: WriterLike, block: FragmentLike, useBlockXOffset?: boolean, useBlockYOffset?: boolean, dontUpdate?: boolean) => unknown;
+      };
+    };
+  };
+  const proto = mod.default?.prototype;
+  const addLine = proto?.addLine;
+  const addFragment = proto?.addFragment;
+  if (!proto || typeof addLine !== 'function' || typeof addFragment !== 'function') {
+    throw new Error('pdfmake internals changed: ElementWriter.prototype.addLine/addFragment not found');
+  }
+  proto.addLine = function addLineWithFlow(this: WriterLike, line, dontUpdateContextPosition, index) {
+    const context = this.context();
+    const flow = dontUpdateContextPosition ? undefined : flowOf(context);
+    const page = context.getCurrentPage();
+    if (!flow || !page) return addLine.call(this, line, dontUpdateContextPosition, index);
+    const links: FlowLink[] = [];
+    lineLinks(line, context.y + (line.y ?? 0), page.pageSize.height, links);
+    if (links.length === 0) return addLine.call(this, line, dontUpdateContextPosition, index);
+    const retry = refused.has(line);
+    if (context.availableHeight < line.getHeight()) {
+      refused.add(line);
+      return false;
+    }
+    const points = flow.place(context.page, links, retry);
+    if (points === false) {
+      refused.add(line);
+      return false;
+    }
+    const pageIndex = context.page;
+    const position = addLine.call(this, line, dontUpdateContextPosition, index);
+    takeRoom(context, pageIndex, points);
+    return position;
+  };
+  proto.addFragment = function addFragmentWithFlow(this: WriterLike, block, useBlockXOffset, useBlockYOffset, dontUpdate) {
+    const context = this.context();
+    const flow = useBlockXOffset || useBlockYOffset ? undefined : flowOf(context);
+    const page = context.getCurrentPage();
+    if (!flow || !page) return addFragment.call(this, block, useBlockXOffset, useBlockYOffset, dontUpdate);
+    const links: FlowLink[] = [];
+    for (const item of block.items) {
+      if (item.type === 'line') lineLinks(item.item, context.y + (item.item.y ?? 0), page.pageSize.height, links);
+    }
+    if (links.length === 0) return addFragment.call(this, block, useBlockXOffset, useBlockYOffset, dontUpdate);
+    const retry = refused.has(block);
+    if (block.height > context.availableHeight) {
+      refused.add(block);
+      return false;
+    }
+    const points = flow.place(context.page, links, retry);
+    if (points === false) {
+      refused.add(block);
+      return false;
+    }
+    const pageIndex = context.page;
+    const result = addFragment.call(this, block, useBlockXOffset, useBlockYOffset, dontUpdate);
+    takeRoom(context, pageIndex, points);
+    return result;
+  };
+}
+
 /**
  * pdfmake has no footnote area: its layout gives every page the same body height. The hook
  * below lets one document (and only one whose `pageMargins` object carries FOOTNOTE_RESERVE)
  * shorten the body of a page when pdfmake starts laying out that page.
  */
 function installReserveHook(): void {
-  interface ContextLike {
-    page: number;
-    availableHeight: number;
-    pageMargins?: ReservingMargins;
-  }
   const mod = require('pdfmake/js/DocumentContext.js') as {
     default?: { prototype: { initializePage?: (this: ContextLike) => void } };
   };
@@ -68,7 +244,47 @@ function installReserveHook(): void {
       const points = reserve(this.page);
       if (points > 0) this.availableHeight -= points;
     }
+    const flow = flowOf(this);
+    if (flow) {
+      const points = flow.reserve(this.page);
+      if (points > 0) this.availableHeight -= points;
+    }
   };
+}
+
+/**
+ * pdfkit shapes every word again in every document (it caches word layouts per document).
+ * Shaping gives the same glyphs and advances for the same font bytes, so the documents of a
+ * process share one word layout cache per font file. What each document embeds (its own
+ * subset, built from the glyph ids it draws) is unchanged.
+ */
+/** pdfkit's EmbeddedFont, as far as word layout caching goes. */
+interface EmbeddedFontLike {
+  font: { stream?: { buffer?: object } };
+  layoutCache?: Record<string, unknown>;
+  layoutCached(text: string): unknown;
+}
+let layoutSharingInstalled = false;
+const layoutCaches = new WeakMap<object, Record<string, unknown>>();
+const SHARED_CACHE = Symbol('docketpress.sharedLayoutCache');
+
+/** Make every pdfkit EmbeddedFont use one word layout cache per (shared) fontkit font. */
+function installLayoutSharing(sample: EmbeddedFontLike): void {
+  if (layoutSharingInstalled) return;
+  const proto = Object.getPrototypeOf(sample) as EmbeddedFontLike;
+  const original = proto.layoutCached;
+  if (typeof original !== 'function') throw new Error('pdfkit internals changed: EmbeddedFont.prototype.layoutCached not found');
+  proto.layoutCached = function layoutCachedShared(this: EmbeddedFontLike & { [SHARED_CACHE]?: true }, text: string) {
+    if (this.layoutCache && !this[SHARED_CACHE]) {
+      const key = this.font.stream?.buffer ?? this.font;
+      const shared = layoutCaches.get(key);
+      if (shared) this.layoutCache = shared;
+      else layoutCaches.set(key, this.layoutCache);
+      this[SHARED_CACHE] = true;
+    }
+    return original.call(this, text);
+  };
+  layoutSharingInstalled = true;
 }
 
 /** Register bundled fonts and access policies on the pdfmake singleton (once per process). */
@@ -81,6 +297,7 @@ export function configurePdfmake(): void {
   // Only the bundled font files may be read; standard-font names and any other path are refused.
   pdfmake.setLocalAccessPolicy((file: string) => allowed.has(file));
   installReserveHook();
+  installFlowHook();
   configured = true;
 }
 
@@ -103,8 +320,80 @@ function shareDecompressedFonts(): void {
 export async function layOut(definition: TDocumentDefinitions): Promise<LaidOutDocument> {
   configurePdfmake();
   shareDecompressedFonts();
+  getMeasuringDocument();
   const doc = await pdfmake.createPdf(definition, { bufferPages: true } as never).getStream();
   return doc as unknown as LaidOutDocument;
+}
+
+interface PdfmakeSingleton {
+  fonts?: Record<string, unknown>;
+  virtualfs?: unknown;
+  localAccessPolicy?: (file: string) => boolean;
+}
+interface LayoutPage {
+  pageSize: { height: number };
+  pageMargins: { top: number; bottom: number };
+  items: Array<{ type: string; item: { y?: number; _height?: number; y1?: number; y2?: number; h?: number; getHeight?: () => number } }>;
+}
+type LayoutBuilderClass = new (pageSize: unknown, pageMargins: unknown, svgMeasure: unknown) => {
+  registerTableLayouts(layouts: unknown): void;
+  layoutDocument(...args: unknown[]): LayoutPage[];
+};
+
+/** A pdfkit document kept for measuring only (never drawn on nor ended): its fonts load once. */
+let measuringDocument: { font(src: Buffer): { _font: EmbeddedFontLike } } | undefined;
+
+function getMeasuringDocument(): NonNullable<typeof measuringDocument> {
+  if (!measuringDocument) {
+    const singleton = pdfmake as unknown as PdfmakeSingleton;
+    const { default: PdfKitDocument } = require('pdfmake/js/PDFDocument.js') as { default: new (...args: unknown[]) => NonNullable<typeof measuringDocument> };
+    measuringDocument = new PdfKitDocument(singleton.fonts ?? {}, {}, {}, {}, { autoFirstPage: false, font: null, compress: false }, singleton.virtualfs, singleton.localAccessPolicy);
+  }
+  if (!layoutSharingInstalled) {
+    const sample = preloadedFonts().values().next().value;
+    if (sample) installLayoutSharing(measuringDocument.font(sample)._font);
+  }
+  return measuringDocument;
+}
+
+/**
+ * Bottom of an auto-height page's content (as pdfmake's Printer computes it before drawing):
+ * the lowest item bottom plus the bottom margin.
+ */
+function autoPageHeight(page: LayoutPage): number {
+  let height = page.pageMargins.top;
+  for (const { type, item } of page.items) {
+    let itemHeight = 0;
+    if (typeof item.getHeight === 'function') itemHeight = item.getHeight();
+    else if (item._height) itemHeight = item._height;
+    else if (type === 'vector') itemHeight = item.y1 !== undefined ? Math.max(item.y1, item.y2 ?? 0) : (item.h ?? 0);
+    height = Math.max(height, (item.y ?? 0) + itemHeight);
+  }
+  return height + page.pageMargins.bottom;
+}
+
+/**
+ * Lay `definition` out as pdfmake would, without drawing or serialising anything, and return
+ * the height of every page (content height for `height: 'auto'` pages). Only content, styles,
+ * page size, margins and `pageBreakBefore` are read: no header, footer or background.
+ */
+export function layOutHeights(definition: TDocumentDefinitions): number[] {
+  configurePdfmake();
+  shareDecompressedFonts();
+  const { default: LayoutBuilder } = require('pdfmake/js/LayoutBuilder.js') as { default: LayoutBuilderClass };
+  const { default: SVGMeasure } = require('pdfmake/js/SVGMeasure.js') as { default: new () => unknown };
+  const sizes = require('pdfmake/js/PageSize.js') as {
+    normalizePageSize(size: unknown, orientation: unknown): { width: number; height: number };
+    normalizePageMargin(margin: unknown): unknown;
+  };
+  const { tableLayouts } = require('pdfmake/js/tableLayouts.js') as { tableLayouts: unknown };
+  const measuring = getMeasuringDocument();
+  const def = definition as unknown as Record<string, unknown>;
+  const pageSize = sizes.normalizePageSize(def['pageSize'], def['pageOrientation']);
+  const builder = new LayoutBuilder(pageSize, sizes.normalizePageMargin(def['pageMargins'] ?? 40), new SVGMeasure());
+  builder.registerTableLayouts(tableLayouts);
+  const pages = builder.layoutDocument(def['content'], measuring, def['styles'] ?? {}, def['defaultStyle'], undefined, undefined, undefined, undefined, def['pageBreakBefore']);
+  return pages.map((page) => (page.pageSize.height === Infinity ? autoPageHeight(page) : page.pageSize.height));
 }
 
 /** Heights (pt) of every page of a laid-out document, in order. */

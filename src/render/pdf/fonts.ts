@@ -232,17 +232,31 @@ function inRanges(cp: number, ranges: Array<[number, number]>): boolean {
   return false;
 }
 
+/** Glyph coverage by font file and code point (fontkit's cmap lookup, memoised). */
+const coverage = new Map<string, Map<number, boolean>>();
+
 function covers(family: Family, key: StyleKey, cp: number): boolean {
-  return openFont(family.files[key]).hasGlyphForCodePoint(cp);
+  const file = family.files[key];
+  let known = coverage.get(file);
+  if (!known) coverage.set(file, (known = new Map()));
+  let has = known.get(cp);
+  if (has === undefined) {
+    has = openFont(file).hasGlyphForCodePoint(cp);
+    known.set(cp, has);
+  }
+  return has;
 }
 
-const familyMemo = new Map<string, string | null>();
+/** familyFor results by chain and style, then code point. */
+const familyMemo = new Map<string, Map<number, string | null>>();
 
 /** The first family of `chain` whose file for `style` has a glyph for `cp`, or null. */
 export function familyFor(cp: number, chain: FontChain, style: FaceStyle): string | null {
   const key = styleKey(style);
-  const memoKey = `${chain}|${key}|${cp}`;
-  const known = familyMemo.get(memoKey);
+  const memoKey = `${chain}|${key}`;
+  let memo = familyMemo.get(memoKey);
+  if (!memo) familyMemo.set(memoKey, (memo = new Map()));
+  const known = memo.get(cp);
   if (known !== undefined) return known;
   let found: string | null = null;
   for (const family of getCatalogue().chains[chain]) {
@@ -251,7 +265,7 @@ export function familyFor(cp: number, chain: FontChain, style: FaceStyle): strin
       break;
     }
   }
-  familyMemo.set(memoKey, found);
+  memo.set(cp, found);
   return found;
 }
 
@@ -261,6 +275,20 @@ const IGNORABLE = /[\u200B-\u200D\u2060\uFE00-\uFE0F\uFEFF\u{E0100}-\u{E01EF}]/u
 const LAYOUT = /[\n\r\t]/;
 /** Characters shared by scripts (spaces, punctuation, digits): kept in the current run if it can draw them. */
 const SHARED = /[\p{Script=Common}\p{Script=Inherited}]/u;
+
+const IS_IGNORABLE = 1;
+const IS_LAYOUT = 2;
+const IS_SHARED = 4;
+/** The three tests above, by code point (memoised: they run on every character). */
+const charClasses = new Map<number, number>();
+function charClass(cp: number, char: string): number {
+  let flags = charClasses.get(cp);
+  if (flags === undefined) {
+    flags = (IGNORABLE.test(char) ? IS_IGNORABLE : 0) | (LAYOUT.test(char) ? IS_LAYOUT : 0) | (SHARED.test(char) ? IS_SHARED : 0);
+    charClasses.set(cp, flags);
+  }
+  return flags;
+}
 
 /**
  * Split `text` into runs, each drawn by one bundled family of `chain`. Calls `onMissing` (which
@@ -279,9 +307,10 @@ export function splitByFont(
   for (const char of text) {
     const at = offset;
     offset += char.length;
-    if (IGNORABLE.test(char)) continue;
     const cp = char.codePointAt(0) ?? 0;
-    if (LAYOUT.test(char)) {
+    const flags = charClass(cp, char);
+    if (flags & IS_IGNORABLE) continue;
+    if (flags & IS_LAYOUT) {
       if (!current) {
         current = { text: '', font: chain === 'mono' ? BASE_MONO : BASE_SERIF };
         runs.push(current);
@@ -289,7 +318,7 @@ export function splitByFont(
       current.text += char;
       continue;
     }
-    if (current && SHARED.test(char)) {
+    if (current && flags & IS_SHARED) {
       const family = catalogueNow.byName.get(current.font);
       if (family && covers(family, styleKey(style), cp)) {
         current.text += char;

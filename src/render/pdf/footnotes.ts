@@ -1,14 +1,17 @@
-// Footnotes at the foot of the page where they are referenced. pdfmake has none, so layout runs
-// in passes: each pass reserves room at the foot of every page for the notes planned there, then
-// reads back (from the references' link annotations) on which page and how low each reference
-// fell. The next plan keeps on a page the notes whose reference lines stay above the room those
-// notes need, and pushes the rest, with their lines, to the next page (keeping the page short
-// enough that they cannot come back, so passes cannot oscillate). It stops when nothing moves.
+// Footnotes at the foot of the page where they are referenced. pdfmake has none. The notes are
+// placed while pdfmake fills each page (a LineFlow): a page keeps, in order, the notes whose
+// reference lines stay above the room those notes need, and pushes the first line that does not,
+// with everything after it, to the next page. The laid-out document is then checked against the
+// references' link annotations; should a note have landed elsewhere (content pdfmake places
+// without asking the flow), layout falls back to passes: each pass reserves room at the foot of
+// every page for the notes planned there, reads back on which page and how low each reference
+// fell, and the next plan keeps or pushes notes by the same rule (keeping the page short enough
+// that they cannot come back, so passes cannot oscillate) until nothing moves.
 // Must not build content or styles.
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Block, ContentBuilder } from './build.js';
 import { FOOTNOTE_DESTINATION } from './build.js';
-import { layOut, linkPlaces, pageHeights, type LaidOutDocument, type LinkPlace } from './engine.js';
+import { layOut, layOutHeights, linkPlaces, type FlowLink, type LaidOutDocument, type LineFlow, type LinkPlace } from './engine.js';
 import { footnoteAreaHeight } from './furniture.js';
 import { BODY_HEIGHT, FOOTNOTE, MARGIN, PAGE, LEADING } from './styles.js';
 
@@ -18,25 +21,23 @@ export interface FootnotePlan {
   notesFor(pageIndex: number): { blocks: Block[]; height: number } | undefined;
   /** Points reserved at the foot of a page (0-based). */
   reserve(pageIndex: number): number;
+  /** When set, notes are placed while pages fill up (see LineFlow), not reserved up front. */
+  flow?: () => LineFlow;
 }
 
 /** Upper bound on layout passes (each is a full pdfmake layout). */
 const MAX_PASSES = 10;
 
 /**
- * Height of every footnote set at text-block width, measured by pdfmake itself: one
- * auto-height page per note. `definition` wraps content into a document definition.
+ * Height of every footnote set at text-block width, measured by pdfmake's layout (nothing is
+ * drawn): one auto-height page per note. `definition` wraps content into a document definition.
  */
-export async function measureFootnotes(
-  builder: ContentBuilder,
-  definition: (content: Block[]) => TDocumentDefinitions,
-): Promise<Map<number, number>> {
+export function measureFootnotes(builder: ContentBuilder, definition: (content: Block[]) => TDocumentDefinitions): Map<number, number> {
   const numbers = [...builder.footnoteNumbers.values()];
   const heights = new Map<number, number>();
   if (numbers.length === 0) return heights;
   const content = numbers.map((n, i) => ({ ...builder.footnote(n), ...(i > 0 ? { pageBreak: 'before' } : {}) }));
-  const doc = await layOut(definition(content));
-  const pages = pageHeights(doc);
+  const pages = layOutHeights(definition(content));
   numbers.forEach((n, i) => heights.set(n, pages[i] ?? 0));
   return heights;
 }
@@ -47,9 +48,11 @@ interface PageDecision {
   reserve: number;
 }
 
+/** Always leave the body a few lines, even beside one very long note. */
+const CAP = BODY_HEIGHT - 48;
+
 function planFor(builder: ContentBuilder, heights: Map<number, number>, decisions: Map<number, PageDecision>): FootnotePlan {
-  // Always leave the body a few lines, even beside one very long note.
-  const cap = BODY_HEIGHT - 48;
+  const cap = CAP;
   return {
     notesFor(page) {
       const decision = decisions.get(page);
@@ -79,6 +82,104 @@ function lineBottom(place: LinkPlace): number {
 }
 
 const TEXT_BOTTOM = PAGE.height - MARGIN;
+/** A reference line ending above this is (one of) the first on its page: it cannot be pushed. */
+const FIRST_LINES = MARGIN + 2 * LEADING.body * 12;
+
+/**
+ * Places notes while pdfmake fills the pages of one layout run (see LineFlow): a line whose new
+ * references' notes still fit below it keeps them on its page and the page gives up their room;
+ * one whose notes do not fit (or would take more than their share of the page) moves to the
+ * next page. The rules are those the passes of `paginate` apply.
+ */
+class FootnoteFlow implements LineFlow {
+  /** Notes by page (0-based), in the order their references were placed. */
+  readonly notes = new Map<number, number[]>();
+  private readonly placed = new Set<number>();
+
+  constructor(private readonly room: (notes: number[]) => number) {}
+
+  private reserveOf(notes: number[] | undefined): number {
+    return notes && notes.length > 0 ? Math.min(CAP, this.room(notes)) : 0;
+  }
+
+  reserve(pageIndex: number): number {
+    return this.reserveOf(this.notes.get(pageIndex));
+  }
+
+  place(pageIndex: number, links: FlowLink[], retry: boolean): number | false {
+    const fresh: Array<{ n: number; bottom: number }> = [];
+    for (const link of links) {
+      if (!link.destination.startsWith(FOOTNOTE_DESTINATION)) continue;
+      const n = Number(link.destination.slice(FOOTNOTE_DESTINATION.length));
+      if (!Number.isInteger(n) || this.placed.has(n) || fresh.some((f) => f.n === n)) continue;
+      fresh.push({ n, bottom: lineBottom({ page: pageIndex, rect: link.rect }) });
+    }
+    const first = fresh[0];
+    if (!first) return 0;
+    const current = this.notes.get(pageIndex) ?? [];
+    const next = [...current, ...fresh.map((f) => f.n)];
+    if (!retry) {
+      const needed = this.room(next);
+      // Notes may not take more than their share of the page (beyond the first, which must go somewhere).
+      const tooMany = next.length > 1 && needed > BODY_HEIGHT * FOOTNOTE.maxShare;
+      const tooLow = fresh.some((f) => f.bottom > TEXT_BOTTOM - needed);
+      // A first line of the page cannot be pushed.
+      if ((tooMany || tooLow) && !(current.length === 0 && first.bottom < FIRST_LINES)) return false;
+    }
+    for (const f of fresh) this.placed.add(f.n);
+    this.notes.set(pageIndex, next);
+    return this.reserveOf(next) - this.reserveOf(current);
+  }
+
+  /** Page (0-based) of every placed note. */
+  pages(): Map<number, number> {
+    const result = new Map<number, number>();
+    for (const [page, notes] of this.notes) for (const n of notes) result.set(n, page);
+    return result;
+  }
+}
+
+/**
+ * Lay the document out once, placing every footnote on the page of its first reference while
+ * the pages fill up; check where the references landed, and fall back to `paginate`'s passes
+ * (starting from what the flow decided) if any note is not on its reference's page. Returns
+ * the final (not yet ended) document.
+ */
+export async function placeFootnotes(
+  builder: ContentBuilder,
+  heights: Map<number, number>,
+  definition: (plan: FootnotePlan) => TDocumentDefinitions,
+): Promise<LaidOutDocument> {
+  if (builder.footnoteCount === 0) return paginate(builder, heights, definition);
+  const room = (notes: number[]) => footnoteAreaHeight(notes.map((n) => heights.get(n) ?? 0)) + FOOTNOTE.gapAbove;
+  let latest: FootnoteFlow | undefined;
+  const plan: FootnotePlan = {
+    notesFor(page) {
+      const notes = [...(latest?.notes.get(page) ?? [])].sort((a, b) => a - b);
+      if (notes.length === 0) return undefined;
+      const height = footnoteAreaHeight(notes.map((n) => heights.get(n) ?? 0));
+      return { blocks: notes.map((n) => builder.footnote(n)), height };
+    },
+    reserve: () => 0,
+    flow: () => (latest = new FootnoteFlow(room)),
+  };
+  const doc = await layOut(definition(plan));
+  layoutPasses.count += 1;
+  const planned = latest?.pages() ?? new Map<number, number>();
+  const landed = linkPlaces(doc, FOOTNOTE_DESTINATION);
+  let same = landed.size === planned.size;
+  for (const [key, place] of landed) if (planned.get(Number(key)) !== place.page) same = false;
+  if (same) return doc;
+  const initial = new Map<number, PageDecision>();
+  for (const [page, notes] of latest?.notes ?? []) {
+    const sorted = [...notes].sort((a, b) => a - b);
+    initial.set(page, { notes: sorted, reserve: room(sorted) });
+  }
+  return paginate(builder, heights, definition, initial);
+}
+
+/** Full layout runs made so far in this process (tests keep the count per document bounded). */
+export const layoutPasses = { count: 0 };
 
 /**
  * Lay the document out until every footnote sits on the page of its first reference.
@@ -94,15 +195,17 @@ export async function paginate(
   builder: ContentBuilder,
   heights: Map<number, number>,
   definition: (plan: FootnotePlan) => TDocumentDefinitions,
+  initial?: Map<number, PageDecision>,
 ): Promise<LaidOutDocument> {
   const room = (notes: number[]) => footnoteAreaHeight(notes.map((n) => heights.get(n) ?? 0)) + FOOTNOTE.gapAbove;
-  const decisions = new Map<number, PageDecision>();
+  const decisions = new Map<number, PageDecision>(initial ?? []);
   let frozen = 0; // pages [0, frozen) are final
   let floor: { page: number; reserve: number } | undefined;
   let doc: LaidOutDocument | undefined;
   const limit = MAX_PASSES + builder.footnoteCount;
   for (let pass = 0; pass < limit; pass++) {
     doc = await layOut(definition(planFor(builder, heights, decisions)));
+    layoutPasses.count += 1;
     if (builder.footnoteCount === 0) return doc;
     const byPage = new Map<number, Array<{ n: number; bottom: number }>>();
     let lastPage = 0;

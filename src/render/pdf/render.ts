@@ -5,10 +5,10 @@ import type { Root } from 'mdast';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { visit } from 'unist-util-visit';
 import { ContentBuilder, type Block } from './build.js';
-import { FOOTNOTE_RESERVE, finish, type LaidOutDocument, type ReservingMargins } from './engine.js';
+import { FOOTNOTE_FLOW, FOOTNOTE_RESERVE, finish, type LaidOutDocument, type ReservingMargins } from './engine.js';
 import { PdfRenderError } from './errors.js';
 import { BASE_SERIF, preloadFonts } from './fonts.js';
-import { measureFootnotes, paginate, type FootnotePlan } from './footnotes.js';
+import { measureFootnotes, placeFootnotes, type FootnotePlan } from './footnotes.js';
 import { footer, header, type FurnitureOptions } from './furniture.js';
 import { textInlines } from './inlines.js';
 import { documentInfo, installXmp } from './metadata.js';
@@ -126,6 +126,7 @@ export async function renderPdf(root: Root, options: PdfRenderOptions): Promise<
   const full = (plan: FootnotePlan) => {
     const margins: ReservingMargins = { left: MARGIN, top: MARGIN, right: MARGIN, bottom: MARGIN };
     margins[FOOTNOTE_RESERVE] = (pageIndex) => plan.reserve(pageIndex);
+    if (plan.flow) margins[FOOTNOTE_FLOW] = plan.flow;
     return {
       ...base(),
       pageSize: { width: PAGE.width, height: PAGE.height },
@@ -137,8 +138,8 @@ export async function renderPdf(root: Root, options: PdfRenderOptions): Promise<
     } as unknown as TDocumentDefinitions;
   };
 
-  const heights = await measureFootnotes(builder, measuring);
-  const doc: LaidOutDocument = await paginate(builder, heights, full);
+  const heights = measureFootnotes(builder, measuring);
+  const doc: LaidOutDocument = await placeFootnotes(builder, heights, full);
   installXmp(doc, options.keywords);
   return finish(doc);
 }
