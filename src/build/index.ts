@@ -10,7 +10,7 @@ import { documentVersions, type DocumentVersion } from '../compose/versions.js';
 import { documentCompliance, outputCompliance, type VersionOutputs } from '../check/compliance.js';
 import { findLeaks, type PublicText } from '../check/leaks.js';
 import { readPdfText } from '../check/pdf-text.js';
-import { placeOf } from '../load/yaml-file.js';
+import { placeOf, type YamlFile } from '../load/yaml-file.js';
 import { loadBriefs, type LoadedBrief } from '../load/briefs.js';
 import { loadDataset, type Dataset } from '../load/dataset.js';
 import { renderHtml } from '../render/html.js';
@@ -122,6 +122,17 @@ async function removeStaleOutputs(dir: string, keep: readonly string[]): Promise
   }
 }
 
+/** The first place a character occurs in these files (columns count UTF-16 units, as in every other message). */
+function findCharacter(char: string, files: readonly YamlFile[]): { file: string; line: number; column: number } | undefined {
+  for (const file of files) {
+    const offset = file.source.indexOf(char);
+    if (offset < 0) continue;
+    const { line, col } = file.lineCounter.linePos(offset);
+    return { file: file.name, line, column: col };
+  }
+  return undefined;
+}
+
 /** Leaks of confidential text into the public version, as errors on the brief. */
 function leakDiagnostics(loaded: LoadedBrief, document: ComposedDocument, rendered: readonly RenderedVersion[]): Diagnostic[] {
   const publicVersion = rendered.find((r) => r.version.label === 'P');
@@ -186,8 +197,20 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
       options.fingerprints?.set(loaded.brief.id, { fingerprint, files: files.map((f) => f.file) });
     } catch (error) {
       if (!(error instanceof Error) || !('ruleId' in error)) throw error;
-      const place = error as Error & { ruleId: string; line?: number; column?: number };
-      diagnostics.push({ file: loaded.file.name, line: place.line ?? 1, column: place.column ?? 1, severity: 'error', message: place.message, ruleId: place.ruleId });
+      const problem = error as Error & { ruleId: string; line?: number; column?: number };
+      // The renderer's line/column are those of the Markdown node (prose-relative or in the template), not of
+      // the file a person edits: find the character itself, first in the brief, then in the data files.
+      const code = /\bU\+([0-9A-F]{4,6})\b/.exec(problem.message);
+      const found = code ? findCharacter(String.fromCodePoint(Number.parseInt(code[1]!, 16)), [loaded.file, ...data.yamlFiles]) : undefined;
+      const reason = problem.message.replace(/ \((?:line \d+(?:, column \d+)?|in [^)]*)\)(?=:)/, '');
+      diagnostics.push({
+        file: found?.file ?? loaded.file.name,
+        line: found?.line ?? 1,
+        column: found?.column ?? 1,
+        severity: 'error',
+        message: `brief \`${loaded.brief.id}\` was not built: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`,
+        ruleId: problem.ruleId,
+      });
       result.failed.push(loaded.brief.id);
     }
   }

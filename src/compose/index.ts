@@ -1,9 +1,11 @@
 // Compose stage: brief + dataset + template → one mdast Root and its metadata. Never renders, never writes.
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { diagnostic, displayPath, type Diagnostic } from '../diagnostics/index.js';
 import type { Dataset } from '../load/dataset.js';
 import type { LoadedBrief } from '../load/briefs.js';
+import { visible } from '../load/yaml-file.js';
 import type { Brief } from '../schema/index.js';
 import { composeComment } from './comment.js';
 import { composeDiff } from './diff.js';
@@ -38,10 +40,43 @@ function composerFor(context: ComposeContext, brief: Brief): Composed | undefine
   }
 }
 
-/** Where a brief's template lives: its `template:` (relative to the brief file) or templates/<kind>.md. */
-export function templatePath(loaded: LoadedBrief, templatesDir: string): string {
+/** True when `file` is `dir` or below it. */
+function inside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** The real path of a file or folder (symbolic links resolved), or the path itself when it does not exist. */
+function real(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return file;
+  }
+}
+
+/**
+ * Where a brief's template lives: its `template:` (relative to the brief file) or templates/<kind>.md.
+ * A `template:` may only name a `.md` file in the templates folder or in the project that holds the briefs
+ * folder (the briefs folder's parent), after resolving symbolic links: a brief can never make the build read
+ * `/etc/passwd`, `../../secret` or a URL. Otherwise returns the reason, for a positioned error.
+ */
+export function templatePath(loaded: LoadedBrief, templatesDir: string): { file: string } | { problem: string } {
   const given = loaded.brief.template;
-  return given ? path.resolve(path.dirname(loaded.path), given) : path.join(templatesDir, `${loaded.brief.kind}.md`);
+  if (!given) return { file: path.join(templatesDir, `${loaded.brief.kind}.md`) };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(given) || /^(?:data|file|javascript):/i.test(given)) {
+    return { problem: `\`template: ${visible(given)}\` is a URL: templates are local Markdown files; copy it into the templates folder and name it by its path` };
+  }
+  const briefsDir = path.dirname(loaded.path);
+  const file = path.resolve(briefsDir, given);
+  const roots = [templatesDir, path.dirname(briefsDir)].map((dir) => real(path.resolve(dir)));
+  if (!roots.some((root) => inside(root, real(file)))) {
+    return { problem: `\`template: ${visible(given)}\` points outside the project (outside the templates folder and the folder that holds the briefs), so it was not read: put the template in the templates folder or next to the briefs, and name it by a relative path` };
+  }
+  if (path.extname(file).toLowerCase() !== '.md') {
+    return { problem: `\`template: ${visible(given)}\` is not a Markdown file, so it was not read: templates are \`.md\` files` };
+  }
+  return { file };
 }
 
 /** Composes one brief; returns the document, or undefined with errors in `diagnostics`. */
@@ -51,7 +86,12 @@ export async function composeBrief(
   options: { templatesDir: string; cwd?: string },
 ): Promise<{ document?: ComposedDocument; diagnostics: Diagnostic[] }> {
   const context = new ComposeContext(dataset, loaded.brief, loaded.file);
-  const file = templatePath(loaded, options.templatesDir);
+  const resolved = templatePath(loaded, options.templatesDir);
+  if ('problem' in resolved) {
+    context.report(['template'], 'error', resolved.problem, 'template-outside-project');
+    return { diagnostics: context.diagnostics };
+  }
+  const file = resolved.file;
   const templateName = displayPath(file, options.cwd);
   const template = await loadTemplate(file, templateName, context.diagnostics);
   if (!template) return { diagnostics: context.diagnostics };

@@ -7,7 +7,7 @@ import type { Dataset } from '../load/dataset.js';
 import { suggestion } from '../load/zod-issues.js';
 import { bci } from './bci.js';
 import type { Citations } from './citations.js';
-import { markdownParser } from './template.js';
+import { markdownParser, sanitizeMarkdown } from './template.js';
 
 /** Where a prose field's text starts in the brief file (for a block scalar: its first content line). */
 export interface ProsePlace {
@@ -26,19 +26,19 @@ function placeIn(place: ProsePlace, node: { position?: { start: { line: number; 
 
 /**
  * Parses a prose field into blocks. `:cite[id1,id2]` becomes a footnote citing those sources;
- * raw HTML is dropped with a warning; any other directive is an error.
+ * raw HTML, images and links to anything but http(s)/mailto are dropped with a warning (see
+ * sanitizeMarkdown), so no renderer ever sees them; any other directive is an error.
  */
 export function parseProse(markdown: string, place: ProsePlace, dataset: Dataset, citations: Citations, diagnostics: Diagnostic[]): BlockContent[] {
   const tree = markdownParser().parse(markdown) as Root;
   let htmlReported = false;
+  for (const { node, message, ruleId } of sanitizeMarkdown(tree, ` in \`${place.field}\``)) {
+    if (ruleId === 'prose-html-dropped' && htmlReported) continue;
+    htmlReported ||= ruleId === 'prose-html-dropped';
+    diagnostics.push(diagnostic(place.file, placeIn(place, node), 'warning', message, ruleId));
+  }
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return undefined;
-    if (node.type === 'html') {
-      if (!htmlReported) diagnostics.push(diagnostic(place.file, placeIn(place, node), 'warning', `raw HTML in \`${place.field}\` was dropped: write Markdown instead`, 'prose-html-dropped'));
-      htmlReported = true;
-      parent.children.splice(index, 1);
-      return [SKIP, index];
-    }
     if (node.type === 'textDirective' && (node as TextDirective).name === 'cite') {
       const ids = citedIds(node as TextDirective);
       const unknown = ids.filter((id) => !dataset.sources.has(id));
@@ -63,15 +63,30 @@ export function parseProse(markdown: string, place: ProsePlace, dataset: Dataset
       parent.children.splice(index, 1, bci(directive.children, reason || undefined));
       return index;
     }
+    if (node.type === 'textDirective' && isBare(node as TextDirective)) {
+      // `10:30`, `3:1`, `note:see`: a colon before a word, with no [label] or {attributes}, is just text.
+      const literal: PhrasingContent = { type: 'text', value: `:${(node as TextDirective).name}` };
+      parent.children.splice(index, 1, literal as never);
+      return [SKIP, index + 1];
+    }
     if (node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective') {
       const name = (node as TextDirective).name;
-      diagnostics.push(diagnostic(place.file, placeIn(place, node), 'error', `unknown directive \`:${name}\` in \`${place.field}\`: prose knows \`:cite[source-id]\` and \`:bci[confidential words]\`; to write a literal colon before a word, escape it as \`\\:\``, 'prose-unknown-directive'));
+      const marker = node.type === 'textDirective' ? ':' : node.type === 'leafDirective' ? '::' : ':::';
+      diagnostics.push(diagnostic(place.file, placeIn(place, node), 'error', `unknown directive \`${marker}${name}\` in \`${place.field}\`: prose knows \`:cite[source-id]\` and \`:bci[confidential words]\`; to write a literal colon before a word, escape it as \`\\:\``, 'prose-unknown-directive'));
       parent.children.splice(index, 1);
       return [SKIP, index];
     }
     return undefined;
   });
   return tree.children.filter((child): child is BlockContent => child.type !== 'yaml' && child.type !== 'definition' && child.type !== 'footnoteDefinition') as BlockContent[];
+}
+
+/** True for `:name` written with neither `[label]` nor `{attributes}` (its source is just the colon and the name). */
+function isBare(node: TextDirective): boolean {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return false;
+  return end - start === node.name.length + 1 && node.name !== 'cite' && node.name !== 'bci';
 }
 
 function citedIds(node: TextDirective): string[] {

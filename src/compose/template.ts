@@ -1,6 +1,6 @@
 // Templates: Markdown with frontmatter, {{placeholders}} and ::directives, expanded into an mdast tree.
 import { readFile } from 'node:fs/promises';
-import type { Root, RootContent, Text } from 'mdast';
+import type { Definition, FootnoteReference, Image, ImageReference, Link, LinkReference, Nodes, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -28,6 +28,90 @@ export function markdownParser() {
   return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
 }
 
+/** What a sanitised tree lost, reported by the caller at the node's place. */
+export interface Dropped {
+  node: Nodes;
+  message: string;
+  ruleId: 'prose-link-dropped' | 'prose-image-dropped' | 'prose-footnote-dropped' | 'prose-html-dropped';
+}
+
+/** True for the only link targets a document may carry: absolute `http:`, `https:` and `mailto:` URLs. */
+export function allowedLinkUrl(url: string): boolean {
+  try {
+    const protocol = new URL(url.trim()).protocol; // no base: relative and protocol-relative links throw
+    return protocol === 'http:' || protocol === 'https:' || protocol === 'mailto:';
+  } catch {
+    return false;
+  }
+}
+
+function plain(children: PhrasingContent[]): PhrasingContent[] {
+  return children.length ? children : [];
+}
+
+/**
+ * Makes a parsed Markdown tree (a prose field or a template) safe for every renderer: links to anything but
+ * http(s) or mailto become their text; images are never read (their alt text stays as text); reference-style
+ * links are resolved against their definitions and definitions removed; footnotes written by hand stay as
+ * literal text (footnotes come from `:cite[…]` only, so they cannot clash); raw HTML is removed.
+ * Returns what was dropped; the tree is changed in place.
+ */
+export function sanitizeMarkdown(tree: Root, where = ''): Dropped[] {
+  const dropped: Dropped[] = [];
+  const definitions = new Map<string, Definition>();
+  visit(tree, 'definition', (node) => {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+  });
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined) return undefined;
+    const replace = (nodes: PhrasingContent[]): [typeof SKIP, number] => {
+      parent.children.splice(index, 1, ...(nodes as never[]));
+      return [SKIP, index];
+    };
+    switch (node.type) {
+      case 'definition':
+      case 'footnoteDefinition':
+        if (node.type === 'footnoteDefinition') dropped.push({ node, message: `the hand-written footnote \`[^${node.label ?? node.identifier}]\`${where} was removed (its reference stays as plain text): cite sources with \`:cite[source-id]\`, which numbers the footnotes`, ruleId: 'prose-footnote-dropped' });
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      case 'footnoteReference': {
+        const ref = node as FootnoteReference;
+        return replace([{ type: 'text', value: `[^${ref.label ?? ref.identifier}]`, ...(ref.position ? { position: ref.position } : {}) }]);
+      }
+      case 'link':
+      case 'linkReference': {
+        const url = node.type === 'link' ? (node as Link).url : definitions.get((node as LinkReference).identifier)?.url;
+        const children = (node as Link | LinkReference).children;
+        if (url !== undefined && allowedLinkUrl(url)) {
+          if (node.type === 'linkReference') return replace([{ type: 'link', url: url.trim(), children, ...(node.position ? { position: node.position } : {}) }]);
+          return undefined;
+        }
+        dropped.push({ node, message: `the link to \`${visibleUrl(url ?? '')}\`${where} was turned into plain text: documents link only to http://, https:// and mailto: addresses`, ruleId: 'prose-link-dropped' });
+        return replace(plain(children));
+      }
+      case 'image':
+      case 'imageReference': {
+        const image = node as Image | ImageReference;
+        const url = node.type === 'image' ? (node as Image).url : definitions.get((node as ImageReference).identifier)?.url;
+        dropped.push({ node, message: `the image \`${visibleUrl(url ?? '')}\`${where} was dropped and not read: documents carry no images${image.alt ? ' (its alt text is kept as text)' : ''}`, ruleId: 'prose-image-dropped' });
+        return replace(image.alt ? [{ type: 'text', value: image.alt }] : []);
+      }
+      case 'html':
+        dropped.push({ node, message: `raw HTML${where} was dropped: write Markdown instead`, ruleId: 'prose-html-dropped' });
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      default:
+        return undefined;
+    }
+  });
+  return dropped;
+}
+
+function visibleUrl(url: string): string {
+  const oneLine = url.replace(/[\u0000-\u001F\u007F]/g, ' ');
+  return oneLine.length > 60 ? `${oneLine.slice(0, 60)}…` : oneLine;
+}
+
 /** Parses template text; a malformed frontmatter is a positioned diagnostic. */
 export function parseTemplate(name: string, source: string, diagnostics: Diagnostic[]): Template {
   const tree = markdownParser().parse(source);
@@ -42,6 +126,9 @@ export function parseTemplate(name: string, source: string, diagnostics: Diagnos
       diagnostics.push(diagnostic(name, { line: 2, column: 1 }, 'error', 'the frontmatter is not valid YAML: write `kind: <brief kind>` between the `---` lines', 'template-frontmatter'));
     }
     tree.children.shift();
+  }
+  for (const { node, message, ruleId } of sanitizeMarkdown(tree)) {
+    diagnostics.push(diagnostic(name, node.position?.start, 'warning', message, ruleId));
   }
   return { name, source, tree, kinds };
 }

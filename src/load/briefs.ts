@@ -1,8 +1,9 @@
 // Loads brief specs (briefs/*.yaml): parsed with positions, validated, id matched to the file name.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, displayPath, type Diagnostic } from '../diagnostics/index.js';
 import { briefSchema, type Brief } from '../schema/index.js';
+import { readYamlFile } from './dataset.js';
 import { parseYamlText, placeOf, yamlToValue, type YamlFile } from './yaml-file.js';
 import { validateWithPositions } from './zod-issues.js';
 
@@ -45,7 +46,9 @@ export async function loadBriefs(dir: string, options: { cwd?: string } = {}): P
   const diagnostics: Diagnostic[] = [];
   for (const name of names) {
     const absolute = path.join(dir, name);
-    const result = readBriefText(displayPath(absolute, options.cwd), absolute, await readFile(absolute, 'utf8'));
+    const shown = displayPath(absolute, options.cwd);
+    const read = await readYamlFile(absolute, shown, 'a brief spec is a page or two of YAML: is this the right file?');
+    const result = read.problem ? { diagnostics: [read.problem] } : readBriefText(shown, absolute, read.text);
     diagnostics.push(...result.diagnostics);
     if (result.loaded) briefs.push(result.loaded);
     else invalid.push(name.replace(/\.ya?ml$/, ''));

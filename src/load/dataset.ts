@@ -1,5 +1,5 @@
 // Loads data/ into a validated Dataset: every file read, every problem reported with its place, nothing thrown.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { diagnostic, displayPath, sortDiagnostics } from '../diagnostics/index.js';
@@ -26,7 +26,7 @@ import {
 } from '../schema/index.js';
 import type { Claim, Person } from '../schema/index.js';
 import { checkReferences, type Registry } from './references.js';
-import { parseYamlText, placeOf, yamlToValue, type PathSegment, type YamlFile } from './yaml-file.js';
+import { decodeYamlBytes, fileTooLarge, visible, MAX_FILE_BYTES, parseYamlText, placeOf, yamlToValue, type PathSegment, type YamlFile } from './yaml-file.js';
 import { validateWithPositions } from './zod-issues.js';
 import type { z } from 'zod';
 
@@ -61,12 +61,34 @@ export interface DataText {
   /** Path shown in messages. */
   name: string;
   text: string;
+  /** Why the file could not be read (too large, not UTF-8): then `text` is empty and the file is skipped. */
+  problem?: Diagnostic;
 }
 
 export interface LoadResult {
   dataset: Dataset;
   diagnostics: Diagnostic[];
   files: string[];
+  /** Every data file that parsed, for searching a character or a value later in the pipeline. */
+  yamlFiles: YamlFile[];
+}
+
+/** Files read at once: a folder of thousands of market files must not exhaust file handles. */
+const READ_CONCURRENCY = 32;
+
+/** Reads one YAML file as bytes, refusing one over MAX_FILE_BYTES before reading it and bytes that are not UTF-8. */
+export async function readYamlFile(file: string, name: string, advice: string): Promise<{ text: string; problem?: Diagnostic }> {
+  let bytes: Uint8Array;
+  try {
+    const { size } = await stat(file);
+    if (size > MAX_FILE_BYTES) return { text: '', problem: fileTooLarge(name, size, advice) };
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { text: '', problem: diagnostic(name, undefined, 'error', `cannot read this file (${code}): check that it is a readable file, not a folder, and its permissions`, 'file-unreadable') };
+  }
+  const decoded = decodeYamlBytes(name, bytes);
+  return 'text' in decoded ? { text: decoded.text } : { text: '', problem: decoded.problem };
 }
 
 /** Lists the YAML files below a data folder, relative and sorted. */
@@ -87,13 +109,20 @@ async function listYamlFiles(dir: string, prefix = ''): Promise<string[]> {
 /** Reads every YAML file of a data folder. */
 export async function readDataTexts(dir: string, cwd?: string): Promise<DataText[]> {
   const files = await listYamlFiles(dir);
-  return Promise.all(
-    files.map(async (relativePath) => ({
-      relativePath,
-      name: displayPath(path.join(dir, relativePath), cwd),
-      text: await readFile(path.join(dir, relativePath), 'utf8'),
-    })),
-  );
+  const texts: DataText[] = [];
+  for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
+    const batch = files.slice(i, i + READ_CONCURRENCY);
+    texts.push(
+      ...(await Promise.all(
+        batch.map(async (relativePath) => {
+          const name = displayPath(path.join(dir, relativePath), cwd);
+          const read = await readYamlFile(path.join(dir, relativePath), name, 'split it into smaller files (markets and stakeholders go one per file)');
+          return { relativePath, name, ...read };
+        }),
+      )),
+    );
+  }
+  return texts;
 }
 
 /** Loads, validates and cross-checks a data folder; `cwd` decides how file names are shown. */
@@ -104,7 +133,7 @@ export async function loadDataset(dir: string, options: { cwd?: string } = {}): 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const problem = diagnostic(displayPath(dir, options.cwd), undefined, 'error', code === 'ENOENT' ? 'data folder not found: pass `--data DIR` with the folder that holds editions.yaml and markets/' : `cannot read the data folder (${code ?? String(error)})`, 'data-folder-unreadable');
-    return { dataset: buildDataset([]).dataset, diagnostics: [problem], files: [] };
+    return { dataset: buildDataset([]).dataset, diagnostics: [problem], files: [], yamlFiles: [] };
   }
   return buildDataset(texts);
 }
@@ -121,7 +150,7 @@ const ENTITY_SCHEMAS = {
 /** Builds a dataset from file texts (the loader's pure core, used by tests too). */
 export function buildDataset(texts: readonly DataText[]): LoadResult {
   const diagnostics: Diagnostic[] = [];
-  const registry: Registry = { entities: new Map(), attemptedIds: new Map(), unreadableKinds: new Set() };
+  const registry: Registry = { entities: new Map(), attemptedIds: new Map(), unreadableKinds: new Set(), rawCitedSources: new Set() };
   const dataset: Dataset = {
     sources: new Map(),
     editions: [],
@@ -137,13 +166,20 @@ export function buildDataset(texts: readonly DataText[]): LoadResult {
     origins: new WeakMap(),
   };
 
+  const yamlFiles: YamlFile[] = [];
   for (const text of texts) {
     const kind = dataFileKind(text.relativePath);
+    if (text.problem && kind) {
+      diagnostics.push(text.problem);
+      registry.unreadableKinds.add(entityKindOfFile(kind));
+      continue;
+    }
     if (!kind) {
       diagnostics.push(diagnostic(text.name, undefined, 'warning', `not a data file this tool knows, so it was not read: data files are ${Object.values(DATA_FILE_KINDS).map((k) => k.place).join(', ')}`, 'unknown-data-file'));
       continue;
     }
     const parsed = parseYamlText(text.name, text.text);
+    yamlFiles.push(parsed.file);
     diagnostics.push(...parsed.diagnostics);
     const converted = parsed.diagnostics.some((d) => d.severity === 'error') ? undefined : yamlToValue(parsed.file);
     if (!converted || 'problem' in converted) {
@@ -151,13 +187,34 @@ export function buildDataset(texts: readonly DataText[]): LoadResult {
       registry.unreadableKinds.add(entityKindOfFile(kind));
       continue;
     }
+    collectRawSources(converted.value, registry.rawCitedSources);
     readEntities(kind, text, parsed.file, converted.value, dataset, registry, diagnostics);
   }
 
   dataset.editions.sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : a.year - b.year));
   dataset.dockets.sort((a, b) => a.cycle - b.cycle);
   diagnostics.push(...checkReferences(dataset, registry));
-  return { dataset, diagnostics: sortDiagnostics(diagnostics), files: texts.map((t) => t.name) };
+  return { dataset, diagnostics: sortDiagnostics(diagnostics), files: texts.map((t) => t.name), yamlFiles };
+}
+
+/** Every string listed under a `sources:` key anywhere in a parsed value (walked without recursion). */
+function collectRawSources(value: unknown, into: Set<string>): void {
+  const stack: unknown[] = [value];
+  const seen = new Set<unknown>(); // aliases can make a value refer to itself
+  while (stack.length) {
+    const node = stack.pop();
+    if (node && typeof node === 'object') {
+      if (seen.has(node)) continue;
+      seen.add(node);
+    }
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) {
+        if (key === 'sources' && Array.isArray(child)) for (const id of child) if (typeof id === 'string') into.add(id);
+        stack.push(child);
+      }
+    }
+  }
 }
 
 function rawId(value: unknown, key = 'id'): string | undefined {
@@ -189,7 +246,8 @@ function readEntities(kind: DataFileKind, text: DataText, file: YamlFile, value:
   }
   const { key, schema } = ENTITY_SCHEMAS[kind];
   if (!value || typeof value !== 'object' || Array.isArray(value) || !(key in value)) {
-    diagnostics.push(diagnostic(file.name, placeOf(file, []), 'error', `this file should hold a mapping with a \`${key}:\` list at the top`, 'missing-field'));
+    const empty = value === null || value === undefined;
+    diagnostics.push(diagnostic(file.name, placeOf(file, []), 'error', `${empty ? 'this file is empty: it' : 'this file'} should hold a mapping with a \`${key}:\` list at the top (\`${key}:\` on the first line, then one \`- \` item per entry)`, 'missing-field'));
     return;
   }
   const extraKeys = Object.keys(value).filter((k) => k !== key);

@@ -11,6 +11,8 @@ export interface Registry {
   attemptedIds: Map<string, Set<string>>;
   /** Kinds with a file that could not be parsed: references to them are not checked (they would all look unknown). */
   unreadableKinds: Set<string>;
+  /** Source ids named under any `sources:` of any parsed file, valid or not (so a broken fact does not make its sources look unused). */
+  rawCitedSources: Set<string>;
 }
 
 type RefKind = 'source' | 'edition' | 'market' | 'stakeholder' | 'person' | 'claim';
@@ -139,8 +141,10 @@ export function checkReferences(dataset: Dataset, registry: Registry): Diagnosti
     ref('stakeholder', metric.reported_by, origin, ['reported_by']);
   }
 
-  for (const source of dataset.sources.values()) {
-    if (!citedSources.has(source.id)) {
+  // With a data file unreadable, the facts citing a source may be in it: "unused" would be a false alarm.
+  const everyFileRead = registry.unreadableKinds.size === 0;
+  for (const source of everyFileRead ? dataset.sources.values() : []) {
+    if (!citedSources.has(source.id) && !registry.rawCitedSources.has(source.id)) {
       const origin = o(source);
       if (origin) problems.push(diagnostic(origin.file.name, placeOf(origin.file, [...origin.path, 'id']), 'warning', `source \`${source.id}\` is not cited by any fact: cite it or remove it`, 'unused-source'));
     }

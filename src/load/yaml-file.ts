@@ -1,5 +1,5 @@
 // Reads one YAML file keeping positions: parse errors as diagnostics, and the place of any path in the file.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 
 /** A parsed YAML file with what is needed to point at its nodes. */
@@ -23,7 +23,7 @@ const YAML_ERROR_ADVICE: Partial<Record<string, string>> = {
   DUPLICATE_KEY: 'this key appears twice in the same mapping: keep one',
   TAB_AS_INDENT: 'YAML indents with spaces, not tabs: replace the tab with spaces',
   BAD_INDENT: 'the indentation does not line up with the lines above: align it with its siblings',
-  MULTIPLE_DOCS: 'a data file holds one YAML document: remove the extra `---`',
+  MULTIPLE_DOCS: 'a file holds one YAML document: remove the extra `---` line (and merge what follows it into the document above)',
   BAD_ALIAS: 'this alias names no anchor defined before it',
   RESOURCE_EXHAUSTION: 'aliases expand to too much data (an alias bomb?): write the values out instead',
   MISSING_CHAR: 'a closing quote or bracket is missing',
@@ -33,34 +33,285 @@ const YAML_ERROR_ADVICE: Partial<Record<string, string>> = {
   KEY_OVER_1024_CHARS: 'a key longer than 1024 characters: is a colon missing?',
 };
 
+/** Parser messages reworded for people who edit YAML by hand (keyed by error code). */
+const YAML_MESSAGE: Partial<Record<string, string>> = {
+  MULTIPLE_DOCS: 'a second YAML document starts here',
+};
+
 /** Most aliases a file may expand, so alias bombs stop early. */
 export const MAX_ALIAS_COUNT = 200;
+
+/** Largest YAML file read (data or brief): bigger files are refused before they are read, so memory stays bounded. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Deepest nesting of mappings and lists a file may have (the real data nests five or six levels). */
+export const MAX_DEPTH = 64;
+
+/** YAML syntax messages reported per file; the rest are summed up in one message. */
+export const MAX_SYNTAX_MESSAGES = 20;
+
+/** Characters that are invisible or reorder text: fine in prose, never in ids, keys or dates. */
+export const INVISIBLE_CHARACTER = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+
+const INVISIBLE_NAMES: Record<number, string> = {
+  0x0000: 'NULL',
+  0x0007: 'BELL',
+  0x0008: 'BACKSPACE',
+  0x000b: 'LINE TABULATION',
+  0x000c: 'FORM FEED',
+  0x001b: 'ESCAPE',
+  0x007f: 'DELETE',
+  0x00ad: 'SOFT HYPHEN',
+  0x061c: 'ARABIC LETTER MARK',
+  0x180e: 'MONGOLIAN VOWEL SEPARATOR',
+  0x200b: 'ZERO WIDTH SPACE',
+  0x200c: 'ZERO WIDTH NON-JOINER',
+  0x200d: 'ZERO WIDTH JOINER',
+  0x200e: 'LEFT-TO-RIGHT MARK',
+  0x200f: 'RIGHT-TO-LEFT MARK',
+  0x202a: 'LEFT-TO-RIGHT EMBEDDING',
+  0x202b: 'RIGHT-TO-LEFT EMBEDDING',
+  0x202c: 'POP DIRECTIONAL FORMATTING',
+  0x202d: 'LEFT-TO-RIGHT OVERRIDE',
+  0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+  0x2060: 'WORD JOINER',
+  0x2066: 'LEFT-TO-RIGHT ISOLATE',
+  0x2067: 'RIGHT-TO-LEFT ISOLATE',
+  0x2068: 'FIRST STRONG ISOLATE',
+  0x2069: 'POP DIRECTIONAL ISOLATE',
+  0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
+};
+
+/** Control characters YAML does not allow in a file (all C0 and C1 controls but tab, line feed and carriage return). */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F]/u;
+
+/** `U+200B (ZERO WIDTH SPACE)` for a character. */
+export function characterName(char: string): string {
+  const cp = char.codePointAt(0) ?? 0;
+  const label = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = INVISIBLE_NAMES[cp];
+  return name ? `${label} (${name})` : label;
+}
+
+/** A value as a message may echo it: on one line, invisible and control characters spelled out, cut to `max`. */
+export function visible(value: string, max = 60): string {
+  const cut = value.length > max ? `${value.slice(0, max)}…` : value;
+  return cut.replace(/[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu, (c) =>
+    c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `<${characterName(c).split(' ')[0]}>`,
+  );
+}
+
+/** What to do about a file that is too large, as a message. */
+function sizeText(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** The diagnostic for a file over MAX_FILE_BYTES (checked from its size, before reading it). */
+export function fileTooLarge(name: string, bytes: number, advice: string): Diagnostic {
+  return diagnostic(name, { line: 1, column: 1 }, 'error', `this file is ${sizeText(bytes)}, over the ${sizeText(MAX_FILE_BYTES)} limit for one YAML file, so it was not read: ${advice}`, 'file-too-large');
+}
+
+/** Offset of the first byte that is not valid UTF-8 (overlong forms, surrogates and values past U+10FFFF included), or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) return i;
+      const [l, h] = k === 1 ? [lo, hi] : [0x80, 0xbf];
+      if (c < l || c > h) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/**
+ * Decodes a YAML file's bytes as UTF-8. Invalid bytes are an `invalid-utf8` error at the line and column of
+ * the first bad byte (the column counts characters, as editors do); a UTF-16 file is named as such.
+ */
+export function decodeYamlBytes(name: string, bytes: Uint8Array): { text: string } | { problem: Diagnostic } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    // fall through: find and place the first bad byte
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { problem: diagnostic(name, { line: 1, column: 1 }, 'error', 'this file is saved as UTF-16, not UTF-8: save it again as UTF-8 (in most editors: Save with Encoding → UTF-8)', 'invalid-utf8') };
+  }
+  const bad = Math.max(0, firstInvalidUtf8(bytes));
+  let lineStart = 0;
+  let line = 1;
+  for (let i = 0; i < bad; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, bad)).replace(/^\uFEFF/, '');
+  const column = before.length + 1;
+  const hex = `0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, '0')}`;
+  return {
+    problem: diagnostic(name, { line, column }, 'error', `byte ${hex} here is not valid UTF-8 (the file may be saved as Latin-1 or Windows-1252): save the file as UTF-8, or retype the character`, 'invalid-utf8'),
+  };
+}
 
 /** Parses YAML text; returns the file and every syntax problem as a positioned diagnostic. */
 export function parseYamlText(name: string, text: string): { file: YamlFile; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  // A byte order mark is not part of the text: positions count from the first real character, as editors do.
+  const source = text.replace(/^\uFEFF/, '');
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const file: YamlFile = { name, source, doc, lineCounter };
   const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  // A tab used as indentation makes the parser report a cascade of follow-on errors: report the tab alone.
+  const firstTab = doc.errors.find((e) => e.code === 'TAB_AS_INDENT');
+  const tabLine = firstTab ? lineCounter.linePos(firstTab.pos[0]).line : Number.POSITIVE_INFINITY;
+  let tooDeep = false;
+  let hidden = 0;
+  let firstHidden: Place | undefined;
   for (const [severity, list] of [['error', doc.errors], ['warning', doc.warnings]] as const) {
     for (const problem of list) {
       const at = lineCounter.linePos(problem.pos[0]);
+      const deep = problem.code === 'RESOURCE_EXHAUSTION' && /call stack|depth/i.test(problem.message);
+      if (deep) {
+        // The parser ran out of stack: one message is enough, the others it gives for the same spot are noise.
+        if (tooDeep) continue;
+        tooDeep = true;
+        // Where the parser gave up depends on the stack size; where the brackets pass the limit does not.
+        const offset = flowDepthOffset(source);
+        const place = offset === undefined ? { line: at.line, column: at.col } : placeOfOffset(file, offset);
+        diagnostics.push(tooDeepDiagnostic(name, place));
+        continue;
+      }
+      if (problem.code !== 'TAB_AS_INDENT' && at.line >= tabLine) continue;
+      const key = `${problem.code}:${at.line}:${at.col}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (diagnostics.length >= MAX_SYNTAX_MESSAGES) {
+        hidden++;
+        firstHidden ??= { line: at.line, column: at.col };
+        continue;
+      }
+      if (problem.code === 'DUPLICATE_KEY') {
+        const end = source.indexOf('\n', problem.pos[0]);
+        const rest = source.slice(problem.pos[0], end < 0 ? undefined : end);
+        const key = visible(/^\s*(?:- )?("(?:[^"\\]|\\.)*"|'[^']*'|[^:#]+?)\s*:/.exec(rest)?.[1] ?? '', 60);
+        if (key) {
+          diagnostics.push(diagnostic(name, { line: at.line, column: at.col }, severity, `the key \`${key}\` appears twice in the same mapping: keep one of them`, 'yaml-duplicate-key'));
+          continue;
+        }
+      }
       const advice = YAML_ERROR_ADVICE[problem.code];
-      const first = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/"quote$/, 'quote');
+      const first = YAML_MESSAGE[problem.code] ?? problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/"quote$/, 'quote');
       const message = advice ? `${first.charAt(0).toLowerCase()}${first.slice(1)}: ${advice}` : first;
       diagnostics.push(diagnostic(name, { line: at.line, column: at.col }, severity, message, `yaml-${problem.code.toLowerCase().replace(/_/g, '-')}`));
     }
   }
-  return { file: { name, source: text, doc, lineCounter }, diagnostics };
+  if (tooDeep) {
+    // Past the parser's depth everything else it says is noise (brackets it never saw closed).
+    return { file, diagnostics: diagnostics.filter((d) => d.ruleId === 'yaml-too-deep') };
+  }
+  if (hidden > 0 && firstHidden) {
+    diagnostics.push(diagnostic(name, firstHidden, 'error', `${hidden} more YAML syntax problem(s) from here on are not shown: fix the ones above first (one early mistake often causes the rest)`, 'yaml-too-many-errors'));
+  }
+  const control = CONTROL_CHARACTER.exec(source);
+  if (control) {
+    const { line, col } = lineCounter.linePos(control.index);
+    diagnostics.push(
+      diagnostic(name, { line, column: col }, 'error', `an invisible control character ${characterName(control[0])} is here (often pasted from a PDF or a word processor): delete it`, 'control-character'),
+    );
+  }
+  if (!tooDeep && !diagnostics.some((d) => d.severity === 'error')) {
+    const deep = deepestPlace(file);
+    if (deep) diagnostics.push(tooDeepDiagnostic(name, deep));
+  }
+  return { file, diagnostics };
 }
 
-/** Converts the parsed document to plain data, bounding alias expansion. Throws a diagnostic-ready error text. */
+function tooDeepDiagnostic(name: string, place: Place): Diagnostic {
+  return diagnostic(name, place, 'error', `the values here are nested more than ${MAX_DEPTH} levels deep, so the file was not read: data and brief files nest a few levels at most; look for unclosed \`[\` or \`{\` or runaway indentation`, 'yaml-too-deep');
+}
+
+/** Offset of the first `[` or `{` that opens more than MAX_DEPTH flow collections (quotes and comments skipped). */
+function flowDepthOffset(text: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+    } else if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]!))) quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
+/** The place of the first node nested deeper than MAX_DEPTH, found without recursion. */
+function deepestPlace(file: YamlFile): Place | undefined {
+  const stack: [unknown, number][] = [[file.doc.contents, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > MAX_DEPTH) return placeOfOffset(file, nodeStart(node) ?? 0);
+    for (const item of node.items) {
+      if (isPair(item)) {
+        stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      } else stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+/** Converts the parsed document to plain data, bounding alias expansion. */
 export function yamlToValue(file: YamlFile): { value: unknown } | { problem: Diagnostic } {
   try {
     return { value: file.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
+    let at: Place = { line: 1, column: 1 };
+    visit(file.doc, {
+      Alias(_, node) {
+        const start = nodeStart(node);
+        if (start !== undefined) at = placeOfOffset(file, start);
+        return visit.BREAK;
+      },
+    });
+    const aliasBomb = /alias/i.test(text);
     return {
-      problem: diagnostic(file.name, { line: 1, column: 1 }, 'error', `cannot read this file's data: ${text.split('\n')[0]}: write the values out instead of using so many aliases`, 'yaml-resource-exhaustion'),
+      problem: diagnostic(
+        file.name,
+        at,
+        'error',
+        aliasBomb
+          ? `the aliases (\`*name\`) in this file expand to too much data (more than ${MAX_ALIAS_COUNT} expansions), so it was not read: write the values out instead of repeating aliases`
+          : `cannot read this file's data (${visible(text.split('\n')[0] ?? '')}): simplify the YAML here`,
+        'yaml-resource-exhaustion',
+      ),
     };
   }
 }
@@ -134,4 +385,24 @@ function indentationAt(file: YamlFile, offset: number): number {
   let count = 0;
   while (file.source[offset + count] === ' ') count++;
   return count;
+}
+
+/**
+ * The place of the character at `index` of the string value at `path`, when the value is written on one line
+ * as is (plain, or quoted without escapes before it); otherwise the value's start.
+ */
+export function placeOfCharacter(file: YamlFile, path: readonly PathSegment[], index: number, options: { key?: boolean } = {}): Place {
+  const start = placeOf(file, path, options);
+  let node: unknown = file.doc.getIn(path, true);
+  if (options.key) {
+    const parent = file.doc.getIn(path.slice(0, -1), true);
+    const pair = isMap(parent) ? parent.items.find((item) => isPair(item) && keyText(item.key) === String(path[path.length - 1])) : undefined;
+    node = pair?.key;
+  }
+  if (!isScalar(node) || !node.range || typeof node.value !== 'string') return start;
+  const raw = file.source.slice(node.range[0], node.range[1]);
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
+  const written = raw.slice(quoted, quoted + index + 1);
+  if (raw.includes('\n') || written !== node.value.slice(0, index + 1)) return start;
+  return { line: start.line, column: start.column + quoted + index };
 }

@@ -3,7 +3,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { ISSUE_RULE } from '../schema/common.js';
-import { placeOf, type PathSegment, type YamlFile } from './yaml-file.js';
+import { characterName, INVISIBLE_CHARACTER, placeOf, placeOfCharacter, visible, type PathSegment, type YamlFile } from './yaml-file.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -11,8 +11,8 @@ function describeValue(value: unknown): string {
   if (value === null) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `text \`${value.length > 40 ? `${value.slice(0, 40)}…` : value}\``;
-  return `${typeof value} \`${String(value)}\``;
+  if (typeof value === 'string') return `text \`${visible(value, 40)}\``;
+  return `${typeof value} \`${visible(String(value), 40)}\``;
 }
 
 function fieldName(path: readonly PropertyKey[]): string {
@@ -28,6 +28,35 @@ const EXPECTED: Record<string, string> = {
   array: 'a list',
   object: 'a mapping',
 };
+
+/** The pattern of ids (lower-case kebab-case), to recognise id format issues. */
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** ` (did you mean `taobao-2016`?)` for an id written with capitals, spaces or underscores. */
+function slugSuggestion(input: string): string {
+  const slug = input
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug && slug !== input && ID_PATTERN.test(slug) ? ` (did you mean \`${slug}\`?)` : '';
+}
+
+/** How to rewrite a date in a common local form (10/07/2016, 7.10.2016, 2016/10/07) as YYYY-MM-DD. */
+function dateHint(input: string): string {
+  const pad = (n: string): string => n.padStart(2, '0');
+  const ymd = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(input.trim());
+  if (ymd) return ` (did you mean \`${ymd[1]}-${pad(ymd[2]!)}-${pad(ymd[3]!)}\`?)`;
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(input.trim());
+  if (!dmy) return '';
+  const [, a, b, year] = dmy as unknown as [string, string, string, string];
+  const monthFirst = `${year}-${pad(a)}-${pad(b)}`;
+  const dayFirst = `${year}-${pad(b)}-${pad(a)}`;
+  if (Number(a) > 12) return ` (did you mean \`${dayFirst}\`?)`;
+  if (Number(b) > 12 || monthFirst === dayFirst) return ` (did you mean \`${monthFirst}\`?)`;
+  return ` (\`${monthFirst}\` if the month comes first, \`${dayFirst}\` if the day does)`;
+}
 
 /** A "did you mean" suggestion when a word is close to one of the allowed words. */
 export function suggestion(word: string, candidates: readonly string[]): string {
@@ -50,7 +79,9 @@ function explain(issue: Issue, objectKeys: (path: readonly PropertyKey[]) => str
         if (isSources) return { message: 'this fact names no source: add `sources: [source-id]` citing a public source', ruleId: 'missing-source' };
         return { message: `${field} is required here: add it`, ruleId: 'missing-field' };
       }
-      return { message: `${field} should be ${EXPECTED[issue.expected] ?? issue.expected}, found ${describeValue(issue.input)}`, ruleId: 'invalid-type' };
+      const yamlWord = issue.expected === 'boolean' && typeof issue.input === 'string' && /^(?:y|yes|n|no|on|off)$/i.test(issue.input) ? ` (YAML 1.2 reads \`${issue.input}\` as text: write \`${/^(?:y|yes|on)$/i.test(issue.input) ? 'true' : 'false'}\`)` : '';
+      const quotedNumber = (issue.expected === 'number' || issue.expected === 'int') && typeof issue.input === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(issue.input) ? ' (remove the quotes around the number)' : '';
+      return { message: `${field} should be ${EXPECTED[issue.expected] ?? issue.expected}, found ${describeValue(issue.input)}${yamlWord}${quotedNumber}`, ruleId: 'invalid-type' };
     }
     case 'too_small':
       if (isSources) return { message: 'this fact names no source: list at least one source id under `sources:`', ruleId: 'missing-source' };
@@ -66,19 +97,49 @@ function explain(issue: Issue, objectKeys: (path: readonly PropertyKey[]) => str
     }
     case 'unrecognized_keys': {
       const keys = objectKeys(issue.path);
-      const names = issue.keys.map((key) => `\`${key}\`${suggestion(key, keys ?? [])}`).join(', ');
+      const invisibleKey = issue.keys.find((key) => INVISIBLE_CHARACTER.test(key));
+      if (invisibleKey !== undefined) {
+        const char = INVISIBLE_CHARACTER.exec(invisibleKey)![0];
+        const clean = invisibleKey.replace(new RegExp(INVISIBLE_CHARACTER.source, 'gu'), '');
+        return { message: `the field name \`${visible(invisibleKey)}\` holds an invisible character ${characterName(char)}: delete it (retype \`${visible(clean)}\`)${allowedKeys(keys)}`, ruleId: 'invisible-character' };
+      }
+      const names = issue.keys.map((key) => `\`${visible(key)}\`${suggestion(key, keys ?? [])}`).join(', ');
       return { message: `unknown field ${names}: remove it or fix its spelling${allowedKeys(keys)}`, ruleId: 'unknown-field' };
     }
-    case 'invalid_format':
-      return { message: `${field}: ${issue.message}${issue.input !== undefined ? ` (found \`${issue.input}\`)` : ''}`, ruleId: 'invalid-format' };
+    case 'invalid_format': {
+      const input = typeof issue.input === 'string' ? issue.input : undefined;
+      const invisible = input === undefined ? null : INVISIBLE_CHARACTER.exec(input);
+      if (invisible) {
+        return {
+          message: `${field} holds an invisible character ${characterName(invisible[0])} (found \`${visible(input!)}\`): delete it — retype the value rather than pasting it`,
+          ruleId: 'invisible-character',
+        };
+      }
+      const slug = input !== undefined && 'pattern' in issue && String(issue.pattern) === String(ID_PATTERN) ? slugSuggestion(input) : '';
+      return { message: `${field}: ${issue.message}${input !== undefined ? ` (found \`${visible(input)}\`)${slug}` : ''}`, ruleId: 'invalid-format' };
+    }
     case 'invalid_union': {
+      const { discriminator, options } = issue as { discriminator?: string; options?: unknown[] };
+      if (discriminator && Array.isArray(options) && issue.errors.length === 0) {
+        const given = issue.input && typeof issue.input === 'object' ? (issue.input as Record<string, unknown>)[discriminator] : undefined;
+        const allowed = options.map((v) => `\`${String(v)}\``).join(', ');
+        if (given === undefined) return { message: `\`${discriminator}\` is required here: add one of ${allowed}`, ruleId: 'missing-field' };
+        const hint = typeof given === 'string' ? suggestion(given, options.map(String)) : '';
+        return { message: `\`${discriminator}\` must be one of ${allowed}, found ${describeValue(given)}${hint}`, ruleId: 'invalid-value' };
+      }
       const inner = issue.errors.flat()[0];
       if (inner) return explain({ ...inner, path: [...issue.path, ...inner.path] } as Issue, objectKeys);
       return { message: `${field} has an unexpected form`, ruleId: 'invalid-type' };
     }
     case 'custom': {
       const ruleId = (issue.params as Record<string, unknown> | undefined)?.[ISSUE_RULE];
-      return { message: issue.message, ruleId: typeof ruleId === 'string' ? ruleId : 'invalid-value' };
+      const input = (issue as { input?: unknown }).input;
+      const invisible = typeof input === 'string' ? INVISIBLE_CHARACTER.exec(input) : null;
+      if (invisible && ruleId === 'invalid-date') {
+        return { message: `${field} holds an invisible character ${characterName(invisible[0])} (found \`${visible(String(input))}\`): delete it — retype the date as YYYY-MM-DD`, ruleId: 'invisible-character' };
+      }
+      const hint = ruleId === 'invalid-date' && typeof input === 'string' ? dateHint(input) : '';
+      return { message: `${visible(issue.message, 200)}${hint}`, ruleId: typeof ruleId === 'string' ? ruleId : 'invalid-value' };
     }
     default:
       return { message: `${field}: ${issue.message}`, ruleId: 'invalid-value' };
@@ -128,7 +189,14 @@ export function validateWithPositions<S extends z.ZodType>(
     const { message, ruleId } = explain(issue, (p) => objectKeysAt(schema, p));
     const path = [...basePath, ...issue.path.map((s) => (typeof s === 'number' ? s : String(s)))];
     if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) {
-      return diagnostic(file.name, placeOf(file, [...path, issue.keys[0]], { key: true }), 'error', message, ruleId);
+      const key = issue.keys.find((k) => INVISIBLE_CHARACTER.test(k)) ?? issue.keys[0];
+      const index = ruleId === 'invisible-character' ? key.search(INVISIBLE_CHARACTER) : -1;
+      const place = index >= 0 ? placeOfCharacter(file, [...path, key], index, { key: true }) : placeOf(file, [...path, key], { key: true });
+      return diagnostic(file.name, place, 'error', message, ruleId);
+    }
+    const input = (issue as { input?: unknown }).input;
+    if (ruleId === 'invisible-character' && typeof input === 'string') {
+      return diagnostic(file.name, placeOfCharacter(file, path, input.search(INVISIBLE_CHARACTER)), 'error', message, ruleId);
     }
     return diagnostic(file.name, placeOf(file, path), 'error', message, ruleId);
   });
