@@ -4,7 +4,7 @@ import path from 'node:path';
 import { diagnostic, displayPath, type Diagnostic } from '../diagnostics/index.js';
 import { briefSchema, type Brief } from '../schema/index.js';
 import { readYamlFile } from './dataset.js';
-import { parseYamlText, placeOf, yamlToValue, type YamlFile } from './yaml-file.js';
+import { placeOf, readYaml, type YamlFile } from './yaml-file.js';
 import { validateWithPositions } from './zod-issues.js';
 
 /** A validated brief spec and the file it came from. */
@@ -17,11 +17,9 @@ export interface LoadedBrief {
 
 /** Validates one brief spec's text. */
 export function readBriefText(name: string, absolutePath: string, text: string): { loaded?: LoadedBrief; diagnostics: Diagnostic[] } {
-  const parsed = parseYamlText(name, text);
-  if (parsed.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: parsed.diagnostics };
-  const converted = yamlToValue(parsed.file);
-  if ('problem' in converted) return { diagnostics: [...parsed.diagnostics, converted.problem] };
-  const result = validateWithPositions(briefSchema, converted.value, parsed.file, []);
+  const parsed = readYaml(name, text);
+  if (!('value' in parsed) || parsed.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: parsed.diagnostics };
+  const result = validateWithPositions(briefSchema, parsed.value, parsed.file, []);
   const diagnostics = [...parsed.diagnostics, ...result.diagnostics];
   if (!result.data) return { diagnostics };
   const expected = path.basename(absolutePath).replace(/\.ya?ml$/, '');

@@ -26,7 +26,7 @@ import {
 } from '../schema/index.js';
 import type { Claim, Person } from '../schema/index.js';
 import { checkReferences, type Registry } from './references.js';
-import { decodeYamlBytes, fileTooLarge, visible, MAX_FILE_BYTES, parseYamlText, placeOf, yamlToValue, type PathSegment, type YamlFile } from './yaml-file.js';
+import { decodeYamlBytes, fileTooLarge, visible, MAX_FILE_BYTES, placeOf, readYaml, type PathSegment, type YamlFile } from './yaml-file.js';
 import { validateWithPositions } from './zod-issues.js';
 import type { z } from 'zod';
 
@@ -178,17 +178,15 @@ export function buildDataset(texts: readonly DataText[]): LoadResult {
       diagnostics.push(diagnostic(text.name, undefined, 'warning', `not a data file this tool knows, so it was not read: data files are ${Object.values(DATA_FILE_KINDS).map((k) => k.place).join(', ')}`, 'unknown-data-file'));
       continue;
     }
-    const parsed = parseYamlText(text.name, text.text);
+    const parsed = readYaml(text.name, text.text);
     yamlFiles.push(parsed.file);
     diagnostics.push(...parsed.diagnostics);
-    const converted = parsed.diagnostics.some((d) => d.severity === 'error') ? undefined : yamlToValue(parsed.file);
-    if (!converted || 'problem' in converted) {
-      if (converted) diagnostics.push(converted.problem);
+    if (!('value' in parsed) || parsed.diagnostics.some((d) => d.severity === 'error')) {
       registry.unreadableKinds.add(entityKindOfFile(kind));
       continue;
     }
-    collectRawSources(converted.value, registry.rawCitedSources);
-    readEntities(kind, text, parsed.file, converted.value, dataset, registry, diagnostics);
+    collectRawSources(parsed.value, registry.rawCitedSources);
+    readEntities(kind, text, parsed.file, parsed.value, dataset, registry, diagnostics);
   }
 
   dataset.editions.sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : a.year - b.year));

@@ -1,5 +1,6 @@
 // Reads one YAML file keeping positions: parse errors as diagnostics, and the place of any path in the file.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 
 /** A parsed YAML file with what is needed to point at its nodes. */
@@ -405,4 +406,59 @@ export function placeOfCharacter(file: YamlFile, path: readonly PathSegment[], i
   const written = raw.slice(quoted, quoted + index + 1);
   if (raw.includes('\n') || written !== node.value.slice(0, index + 1)) return start;
   return { line: start.line, column: start.column + quoted + index };
+}
+
+/** Anchors, aliases, tags or directives: files with these take the careful parser (it bounds alias expansion). */
+const NEEDS_CAREFUL_PARSER = /(?:^|[\s,[{:-])[&*!][^\s,\]}]|^%/m;
+
+/** Nesting depth of a plain value, found without recursion. */
+function valueDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (depth > MAX_DEPTH) return depth;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** A file whose positions are worked out only when a message needs one: the careful parse runs on first use. */
+function lazyFile(name: string, source: string): YamlFile {
+  let parsed: YamlFile | undefined;
+  const careful = (): YamlFile => (parsed ??= parseYamlText(name, source).file);
+  return {
+    name,
+    source,
+    get doc() {
+      return careful().doc;
+    },
+    get lineCounter() {
+      return careful().lineCounter;
+    },
+  };
+}
+
+/**
+ * Reads YAML text into plain data with every problem positioned. Plain files (no anchors, aliases or tags,
+ * no control characters) go through a fast parser; positions are then computed only if a message needs one.
+ * Anything the fast parser rejects, or does not handle, goes through the careful parser, which reports it.
+ */
+export function readYaml(name: string, text: string): { file: YamlFile; diagnostics: Diagnostic[]; value?: unknown } {
+  const source = text.replace(/^\uFEFF/, '');
+  if (!NEEDS_CAREFUL_PARSER.test(source) && !CONTROL_CHARACTER.test(source)) {
+    try {
+      const value = loadFast(source, { schema: CORE_SCHEMA, json: false });
+      if (valueDepth(value) <= MAX_DEPTH) return { file: lazyFile(name, source), diagnostics: [], value };
+    } catch {
+      // The careful parser says what is wrong, and where.
+    }
+  }
+  const parsed = parseYamlText(name, text);
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) return parsed;
+  const converted = yamlToValue(parsed.file);
+  if ('problem' in converted) return { ...parsed, diagnostics: [...parsed.diagnostics, converted.problem] };
+  return { ...parsed, value: converted.value };
 }
