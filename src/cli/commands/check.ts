@@ -1,5 +1,4 @@
 // `docketpress check`: validate data/ (and briefs/) and report every problem with its place.
-import { buildBriefs } from '../../build/index.js';
 import { hasErrors } from '../../diagnostics/index.js';
 import { resolveFolder } from '../context.js';
 import { suggestion } from '../../load/zod-issues.js';
@@ -36,6 +35,8 @@ export const checkCommand: Command = {
   async run({ options, io, values, positionals }) {
     // Briefs are checked by composing them (references, templates, prose) without rendering anything.
     // Named briefs are also rendered in memory, so the output rules (markings, leaks) run too; nothing is written.
+    // Loaded on demand: the composers and renderers are not needed by the quick query commands.
+    const { buildBriefs } = await import('../../build/index.js');
     const briefs = await buildBriefs({
       dataDir: options.data,
       briefsDir: options.briefs,

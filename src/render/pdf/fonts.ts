@@ -269,8 +269,8 @@ export function familyFor(cp: number, chain: FontChain, style: FaceStyle): strin
   return found;
 }
 
-/** Invisible format characters that carry no glyph: dropped rather than reported. */
-const IGNORABLE = /[\u200B-\u200D\u2060\uFE00-\uFE0F\uFEFF\u{E0100}-\u{E01EF}]/u;
+/** Invisible format characters (zero-width, bidi controls and isolates, variation selectors) that carry no glyph: dropped rather than reported. */
+const IGNORABLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFE00-\uFE0F\uFEFF\u{E0100}-\u{E01EF}]/u;
 /** Line breaks and tabs are layout, not glyphs: they stay in the current run. */
 const LAYOUT = /[\n\r\t]/;
 /** Characters shared by scripts (spaces, punctuation, digits): kept in the current run if it can draw them. */
