@@ -58,6 +58,8 @@ export interface DocketDeadline {
   confidence: 'verified' | 'unverified';
   sources: string[];
   note: string | null;
+  /** Whether the Federal Register notice that opened the docket was out at `asOf`. */
+  noticePublished: boolean;
 }
 
 /**
@@ -79,6 +81,7 @@ export interface DocketWithoutDeadline {
   confidence: 'verified' | 'unverified';
   sources: string[];
   note: string | null;
+  noticePublished: boolean;
 }
 
 /** One row of the `deadlines` answer. */
@@ -239,7 +242,8 @@ export function docketDeadlines(dockets: readonly Docket[], asOf: Date): Deadlin
   const rows: DeadlineRow[] = [];
   for (const docket of sortedByCycle(dockets)) {
     const common = { cycle: docket.cycle, docket: docket.docket_id ?? null };
-    const tail = { confidence: docket.confidence, sources: [...docket.sources], note: docket.deadline_note ?? null };
+    const notice = easternDayStart(docket.notice_date);
+    const tail = { confidence: docket.confidence, sources: [...docket.sources], note: docket.deadline_note ?? null, noticePublished: notice === undefined || notice.getTime() <= asOf.getTime() };
     const dates: [DeadlineKind, string | undefined][] = [
       ['comment', docket.comment_deadline],
       ['rebuttal', docket.rebuttal_deadline],

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 
-const KEYS = ['cycle', 'docket', 'kind', 'date', 'deadline', 'deadlineUtc', 'zone', 'closed', 'calendarDaysLeft', 'businessDaysLeft', 'confidence', 'sources', 'note'];
+const KEYS = ['cycle', 'docket', 'kind', 'date', 'deadline', 'deadlineUtc', 'zone', 'closed', 'calendarDaysLeft', 'businessDaysLeft', 'confidence', 'sources', 'note', 'noticePublished'];
 
 interface Row {
   cycle: number;
@@ -18,6 +18,7 @@ interface Row {
   confidence: 'verified' | 'unverified';
   sources: string[];
   note: string | null;
+  noticePublished: boolean;
 }
 
 async function rowsOn(date: string): Promise<Row[]> {
@@ -129,5 +130,16 @@ describe('docketpress deadlines whatever the machine time zone', () => {
     expect(offsets.size).toBe(2);
     expect(outputs[0]).toBe(outputs[1]);
     expect(outputs[0]).toContain('7 days left (5 business days)');
+  });
+});
+
+describe('deadlines before a notice is out', () => {
+  it('marks dockets whose notice was not yet published on --on', async () => {
+    const { cli } = await import('../helpers/cli.js');
+    const rows = JSON.parse((await cli(['deadlines', '--on', '2016-10-01', '--json'])).stdout) as { cycle: number; noticePublished: boolean }[];
+    expect(rows.find((r) => r.cycle === 2016)?.noticePublished).toBe(true);
+    expect(rows.find((r) => r.cycle === 2017)?.noticePublished).toBe(false);
+    const table = (await cli(['deadlines', '--on', '2016-10-01'])).stdout;
+    expect(table).toMatch(/^2017 .*notice not yet out; /m);
   });
 });

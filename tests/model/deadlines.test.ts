@@ -196,6 +196,7 @@ describe('dockets without deadlines, confidence and order', () => {
         confidence: 'verified',
         sources: ['a', 'b'],
         note: null,
+        noticePublished: true,
       },
     ]);
   });

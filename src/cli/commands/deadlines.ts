@@ -45,7 +45,8 @@ function statusText(row: DeadlineRow): string {
   if (!hasDeadline(row)) return '—';
   if (row.closed) return 'closed';
   const business = `(${plural(row.businessDaysLeft, 'business day')})`;
-  return row.calendarDaysLeft === 1 ? `due today ${business}` : `${plural(row.calendarDaysLeft, 'day')} left ${business}`;
+  const left = row.calendarDaysLeft === 1 ? `due today ${business}` : `${plural(row.calendarDaysLeft, 'day')} left ${business}`;
+  return row.noticePublished ? left : `notice not yet out; ${left}`;
 }
 
 export const deadlinesCommand: Command = {
