@@ -17,13 +17,9 @@ import { renderHtml } from '../render/html.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { writeFileAtomic } from '../render/write.js';
 
-export type OutputFormat = 'md' | 'pdf' | 'html';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'pdf', 'html'];
+import { defaultFormats, type OutputFormat } from './formats.js';
 
-/** Formats built when none are asked for: Markdown and PDF, and HTML for timelines and edition diffs. */
-export function defaultFormats(kind: string): OutputFormat[] {
-  return kind === 'timeline' || kind === 'diff' ? ['md', 'pdf', 'html'] : ['md', 'pdf'];
-}
+export { defaultFormats, OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 
 export interface BuildOptions {
   dataDir: string;
@@ -45,6 +41,8 @@ export interface BuildOptions {
    * neither rendered nor rewritten.
    */
   fingerprints?: Map<string, { fingerprint: string; files: string[] }>;
+  /** Called as each brief begins (composing, rendering, writing follow). */
+  onBrief?: (id: string, index: number, total: number) => void;
   /** Called after each file is written. */
   onFile?: (file: string) => void;
 }
@@ -159,7 +157,9 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
     result.diagnostics = sortDiagnostics(diagnostics);
     return result;
   }
-  for (const loaded of briefs.briefs.filter((b) => wanted.includes(b.brief.id))) {
+  const selected = briefs.briefs.filter((b) => wanted.includes(b.brief.id));
+  for (const [index, loaded] of selected.entries()) {
+    options.onBrief?.(loaded.brief.id, index, selected.length);
     const composed = await composeBrief(loaded, data.dataset, { templatesDir: options.templatesDir, cwd });
     diagnostics.push(...composed.diagnostics);
     if (!composed.document) {

@@ -1,5 +1,6 @@
 // Watch mode: rebuild when data, briefs or templates change — only the briefs whose documents changed.
-import { watch, type FSWatcher } from 'node:fs';
+import { readdirSync, watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
 import { buildBriefs, type BuildOptions, type BuildResult } from './index.js';
 
 export interface WatchOptions extends BuildOptions {
@@ -40,8 +41,11 @@ export async function watchBuild(options: WatchOptions, signal: AbortSignal): Pr
 
   // Watch before the first build, so nothing edited while it runs is missed.
   let timer: NodeJS.Timeout | undefined;
-  const watchers: FSWatcher[] = [options.dataDir, options.briefsDir, options.templatesDir].map((dir) =>
-    watch(dir, { recursive: true }, (_event, name) => {
+  // Each folder is watched on its own: a recursive watch loses files that editors (and `sed -i`) replace by
+  // renaming a new file over them, while a folder's own watch sees every rename in it.
+  const folders = [options.dataDir, options.briefsDir, options.templatesDir].flatMap((dir) => foldersBelow(dir));
+  const watchers: FSWatcher[] = folders.map((dir) =>
+    watch(dir, (_event, name) => {
       if (name && !/\.(ya?ml|md)$/.test(String(name))) return;
       clearTimeout(timer);
       timer = setTimeout(trigger, options.debounceMs ?? 40);
@@ -52,4 +56,14 @@ export async function watchBuild(options: WatchOptions, signal: AbortSignal): Pr
   clearTimeout(timer);
   for (const watcher of watchers) watcher.close();
   await running;
+}
+
+/** A folder and every folder below it (a missing folder: none). */
+function foldersBelow(dir: string): string[] {
+  try {
+    const children = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'));
+    return [dir, ...children.flatMap((entry) => foldersBelow(path.join(dir, entry.name)))];
+  } catch {
+    return [];
+  }
 }

@@ -8,6 +8,7 @@ import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { deadlinesCommand } from './commands/deadlines.js';
 import { diffCommand } from './commands/diff.js';
+import { newCommand } from './commands/new.js';
 import { schemaCommand } from './commands/schema.js';
 import { statusCommand } from './commands/status.js';
 import { timelineCommand } from './commands/timeline.js';
@@ -20,7 +21,7 @@ import { processIo, type Io } from './output.js';
 export const EXIT_INTERNAL = 70;
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [checkCommand, buildCommand, statusCommand, diffCommand, timelineCommand, deadlinesCommand, schemaCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, buildCommand, statusCommand, diffCommand, timelineCommand, deadlinesCommand, newCommand, schemaCommand];
 
 const GLOBAL_OPTIONS = {
   data: { type: 'string' },

@@ -53,3 +53,43 @@ describe('build --watch', () => {
     expect(statSync(untouched).mtimeMs).toBe(before);
   }, 60_000);
 });
+
+describe('docketpress build --watch (the real command line, in a temp folder)', () => {
+  it('builds, rebuilds the edited brief only, and stops on SIGTERM', async () => {
+    const { spawn, execFileSync } = await import('node:child_process');
+    const { existsSync } = await import('node:fs');
+    const main = path.join(ROOT, 'dist', 'cli', 'main.js');
+    if (!existsSync(main)) execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT });
+    const project = mkdtempSync(path.join(tmpdir(), 'docketpress-watch-cli-'));
+    for (const folder of ['data', 'briefs', 'templates']) cpSync(path.join(ROOT, folder), path.join(project, folder), { recursive: true });
+    const child = spawn(process.execPath, [main, 'build', '--watch', '--format', 'md'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    const waitFor = (pattern: RegExp): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; got:\n${stdout}`)), 45_000);
+        const check = (): void => {
+          if (pattern.test(stdout)) {
+            clearTimeout(timer);
+            resolve();
+          } else setTimeout(check, 50);
+        };
+        check();
+      });
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    try {
+      await waitFor(/watching data, briefs and templates/);
+      expect(stdout).toMatch(/^built .*aafa-2015-comment.*taobao-timeline/m);
+      const brief = path.join(project, 'briefs', 'taobao-timeline.yaml');
+      writeFileSync(brief, readFileSync(brief, 'utf8').replace('who said what?', 'who said what, and when?'));
+      await waitFor(/^rebuilt /m);
+      expect(stdout).toMatch(/^rebuilt taobao-timeline in /m);
+      expect(readFileSync(path.join(project, 'out', 'taobao-timeline', 'taobao-timeline.md'), 'utf8')).toContain('who said what, and when?');
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(project, { recursive: true, force: true });
+    }
+  }, 90_000);
+});

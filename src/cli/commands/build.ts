@@ -1,11 +1,15 @@
-// `docketpress build [brief-id…] [--format md,pdf] [--pdfa]`: build briefs into out/<brief-id>/.
+// `docketpress build [brief-id…] [--format md,pdf] [--pdfa] [--quiet]`: build briefs into out/<brief-id>/.
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { buildBriefs, OUTPUT_FORMATS, type OutputFormat } from '../../build/index.js';
+import type { BuildResult } from '../../build/index.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../../build/formats.js';
 import { hasErrors } from '../../diagnostics/index.js';
 import { suggestion } from '../../load/zod-issues.js';
 import { resolveFolder } from '../context.js';
 import { EXIT_CONTENT, EXIT_OK, UsageError } from '../errors.js';
 import { diagnosticLines, json } from '../output.js';
+import { formatSeconds, Progress } from '../progress.js';
+import type { CommandContext } from '../context.js';
 import type { Command } from './types.js';
 
 /** Parses `--format md,pdf`. */
@@ -21,43 +25,128 @@ export function parseFormats(given: string | undefined): OutputFormat[] | undefi
   return formats as OutputFormat[];
 }
 
+/** How many briefs a build works through: the ids named, else the specs in the briefs folder. */
+function briefCount(ids: readonly string[], briefsDir: string): number {
+  if (ids.length) return new Set(ids).size;
+  try {
+    return readdirSync(briefsDir).filter((name) => /\.ya?ml$/.test(name)).length;
+  } catch {
+    return 0;
+  }
+}
+
+/** The brief a written file belongs to: files go to out/<brief-id>/. */
+function briefOfFile(file: string): string {
+  return path.basename(path.dirname(file));
+}
+
 export const buildCommand: Command = {
   name: 'build',
   summary: 'build all (or the named) briefs into out/<brief-id>/',
-  usage: 'docketpress build [brief-id…] [--format md,pdf,html] [--pdfa] [--out DIR]',
+  usage: 'docketpress build [brief-id…] [--format md,pdf,html] [--pdfa] [--out DIR] [--quiet] [--watch]',
   options: {
     format: { type: 'string', value: 'LIST', description: 'formats to write, comma-separated: md, pdf, html (default: md,pdf; timelines and diffs also html)' },
     pdfa: { type: 'boolean', description: 'write PDF/A-2b' },
     templates: { type: 'string', value: 'DIR', description: 'templates folder (default: ./templates, else the bundled ones)' },
+    quiet: { type: 'boolean', short: 'q', description: 'print only problems: no progress line, no `wrote` lines' },
+    watch: { type: 'boolean', short: 'w', description: 'keep running; rebuild the briefs whose documents change when data, briefs or templates change (Ctrl-C stops)' },
   },
   positionals: { min: 0, max: Number.POSITIVE_INFINITY },
   async run({ options, values, positionals, io }) {
     const formats = parseFormats(values.format as string | undefined);
+    const quiet = values.quiet === true;
     const lines: string[] = [];
-    const result = await buildBriefs({
-      dataDir: options.data,
-      briefsDir: options.briefs,
-      templatesDir: resolveFolder(values.templates as string | undefined, 'templates', io.cwd),
-      outDir: options.out,
-      ...(formats ? { formats } : {}),
-      ids: positionals,
-      cwd: io.cwd,
-      pdfa: values.pdfa === true,
-      onFile: (file) => {
-        lines.push(file);
-        if (!options.json) io.out(`wrote ${file}\n`);
-      },
+    const filesByBrief = new Map<string, string[]>();
+    // The progress line is for a person at a terminal: never in JSON, never with --quiet, never in a pipe.
+    const progress = new Progress({
+      io,
+      total: briefCount(positionals, options.briefs),
+      enabled: io.isTTY && !options.json && !quiet,
+      columns: io.isTTY ? (process.stdout.columns ?? 80) : 80,
     });
+    if (values.watch === true) return watch({ options, values, positionals, io }, formats);
+    // Loaded on demand: the composers and renderers are not needed by the quick query commands.
+    const { buildBriefs } = await import('../../build/index.js');
+    let result: BuildResult;
+    try {
+      result = await buildBriefs({
+        dataDir: options.data,
+        briefsDir: options.briefs,
+        templatesDir: resolveFolder(values.templates as string | undefined, 'templates', io.cwd),
+        outDir: options.out,
+        ...(formats ? { formats } : {}),
+        ids: positionals,
+        cwd: io.cwd,
+        pdfa: values.pdfa === true,
+        onBrief: (id) => progress.update(id, 'composing…'),
+        onFile: (file) => {
+          lines.push(file);
+          const brief = briefOfFile(file);
+          filesByBrief.set(brief, [...(filesByBrief.get(brief) ?? []), file]);
+          progress.update(brief, `wrote ${path.basename(file)}`);
+          if (!options.json && !quiet) progress.log(`wrote ${file}\n`);
+        },
+      });
+    } finally {
+      progress.finish();
+    }
+    const durationMs = Math.round(progress.elapsedMs);
     if (result.unknownIds.length) {
       const id = result.unknownIds[0]!;
       throw new UsageError(`unknown brief \`${id}\`${suggestion(id, result.available)}: briefs are the .yaml files in ${path.relative(io.cwd, options.briefs) || options.briefs}`);
     }
     if (options.json) {
-      io.out(json({ written: lines, failed: result.failed, diagnostics: result.diagnostics }));
+      const wanted = positionals.length ? [...new Set(positionals)] : result.available;
+      const briefs = wanted.map((id) => ({ id, status: result.failed.includes(id) ? 'failed' : 'built', files: filesByBrief.get(id) ?? [] }));
+      io.out(json({ written: lines, failed: result.failed, diagnostics: result.diagnostics, durationMs, briefs }));
     } else {
       io.err(diagnosticLines(result.diagnostics));
       if (result.failed.length) io.err(`not built: ${result.failed.join(', ')}\n`);
+      // On a terminal, a closing summary where the progress line was; piped output keeps one line per file.
+      if (io.isTTY && !quiet) {
+        const built = [...filesByBrief.keys()].length;
+        io.out(`built ${built} brief(s), ${lines.length} file(s) in ${formatSeconds(durationMs)}${result.failed.length ? `; ${result.failed.length} not built` : ''}\n`);
+      }
     }
     return hasErrors(result.diagnostics) || result.failed.length ? EXIT_CONTENT : EXIT_OK;
   },
 };
+
+/** `build --watch`: build, then rebuild on every change until Ctrl-C (SIGINT) or SIGTERM. */
+async function watch(context: CommandContext, formats: OutputFormat[] | undefined): Promise<number> {
+  const { options, values, positionals, io } = context;
+  const { watchBuild } = await import('../../build/watch.js');
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  let cycle = 0;
+  let failed = false;
+  try {
+    await watchBuild(
+      {
+        dataDir: options.data,
+        briefsDir: options.briefs,
+        templatesDir: resolveFolder(values.templates as string | undefined, 'templates', io.cwd),
+        outDir: options.out,
+        ...(formats ? { formats } : {}),
+        ids: positionals,
+        cwd: io.cwd,
+        pdfa: values.pdfa === true,
+        onBuild: (result, milliseconds) => {
+          cycle++;
+          failed = result.failed.length > 0 || hasErrors(result.diagnostics);
+          io.err(diagnosticLines(result.diagnostics));
+          const rebuilt = [...new Set(result.written.map(briefOfFile))];
+          const what = rebuilt.length ? `${cycle === 1 ? 'built' : 'rebuilt'} ${rebuilt.join(', ')}` : 'nothing changed';
+          io.out(`${what} in ${formatSeconds(milliseconds)}${result.failed.length ? `; not built: ${result.failed.join(', ')}` : ''}${cycle === 1 ? ' — watching data, briefs and templates (Ctrl-C stops)' : ''}\n`);
+        },
+      },
+      controller.signal,
+    );
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+  return failed ? EXIT_CONTENT : EXIT_OK;
+}
