@@ -1,7 +1,7 @@
 // `docketpress build [brief-id…] [--format md,pdf] [--pdfa] [--quiet]`: build briefs into out/<brief-id>/.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { BuildResult } from '../../build/index.js';
+import type { BuildOptions, BuildResult } from '../../build/index.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../build/formats.js';
 import { hasErrors } from '../../diagnostics/index.js';
 import { suggestion } from '../../load/zod-issues.js';
@@ -70,14 +70,7 @@ export const buildCommand: Command = {
     let result: BuildResult;
     try {
       result = await buildBriefs({
-        dataDir: options.data,
-        briefsDir: options.briefs,
-        templatesDir: resolveFolder(values.templates as string | undefined, 'templates', io.cwd),
-        outDir: options.out,
-        ...(formats ? { formats } : {}),
-        ids: positionals,
-        cwd: io.cwd,
-        pdfa: values.pdfa === true,
+        ...buildOptions({ options, values, positionals, io }, formats),
         onBrief: (id) => progress.update(id, 'composing…'),
         onFile: (file) => {
           lines.push(file);
@@ -112,9 +105,24 @@ export const buildCommand: Command = {
   },
 };
 
+/** The build's folders and switches from the command line. */
+function buildOptions(context: CommandContext, formats: OutputFormat[] | undefined): BuildOptions {
+  const { options, values, positionals, io } = context;
+  return {
+    dataDir: options.data,
+    briefsDir: options.briefs,
+    templatesDir: resolveFolder(values.templates as string | undefined, 'templates', io.cwd),
+    outDir: options.out,
+    ...(formats ? { formats } : {}),
+    ids: positionals,
+    cwd: io.cwd,
+    pdfa: values.pdfa === true,
+  };
+}
+
 /** `build --watch`: build, then rebuild on every change until Ctrl-C (SIGINT) or SIGTERM. */
 async function watch(context: CommandContext, formats: OutputFormat[] | undefined): Promise<number> {
-  const { options, values, positionals, io } = context;
+  const { io } = context;
   const { watchBuild } = await import('../../build/watch.js');
   const controller = new AbortController();
   const stop = (): void => controller.abort();
@@ -125,14 +133,7 @@ async function watch(context: CommandContext, formats: OutputFormat[] | undefine
   try {
     await watchBuild(
       {
-        dataDir: options.data,
-        briefsDir: options.briefs,
-        templatesDir: resolveFolder(values.templates as string | undefined, 'templates', io.cwd),
-        outDir: options.out,
-        ...(formats ? { formats } : {}),
-        ids: positionals,
-        cwd: io.cwd,
-        pdfa: values.pdfa === true,
+        ...buildOptions(context, formats),
         onBuild: (result, milliseconds) => {
           cycle++;
           failed = result.failed.length > 0 || hasErrors(result.diagnostics);
