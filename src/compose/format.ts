@@ -1,5 +1,5 @@
 // How values read in a document: dates, numbers, lists of names. Deterministic whatever the TZ or locale.
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 
 /** "December 13, 2012", "October 2015" or "2015" from a (partial) ISO date. */
 export function formatDate(date: string): string {

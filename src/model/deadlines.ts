@@ -1,21 +1,19 @@
 // Docket deadlines as instants in Eastern time, days left as of a given instant, and U.S. federal business days.
 import { tz, TZDate, tzName } from '@date-fns/tz';
-import {
-  addDays,
-  differenceInBusinessDays,
-  differenceInCalendarDays,
-  format,
-  formatISO,
-  getDay,
-  isSaturday,
-  isSunday,
-  isValid,
-  isWeekend,
-  lastDayOfMonth,
-  parse,
-  subDays,
-  type Day,
-} from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { differenceInBusinessDays } from 'date-fns/differenceInBusinessDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { formatISO } from 'date-fns/formatISO';
+import { getDay } from 'date-fns/getDay';
+import { isSaturday } from 'date-fns/isSaturday';
+import { isSunday } from 'date-fns/isSunday';
+import { isValid } from 'date-fns/isValid';
+import { isWeekend } from 'date-fns/isWeekend';
+import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
+import { parse } from 'date-fns/parse';
+import { subDays } from 'date-fns/subDays';
+import type { Day } from 'date-fns';
 import type { Dataset } from '../load/dataset.js';
 import type { Docket } from '../schema/index.js';
 

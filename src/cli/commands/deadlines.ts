@@ -1,6 +1,6 @@
 // `docketpress deadlines [--on YYYY-MM-DD]`: each docket's comment and rebuttal deadlines in Eastern time, with days left.
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import {
   citation,
   DEADLINE_TIME_ZONE,

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { defaultBriefId, FILING_KINDS, knownCycles, SCAFFOLD_KINDS, scaffoldBrief } from '../../compose/scaffold.js';
 import { displayPath } from '../../diagnostics/index.js';
 import { suggestion } from '../../load/zod-issues.js';
