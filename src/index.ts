@@ -3,7 +3,8 @@ import path from 'node:path';
 import { buildBriefs, type BuildOptions, type BuildResult } from './build/index.js';
 import { PACKAGE_ROOT } from './cli/context.js';
 
-export { loadDataset, buildDataset, type Dataset, type LoadResult } from './load/dataset.js';
+export { loadDataset, type Dataset, type LoadResult } from './load/dataset.js';
+export { buildDataset } from './load/validate.js';
 export { loadBriefs, type LoadedBrief } from './load/briefs.js';
 export { marketStatus as status, editionDiff as diff, timeline, type MarketStatus, type EditionStatus, type EditionDiff, type TimelineEntry } from './model/index.js';
 export { datasetDeadlines as deadlines } from './model/deadlines.js';

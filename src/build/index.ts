@@ -1,7 +1,8 @@
 // Build stage: load data and briefs, compose each brief, render the formats asked for, write outputs atomically.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
+import { cacheKey } from '../load/cache.js';
 import path from 'node:path';
 import { diagnostic, displayPath, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { confidentialTexts, publicText } from '../compose/bci.js';
@@ -12,7 +13,7 @@ import { findLeaks, type PublicText } from '../check/leaks.js';
 import { readPdfText } from '../check/pdf-text.js';
 import { placeOf, type YamlFile } from '../load/yaml-file.js';
 import { loadBriefs, type LoadedBrief } from '../load/briefs.js';
-import { loadDataset, type Dataset } from '../load/dataset.js';
+import { loadDataset, type Dataset, type LoadResult } from '../load/dataset.js';
 import { renderHtml } from '../render/html.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { writeFileAtomic } from '../render/write.js';
@@ -36,11 +37,13 @@ export interface BuildOptions {
   /** Render and check, but write nothing (`docketpress check <brief-id>`). */
   dryRun?: boolean;
   /**
-   * Fingerprints of the documents last built, by brief id (watch mode keeps one across rebuilds): a brief
-   * whose composed document, formats and options are unchanged, and whose files are all still there, is
-   * neither rendered nor rewritten.
+   * What was last built, by brief id (watch mode keeps one across rebuilds; with `cache` it is also read from
+   * and saved to the cache folder): a brief whose inputs are byte for byte the same is not even composed, and
+   * one whose composed document is the same is not rendered — as long as its files are still there, unedited.
    */
-  fingerprints?: Map<string, { fingerprint: string; files: string[] }>;
+  records?: Map<string, BriefRecord>;
+  /** A cache folder for the dataset and for `records` between runs (see `defaultCacheDir`); off unless given. */
+  cache?: string | false;
   /** Called as each brief begins (composing, rendering, writing follow). */
   onBrief?: (id: string, index: number, total: number) => void;
   /** Called after each file is written. */
@@ -51,14 +54,58 @@ export interface BuildResult {
   written: string[];
   failed: string[];
   diagnostics: Diagnostic[];
-  /** Briefs skipped because nothing that goes into them changed (with `fingerprints`). */
+  /** Briefs neither rendered nor written because nothing that goes into them changed (see `records`). */
   unchanged: string[];
+  /** The files of those briefs, left as they were. */
+  upToDate: string[];
   /** Brief ids asked for that no spec defines. */
   unknownIds: string[];
   available: string[];
   dataset: Dataset;
   /** The data files read, as shown in messages. */
   dataFiles: string[];
+}
+
+/** What one brief's last build used and made. */
+export interface BriefRecord {
+  /** Key over the data, the spec, the templates and the options (only when the dataset came with a key). */
+  inputs?: string;
+  /** Hash of the composed document with the formats and options (when it was composed and rendered). */
+  fingerprint?: string;
+  /** Whether the brief failed (its messages say why): with the same inputs it fails the same way. */
+  failed: boolean;
+  /** Every file written, with the sha256 of its bytes. */
+  files: Array<{ file: string; sha256: string }>;
+  /** The brief's own messages (composing, compliance, outputs). */
+  diagnostics: Diagnostic[];
+  /** Those of them about the rendered files (they hold as long as the document does). */
+  outputDiagnostics: Diagnostic[];
+}
+
+const sha256 = (content: string | Uint8Array): string => createHash('sha256').update(content).digest('hex');
+
+/** Whether every file of a record is still there with the bytes that were written. */
+function filesIntact(record: BriefRecord): boolean {
+  return record.files.every(({ file, sha256: expected }) => {
+    try {
+      return sha256(readFileSync(file)) === expected;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** The texts of every file in the templates folder (any of them can be included). */
+function templateTexts(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort()
+      .flatMap((file) => [file, readFileSync(file, 'utf8')]);
+  } catch {
+    return [];
+  }
 }
 
 /** One rendered file, before it is written. */
@@ -144,12 +191,12 @@ function leakDiagnostics(loaded: LoadedBrief, document: ComposedDocument, render
 /** Loads everything and builds the briefs; every brief that can be built is, whatever fails elsewhere. */
 export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
-  const data = await loadDataset(options.dataDir, { cwd });
+  const data = await loadDataset(options.dataDir, { cwd, cache: options.cache ?? false });
   const briefs = await loadBriefs(options.briefsDir, { cwd });
   const diagnostics: Diagnostic[] = [...data.diagnostics, ...briefs.diagnostics];
   const available = [...briefs.briefs.map((b) => b.brief.id), ...briefs.invalid].sort();
   const wanted = options.ids?.length ? options.ids : available;
-  const result: BuildResult = { written: [], failed: [], unchanged: [], diagnostics, unknownIds: wanted.filter((id) => !available.includes(id)), available, dataset: data.dataset, dataFiles: data.files };
+  const result: BuildResult = { written: [], failed: [], unchanged: [], upToDate: [], diagnostics, unknownIds: wanted.filter((id) => !available.includes(id)), available, dataset: data.dataset, dataFiles: data.files };
   result.failed.push(...briefs.invalid.filter((id) => wanted.includes(id)));
   if (result.unknownIds.length) return result;
   if (hasErrors(data.diagnostics)) {
@@ -157,63 +204,112 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
     result.diagnostics = sortDiagnostics(diagnostics);
     return result;
   }
+  const stored = options.cache ? await import('./records.js') : undefined;
+  // Checking (nothing rendered), dry runs and builds keep apart records: each would otherwise undo the others'.
+  const recordsKind = options.formats?.length === 0 ? 'check' : options.dryRun ? 'dry-run' : 'build';
+  const records = options.records ?? stored?.readRecords(options.cache as string, recordsKind, options.outDir) ?? new Map<string, BriefRecord>();
+  const templates = data.key ? templateTexts(options.templatesDir) : [];
   const selected = briefs.briefs.filter((b) => wanted.includes(b.brief.id));
   for (const [index, loaded] of selected.entries()) {
     options.onBrief?.(loaded.brief.id, index, selected.length);
-    const composed = await composeBrief(loaded, data.dataset, { templatesDir: options.templatesDir, cwd });
-    diagnostics.push(...composed.diagnostics);
-    if (!composed.document) {
-      result.failed.push(loaded.brief.id);
-      continue;
-    }
-    const document = composed.document;
-    diagnostics.push(...documentCompliance(loaded, data.dataset, document.root));
     const formats = options.formats ?? defaultFormats(loaded.brief.kind);
-    if (formats.length === 0) continue;
-    const fingerprint = createHash('sha256').update(JSON.stringify({ document, formats, pdfa: options.pdfa ?? false, outDir: options.outDir })).digest('hex');
-    const previous = options.fingerprints?.get(loaded.brief.id);
-    if (previous?.fingerprint === fingerprint && previous.files.every((f) => existsSync(f))) {
-      result.unchanged.push(loaded.brief.id);
+    const settings = JSON.stringify({ formats, pdfa: options.pdfa ?? false, outDir: options.outDir, dryRun: options.dryRun ?? false });
+    const inputs = data.key ? cacheKey([data.key, loaded.file.name, loaded.file.source, settings, ...templates]) : undefined;
+    const previous = records.get(loaded.brief.id);
+    if (inputs && previous?.inputs === inputs && filesIntact(previous)) {
+      diagnostics.push(...previous.diagnostics);
+      (previous.failed ? result.failed : result.unchanged).push(loaded.brief.id);
+      result.upToDate.push(...previous.files.map((f) => f.file));
       continue;
     }
-    try {
-      const filer = 'filer' in loaded.brief ? (data.dataset.stakeholders.get(loaded.brief.filer)?.name ?? loaded.brief.filer) : 'the filer';
-      const rendered: RenderedVersion[] = [];
-      for (const version of documentVersions(document, loaded.brief, filer)) rendered.push(await renderVersion(version, loaded, formats, options));
-      const problems = [...leakDiagnostics(loaded, document, rendered), ...outputCompliance(loaded, rendered.map((r) => r.outputs))];
-      diagnostics.push(...problems);
-      if (problems.some((d) => d.ruleId === 'bci-leak')) {
-        result.failed.push(loaded.brief.id);
-        continue;
-      }
-      const files = rendered.flatMap((r) => r.files);
-      if (options.dryRun) continue;
-      for (const { file, content } of files) {
-        await writeFileAtomic(file, content);
-        result.written.push(file);
-        options.onFile?.(displayPath(file, cwd));
-      }
-      if (options.formats === undefined) await removeStaleOutputs(path.join(options.outDir, loaded.brief.id), files.map((f) => path.basename(f.file)));
-      options.fingerprints?.set(loaded.brief.id, { fingerprint, files: files.map((f) => f.file) });
-    } catch (error) {
-      if (!(error instanceof Error) || !('ruleId' in error)) throw error;
-      const problem = error as Error & { ruleId: string; line?: number; column?: number };
-      // The renderer's line/column are those of the Markdown node (prose-relative or in the template), not of
-      // the file a person edits: find the character itself, first in the brief, then in the data files.
-      const code = /\bU\+([0-9A-F]{4,6})\b/.exec(problem.message);
-      const found = code ? findCharacter(String.fromCodePoint(Number.parseInt(code[1]!, 16)), [loaded.file, ...data.yamlFiles]) : undefined;
-      const reason = problem.message.replace(/ \((?:line \d+(?:, column \d+)?|in [^)]*)\)(?=:)/, '');
-      diagnostics.push({
-        file: found?.file ?? loaded.file.name,
-        line: found?.line ?? 1,
-        column: found?.column ?? 1,
-        severity: 'error',
-        message: `brief \`${loaded.brief.id}\` was not built: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`,
-        ruleId: problem.ruleId,
-      });
-      result.failed.push(loaded.brief.id);
+    const own: Diagnostic[] = [];
+    const outcome = await buildBrief(loaded, data, formats, options, own, previous, settings);
+    diagnostics.push(...own);
+    if (outcome.status === 'failed') result.failed.push(loaded.brief.id);
+    if (outcome.status === 'unchanged') {
+      result.unchanged.push(loaded.brief.id);
+      result.upToDate.push(...outcome.files.map((f) => f.file));
     }
+    for (const file of outcome.written) result.written.push(file);
+    records.set(loaded.brief.id, {
+      ...(inputs ? { inputs } : {}),
+      ...(outcome.fingerprint ? { fingerprint: outcome.fingerprint } : {}),
+      failed: outcome.status === 'failed',
+      files: outcome.files,
+      diagnostics: own,
+      outputDiagnostics: outcome.outputDiagnostics,
+    });
   }
+  if (stored && !options.records) stored.writeRecords(options.cache as string, recordsKind, options.outDir, records);
   result.diagnostics = sortDiagnostics(diagnostics);
   return result;
+}
+
+/** How one brief went: its files (written now or kept), and the document fingerprint when it was composed. */
+interface BriefOutcome {
+  status: 'built' | 'unchanged' | 'failed';
+  written: string[];
+  files: BriefRecord['files'];
+  fingerprint?: string;
+  outputDiagnostics: Diagnostic[];
+}
+
+/** Composes, checks, renders and writes one brief; its messages go to `diagnostics`. */
+async function buildBrief(
+  loaded: LoadedBrief,
+  data: LoadResult,
+  formats: readonly OutputFormat[],
+  options: BuildOptions,
+  diagnostics: Diagnostic[],
+  previous: BriefRecord | undefined,
+  settings: string,
+): Promise<BriefOutcome> {
+  const cwd = options.cwd ?? process.cwd();
+  const failed: BriefOutcome = { status: 'failed', written: [], files: [], outputDiagnostics: [] };
+  const composed = await composeBrief(loaded, data.dataset, { templatesDir: options.templatesDir, cwd });
+  diagnostics.push(...composed.diagnostics);
+  if (!composed.document) return failed;
+  const document = composed.document;
+  diagnostics.push(...documentCompliance(loaded, data.dataset, document.root));
+  if (formats.length === 0) return { status: 'built', written: [], files: [], outputDiagnostics: [] };
+  const fingerprint = sha256(JSON.stringify({ document, settings }));
+  if (previous?.fingerprint === fingerprint && filesIntact(previous)) {
+    diagnostics.push(...previous.outputDiagnostics);
+    return { status: 'unchanged', written: [], files: previous.files, fingerprint, outputDiagnostics: previous.outputDiagnostics };
+  }
+  try {
+    const filer = 'filer' in loaded.brief ? (data.dataset.stakeholders.get(loaded.brief.filer)?.name ?? loaded.brief.filer) : 'the filer';
+    const rendered: RenderedVersion[] = [];
+    for (const version of documentVersions(document, loaded.brief, filer)) rendered.push(await renderVersion(version, loaded, formats, options));
+    const problems = [...leakDiagnostics(loaded, document, rendered), ...outputCompliance(loaded, rendered.map((r) => r.outputs))];
+    diagnostics.push(...problems);
+    if (problems.some((d) => d.ruleId === 'bci-leak')) return failed;
+    const files = rendered.flatMap((r) => r.files);
+    if (options.dryRun) return { status: 'built', written: [], files: [], outputDiagnostics: problems };
+    const written: string[] = [];
+    for (const { file, content } of files) {
+      await writeFileAtomic(file, content);
+      written.push(file);
+      options.onFile?.(displayPath(file, cwd));
+    }
+    if (options.formats === undefined) await removeStaleOutputs(path.join(options.outDir, loaded.brief.id), files.map((f) => path.basename(f.file)));
+    return { status: 'built', written, files: files.map(({ file, content }) => ({ file, sha256: sha256(content) })), fingerprint, outputDiagnostics: problems };
+  } catch (error) {
+    if (!(error instanceof Error) || !('ruleId' in error)) throw error;
+    const problem = error as Error & { ruleId: string; line?: number; column?: number };
+    // The renderer's line/column are those of the Markdown node (prose-relative or in the template), not of
+    // the file a person edits: find the character itself, first in the brief, then in the data files.
+    const code = /\bU\+([0-9A-F]{4,6})\b/.exec(problem.message);
+    const found = code ? findCharacter(String.fromCodePoint(Number.parseInt(code[1]!, 16)), [loaded.file, ...data.yamlFiles]) : undefined;
+    const reason = problem.message.replace(/ \((?:line \d+(?:, column \d+)?|in [^)]*)\)(?=:)/, '');
+    diagnostics.push({
+      file: found?.file ?? loaded.file.name,
+      line: found?.line ?? 1,
+      column: found?.column ?? 1,
+      severity: 'error',
+      message: `brief \`${loaded.brief.id}\` was not built: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`,
+      ruleId: problem.ruleId,
+    });
+    return failed;
+  }
 }

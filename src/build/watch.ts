@@ -16,13 +16,13 @@ export interface WatchOptions extends BuildOptions {
  * `signal` aborts.
  */
 export async function watchBuild(options: WatchOptions, signal: AbortSignal): Promise<void> {
-  const fingerprints: NonNullable<BuildOptions['fingerprints']> = new Map();
+  const records: NonNullable<BuildOptions['records']> = new Map();
   let running: Promise<void> | undefined;
   let again = false;
 
   const build = async (): Promise<void> => {
     const started = performance.now();
-    const result = await buildBriefs({ ...options, fingerprints });
+    const result = await buildBriefs({ ...options, records });
     options.onBuild(result, performance.now() - started);
   };
   const trigger = (): void => {

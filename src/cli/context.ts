@@ -15,6 +15,8 @@ export interface GlobalOptions {
   debug: boolean;
   /** Whether `--out` was given (some commands default elsewhere). */
   outGiven: boolean;
+  /** The cache folder (`defaultCacheDir`), or false with `--no-cache`. */
+  cache: string | false;
 }
 
 export interface CommandContext {

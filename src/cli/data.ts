@@ -7,7 +7,7 @@ import { diagnosticLines } from './output.js';
 
 /** Loads the data folder for a query; returns undefined (after saying why) when the data has errors. */
 export async function datasetForQuery(context: CommandContext): Promise<Dataset | undefined> {
-  const { dataset, diagnostics } = await loadDataset(context.options.data, { cwd: context.io.cwd });
+  const { dataset, diagnostics } = await loadDataset(context.options.data, { cwd: context.io.cwd, cache: context.options.cache });
   if (hasErrors(diagnostics)) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     context.io.err(diagnosticLines(errors));

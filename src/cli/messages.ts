@@ -1,5 +1,5 @@
 // User-facing text of the command line: help screens and fixed messages, kept apart from the logic.
-import type { Command } from './commands/types.js';
+import type { CommandSpec } from './commands/types.js';
 
 export const GLOBAL_OPTIONS_HELP = `global options:
   --data DIR     data folder (default: ./data, else the embedded dataset)
@@ -7,11 +7,12 @@ export const GLOBAL_OPTIONS_HELP = `global options:
   --out DIR      output folder (default: ./out)
   --json         machine-readable output
   --debug        show stack traces of internal errors
+  --no-cache     neither read nor write the cache (DOCKETPRESS_CACHE_DIR, default ~/.cache/docketpress)
   --help, -h     show help
   --version, -v  show the version`;
 
 /** The top-level help screen. */
-export function mainHelp(commands: readonly Command[]): string {
+export function mainHelp(commands: readonly CommandSpec[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return `docketpress — sourced filings, briefs and timelines for USTR's Review of Notorious Markets
 
@@ -28,7 +29,7 @@ exit codes: 0 ok · 1 content problems (validation errors, failed checks) · 2 u
 }
 
 /** One command's help screen. */
-export function commandHelp(command: Command): string {
+export function commandHelp(command: CommandSpec): string {
   const options = Object.entries(command.options).map(([name, spec]) => `  --${name}${spec.value ? ` ${spec.value}` : ''}  ${spec.description}`);
   return `${command.summary}\n\nusage: ${command.usage}\n${options.length ? `\noptions:\n${options.join('\n')}\n` : ''}\n${GLOBAL_OPTIONS_HELP}\n`;
 }

@@ -2,17 +2,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultCacheDir } from '../load/cache.js';
 import { UnknownIdError } from '../model/lookup.js';
-import { suggestion } from '../load/zod-issues.js';
-import { buildCommand } from './commands/build.js';
-import { checkCommand } from './commands/check.js';
-import { deadlinesCommand } from './commands/deadlines.js';
-import { diffCommand } from './commands/diff.js';
-import { newCommand } from './commands/new.js';
-import { schemaCommand } from './commands/schema.js';
-import { statusCommand } from './commands/status.js';
-import { timelineCommand } from './commands/timeline.js';
-import type { Command } from './commands/types.js';
+import { suggestion } from '../diagnostics/suggest.js';
+import { COMMANDS } from './commands/index.js';
 import { PACKAGE_ROOT, resolveFolder, type CommandContext } from './context.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import { commandHelp, INTERNAL_ERROR, mainHelp } from './messages.js';
@@ -20,8 +13,7 @@ import { processIo, type Io } from './output.js';
 
 export const EXIT_INTERNAL = 70;
 
-/** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [checkCommand, buildCommand, statusCommand, diffCommand, timelineCommand, deadlinesCommand, newCommand, schemaCommand];
+export { COMMANDS } from './commands/index.js';
 
 const GLOBAL_OPTIONS = {
   data: { type: 'string' },
@@ -29,6 +21,7 @@ const GLOBAL_OPTIONS = {
   out: { type: 'string' },
   json: { type: 'boolean' },
   debug: { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -84,12 +77,14 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
         outGiven: values.out !== undefined,
         json: values.json === true,
         debug,
+        cache: values['no-cache'] === true ? false : defaultCacheDir(),
       },
       positionals: parsed.positionals,
       values,
       io,
     };
-    return await command.run(context);
+    const run = await command.load();
+    return await run(context);
   } catch (error) {
     if (error instanceof UsageError || error instanceof UnknownIdError) {
       io.err(`docketpress: ${error.message}\n`);

@@ -4,7 +4,7 @@ import type { TextDirective } from 'mdast-util-directive';
 import { SKIP, visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { Dataset } from '../load/dataset.js';
-import { suggestion } from '../load/zod-issues.js';
+import { suggestion } from '../diagnostics/suggest.js';
 import { bci } from './bci.js';
 import type { Citations } from './citations.js';
 import { markdownParser, sanitizeMarkdown } from './template.js';

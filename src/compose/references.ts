@@ -1,5 +1,5 @@
 // Checking a brief's references into the data: each unknown id is a positioned error with the nearest id.
-import { suggestion } from '../load/zod-issues.js';
+import { suggestion } from '../diagnostics/suggest.js';
 import type { PathSegment } from '../load/yaml-file.js';
 import type { ComposeContext } from './context.js';
 

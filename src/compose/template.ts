@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import { suggestion } from '../load/zod-issues.js';
+import { suggestion } from '../diagnostics/suggest.js';
 import { text } from './nodes.js';
 
 /** A parsed template and the brief kinds its frontmatter says it serves. */

@@ -45,7 +45,7 @@ export async function loadBriefs(dir: string, options: { cwd?: string } = {}): P
   for (const name of names) {
     const absolute = path.join(dir, name);
     const shown = displayPath(absolute, options.cwd);
-    const read = await readYamlFile(absolute, shown, 'a brief spec is a page or two of YAML: is this the right file?');
+    const read = readYamlFile(absolute, shown, 'a brief spec is a page or two of YAML: is this the right file?');
     const result = read.problem ? { diagnostics: [read.problem] } : readBriefText(shown, absolute, read.text);
     diagnostics.push(...result.diagnostics);
     if (result.loaded) briefs.push(result.loaded);

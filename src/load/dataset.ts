@@ -1,34 +1,13 @@
 // Loads data/ into a validated Dataset: every file read, every problem reported with its place, nothing thrown.
-import { readdir, readFile, stat } from 'node:fs/promises';
+// Parsing and validation (./validate.js) are loaded only when the cache does not already hold this data.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { diagnostic, displayPath, sortDiagnostics } from '../diagnostics/index.js';
-import {
-  DATA_FILE_KINDS,
-  dataFileKind,
-  docketSchema,
-  editionSchema,
-  eventSchema,
-  marketSchema,
-  metricSchema,
-  positionSchema,
-  sourceSchema,
-  stakeholderSchema,
-  type DataFileKind,
-  type Docket,
-  type Edition,
-  type Event,
-  type Market,
-  type Metric,
-  type Position,
-  type Source,
-  type Stakeholder,
-} from '../schema/index.js';
+import { diagnostic, displayPath } from '../diagnostics/index.js';
+import type { Docket, Edition, Event, Market, Metric, Position, Source, Stakeholder } from '../schema/index.js';
 import type { Claim, Person } from '../schema/index.js';
-import { checkReferences, type Registry } from './references.js';
-import { decodeYamlBytes, fileTooLarge, visible, MAX_FILE_BYTES, placeOf, readYaml, type PathSegment, type YamlFile } from './yaml-file.js';
-import { validateWithPositions } from './zod-issues.js';
-import type { z } from 'zod';
+import { decodeYamlBytes, fileTooLarge, MAX_FILE_BYTES } from './file-bytes.js';
+import type { PathSegment, YamlFile } from './yaml-file.js';
 
 /** Where an entity was read from: its file and its path inside the YAML document. */
 export interface Origin {
@@ -51,7 +30,41 @@ export interface Dataset {
   dockets: Docket[];
   metrics: Metric[];
   /** The file and YAML path each entity came from, for positioned messages later in the pipeline. */
-  origins: WeakMap<object, Origin>;
+  origins: OriginIndex;
+}
+
+/** Entity → where it was read from; also lists its entries. A restored dataset fills it on first use. */
+export class OriginIndex {
+  readonly #byEntity = new WeakMap<object, Origin>();
+  readonly #entries: Array<[object, Origin]> = [];
+  #fill: ((index: OriginIndex) => void) | undefined;
+
+  /** `fill` runs once, before the first lookup (queries that never look anything up never pay for it). */
+  constructor(fill?: (index: OriginIndex) => void) {
+    this.#fill = fill;
+  }
+
+  #settle(): void {
+    const fill = this.#fill;
+    this.#fill = undefined;
+    fill?.(this);
+  }
+
+  get(entity: object): Origin | undefined {
+    this.#settle();
+    return this.#byEntity.get(entity);
+  }
+
+  set(entity: object, origin: Origin): this {
+    if (!this.#byEntity.has(entity)) this.#entries.push([entity, origin]);
+    this.#byEntity.set(entity, origin);
+    return this;
+  }
+
+  entries(): ReadonlyArray<readonly [object, Origin]> {
+    this.#settle();
+    return this.#entries;
+  }
 }
 
 /** One data file's text, named as messages should show it. */
@@ -71,87 +84,15 @@ export interface LoadResult {
   files: string[];
   /** Every data file that parsed, for searching a character or a value later in the pipeline. */
   yamlFiles: YamlFile[];
+  /** A key over every data file's path and bytes (loads with a cache only). */
+  key?: string;
+  /** True when the result came from the cache (nothing was parsed or validated). */
+  fromCache?: boolean;
 }
 
-/** Files read at once: a folder of thousands of market files must not exhaust file handles. */
-const READ_CONCURRENCY = 32;
-
-/** Reads one YAML file as bytes, refusing one over MAX_FILE_BYTES before reading it and bytes that are not UTF-8. */
-export async function readYamlFile(file: string, name: string, advice: string): Promise<{ text: string; problem?: Diagnostic }> {
-  let bytes: Uint8Array;
-  try {
-    const { size } = await stat(file);
-    if (size > MAX_FILE_BYTES) return { text: '', problem: fileTooLarge(name, size, advice) };
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { text: '', problem: diagnostic(name, undefined, 'error', `cannot read this file (${code}): check that it is a readable file, not a folder, and its permissions`, 'file-unreadable') };
-  }
-  const decoded = decodeYamlBytes(name, bytes);
-  return 'text' in decoded ? { text: decoded.text } : { text: '', problem: decoded.problem };
-}
-
-/** Lists the YAML files below a data folder, relative and sorted. */
-async function listYamlFiles(dir: string, prefix = ''): Promise<string[]> {
-  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
-  const found: string[] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) {
-      if (entry.name !== 'schema' && !entry.name.startsWith('.')) found.push(...(await listYamlFiles(dir, relative)));
-    } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
-      found.push(relative);
-    }
-  }
-  return found;
-}
-
-/** Reads every YAML file of a data folder. */
-export async function readDataTexts(dir: string, cwd?: string): Promise<DataText[]> {
-  const files = await listYamlFiles(dir);
-  const texts: DataText[] = [];
-  for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
-    const batch = files.slice(i, i + READ_CONCURRENCY);
-    texts.push(
-      ...(await Promise.all(
-        batch.map(async (relativePath) => {
-          const name = displayPath(path.join(dir, relativePath), cwd);
-          const read = await readYamlFile(path.join(dir, relativePath), name, 'split it into smaller files (markets and stakeholders go one per file)');
-          return { relativePath, name, ...read };
-        }),
-      )),
-    );
-  }
-  return texts;
-}
-
-/** Loads, validates and cross-checks a data folder; `cwd` decides how file names are shown. */
-export async function loadDataset(dir: string, options: { cwd?: string } = {}): Promise<LoadResult> {
-  let texts: DataText[];
-  try {
-    texts = await readDataTexts(dir, options.cwd);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const problem = diagnostic(displayPath(dir, options.cwd), undefined, 'error', code === 'ENOENT' ? 'data folder not found: pass `--data DIR` with the folder that holds editions.yaml and markets/' : `cannot read the data folder (${code ?? String(error)})`, 'data-folder-unreadable');
-    return { dataset: buildDataset([]).dataset, diagnostics: [problem], files: [], yamlFiles: [] };
-  }
-  return buildDataset(texts);
-}
-
-const ENTITY_SCHEMAS = {
-  sources: { key: 'sources', schema: sourceSchema },
-  editions: { key: 'editions', schema: editionSchema },
-  positions: { key: 'positions', schema: positionSchema },
-  events: { key: 'events', schema: eventSchema },
-  dockets: { key: 'dockets', schema: docketSchema },
-  metrics: { key: 'metrics', schema: metricSchema },
-} as const;
-
-/** Builds a dataset from file texts (the loader's pure core, used by tests too). */
-export function buildDataset(texts: readonly DataText[]): LoadResult {
-  const diagnostics: Diagnostic[] = [];
-  const registry: Registry = { entities: new Map(), attemptedIds: new Map(), unreadableKinds: new Set(), rawCitedSources: new Set() };
-  const dataset: Dataset = {
+/** A dataset with nothing in it. */
+export function emptyDataset(): Dataset {
+  return {
     sources: new Map(),
     editions: [],
     editionsById: new Map(),
@@ -163,201 +104,102 @@ export function buildDataset(texts: readonly DataText[]): LoadResult {
     events: [],
     dockets: [],
     metrics: [],
-    origins: new WeakMap(),
+    origins: new OriginIndex(),
   };
-
-  const yamlFiles: YamlFile[] = [];
-  for (const text of texts) {
-    const kind = dataFileKind(text.relativePath);
-    if (text.problem && kind) {
-      diagnostics.push(text.problem);
-      registry.unreadableKinds.add(entityKindOfFile(kind));
-      continue;
-    }
-    if (!kind) {
-      diagnostics.push(diagnostic(text.name, undefined, 'warning', `not a data file this tool knows, so it was not read: data files are ${Object.values(DATA_FILE_KINDS).map((k) => k.place).join(', ')}`, 'unknown-data-file'));
-      continue;
-    }
-    const parsed = readYaml(text.name, text.text);
-    yamlFiles.push(parsed.file);
-    diagnostics.push(...parsed.diagnostics);
-    if (!('value' in parsed) || parsed.diagnostics.some((d) => d.severity === 'error')) {
-      registry.unreadableKinds.add(entityKindOfFile(kind));
-      continue;
-    }
-    collectRawSources(parsed.value, registry.rawCitedSources);
-    readEntities(kind, text, parsed.file, parsed.value, dataset, registry, diagnostics);
-  }
-
-  dataset.editions.sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : a.year - b.year));
-  dataset.dockets.sort((a, b) => a.cycle - b.cycle);
-  diagnostics.push(...checkReferences(dataset, registry));
-  return { dataset, diagnostics: sortDiagnostics(diagnostics), files: texts.map((t) => t.name), yamlFiles };
 }
 
-/** Every string listed under a `sources:` key anywhere in a parsed value (walked without recursion). */
-function collectRawSources(value: unknown, into: Set<string>): void {
-  const stack: unknown[] = [value];
-  const seen = new Set<unknown>(); // aliases can make a value refer to itself
-  while (stack.length) {
-    const node = stack.pop();
-    if (node && typeof node === 'object') {
-      if (seen.has(node)) continue;
-      seen.add(node);
-    }
-    if (Array.isArray(node)) stack.push(...node);
-    else if (node && typeof node === 'object') {
-      for (const [key, child] of Object.entries(node)) {
-        if (key === 'sources' && Array.isArray(child)) for (const id of child) if (typeof id === 'string') into.add(id);
-        stack.push(child);
-      }
-    }
+/** One data file as read from disk: its bytes, or why they could not be read. */
+export interface DataFile {
+  relativePath: string;
+  name: string;
+  bytes?: Uint8Array;
+  problem?: Diagnostic;
+}
+
+/** Reads a file's bytes, refusing one over MAX_FILE_BYTES before reading it. */
+function readBytes(file: string, name: string, advice: string): { bytes: Uint8Array } | { problem: Diagnostic } {
+  try {
+    // Synchronous on purpose: a thousand small files read one after another beat as many promises.
+    const { size } = statSync(file);
+    if (size > MAX_FILE_BYTES) return { problem: fileTooLarge(name, size, advice) };
+    return { bytes: readFileSync(file) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { problem: diagnostic(name, undefined, 'error', `cannot read this file (${code}): check that it is a readable file, not a folder, and its permissions`, 'file-unreadable') };
   }
 }
 
-function rawId(value: unknown, key = 'id'): string | undefined {
-  if (value && typeof value === 'object' && key in value) {
-    const id = (value as Record<string, unknown>)[key];
-    if (typeof id === 'string' || typeof id === 'number') return String(id);
-  }
-  return undefined;
+/** Reads one YAML file as text, refusing one over MAX_FILE_BYTES before reading it and bytes that are not UTF-8. */
+export function readYamlFile(file: string, name: string, advice: string): { text: string; problem?: Diagnostic } {
+  const read = readBytes(file, name, advice);
+  if ('problem' in read) return { text: '', problem: read.problem };
+  const decoded = decodeYamlBytes(name, read.bytes);
+  return 'text' in decoded ? { text: decoded.text } : { text: '', problem: decoded.problem };
 }
 
-/** Validates the entities of one file and registers the valid ones. */
-function readEntities(kind: DataFileKind, text: DataText, file: YamlFile, value: unknown, dataset: Dataset, registry: Registry, diagnostics: Diagnostic[]): void {
-  if (kind === 'market' || kind === 'stakeholder') {
-    const schema = kind === 'market' ? marketSchema : stakeholderSchema;
-    const attempted = rawId(value);
-    if (attempted) remember(registry, kind, attempted);
-    remember(registry, kind, path.posix.basename(text.relativePath).replace(/\.ya?ml$/, ''));
-    const result = validateWithPositions(schema as z.ZodType, value, file, []);
-    diagnostics.push(...result.diagnostics);
-    if (!result.data) return;
-    const entity = result.data as Market | Stakeholder;
-    const expected = path.posix.basename(text.relativePath).replace(/\.ya?ml$/, '');
-    if (entity.id !== expected) {
-      diagnostics.push(diagnostic(file.name, placeOf(file, ['id']), 'error', `the id \`${entity.id}\` does not match the file name \`${expected}\`: rename the file to \`${entity.id}.yaml\` or change the id`, 'id-file-mismatch'));
+/** Lists the YAML files below a data folder, relative and sorted. */
+function listYamlFiles(dir: string, prefix = ''): string[] {
+  const entries = readdirSync(path.join(dir, prefix), { withFileTypes: true });
+  const found: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (entry.name !== 'schema' && !entry.name.startsWith('.')) found.push(...listYamlFiles(dir, relative));
+    } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
+      found.push(relative);
     }
-    if (kind === 'market') register(dataset, registry, 'market', entity, { file, path: [] }, diagnostics);
-    else register(dataset, registry, 'stakeholder', entity, { file, path: [] }, diagnostics);
-    return;
   }
-  const { key, schema } = ENTITY_SCHEMAS[kind];
-  if (!value || typeof value !== 'object' || Array.isArray(value) || !(key in value)) {
-    const empty = value === null || value === undefined;
-    diagnostics.push(diagnostic(file.name, placeOf(file, []), 'error', `${empty ? 'this file is empty: it' : 'this file'} should hold a mapping with a \`${key}:\` list at the top (\`${key}:\` on the first line, then one \`- \` item per entry)`, 'missing-field'));
-    return;
-  }
-  const extraKeys = Object.keys(value).filter((k) => k !== key);
-  for (const extra of extraKeys) {
-    diagnostics.push(diagnostic(file.name, placeOf(file, [extra], { key: true }), 'error', `unknown top-level field \`${extra}\`: this file holds only \`${key}:\``, 'unknown-field'));
-  }
-  const items = (value as Record<string, unknown>)[key];
-  if (!Array.isArray(items)) {
-    diagnostics.push(diagnostic(file.name, placeOf(file, [key]), 'error', `\`${key}\` should be a list (each item starting with \`- \`)`, 'invalid-type'));
-    return;
-  }
-  items.forEach((item, index) => {
-    const attempted = rawId(item, kind === 'dockets' ? 'cycle' : 'id');
-    if (attempted) remember(registry, singular(kind), attempted);
-    if (kind === 'positions') for (const claimId of rawClaimIds(item)) remember(registry, 'claim', claimId);
-    const result = validateWithPositions(schema as z.ZodType, item, file, [key, index]);
-    diagnostics.push(...result.diagnostics);
-    if (result.data) register(dataset, registry, singular(kind), result.data as object, { file, path: [key, index] }, diagnostics);
+  return found;
+}
+
+/** Reads the bytes of every YAML file of a data folder. */
+export function readDataFiles(dir: string, cwd?: string): DataFile[] {
+  // The folder's shown path once, not per file: path.relative over thousands of files is measurable.
+  const shown = path.relative(cwd ?? process.cwd(), dir) === '' ? '' : `${displayPath(path.resolve(dir), cwd)}/`;
+  return listYamlFiles(dir).map((relativePath) => {
+    const name = shown + relativePath;
+    return { relativePath, name, ...readBytes(path.join(dir, relativePath), name, 'split it into smaller files (markets and stakeholders go one per file)') };
   });
 }
 
-function rawClaimIds(item: unknown): string[] {
-  const claims = item && typeof item === 'object' ? (item as Record<string, unknown>).claims : undefined;
-  return Array.isArray(claims) ? claims.map((c) => rawId(c)).filter((id): id is string => id !== undefined) : [];
+/** A data file's text (a file that is not UTF-8 gets its problem and no text). */
+export function decodeDataFile({ relativePath, name, bytes, problem }: DataFile): DataText {
+  if (!bytes) return { relativePath, name, text: '', ...(problem ? { problem } : {}) };
+  const decoded = decodeYamlBytes(name, bytes);
+  return 'text' in decoded ? { relativePath, name, text: decoded.text } : { relativePath, name, text: '', problem: decoded.problem };
 }
 
-type EntityKind = 'source' | 'edition' | 'market' | 'stakeholder' | 'position' | 'event' | 'docket' | 'metric' | 'person' | 'claim';
-
-function entityKindOfFile(kind: DataFileKind): EntityKind {
-  return kind === 'market' || kind === 'stakeholder' ? kind : singular(kind);
+/** Reads every YAML file of a data folder as text. */
+export function readDataTexts(dir: string, cwd?: string): DataText[] {
+  return readDataFiles(dir, cwd).map(decodeDataFile);
 }
 
-function singular(kind: Exclude<DataFileKind, 'market' | 'stakeholder'>): EntityKind {
-  const names = { sources: 'source', editions: 'edition', positions: 'position', events: 'event', dockets: 'docket', metrics: 'metric' } as const;
-  return names[kind];
+export interface LoadOptions {
+  /** Decides how file names are shown in messages (relative to it). */
+  cwd?: string;
+  /**
+   * A cache folder (see `defaultCacheDir`): data whose files are byte for byte those of the last load is
+   * taken from there instead of being parsed and validated again. Off unless given.
+   */
+  cache?: string | false;
 }
 
-function remember(registry: Registry, kind: string, id: string): void {
-  let ids = registry.attemptedIds.get(kind);
-  if (!ids) registry.attemptedIds.set(kind, (ids = new Set()));
-  ids.add(id);
-}
-
-/** Registers an entity under its id; a second entity with the same id is a duplicate-id error. */
-function claimId(registry: Registry, kind: EntityKind, id: string, origin: Origin, diagnostics: Diagnostic[], idPath: PathSegment[]): boolean {
-  let table = registry.entities.get(kind);
-  if (!table) registry.entities.set(kind, (table = new Map()));
-  const first = table.get(id);
-  if (first) {
-    const at = placeOf(first.file, first.path);
-    diagnostics.push(diagnostic(origin.file.name, placeOf(origin.file, idPath), 'error', `duplicate ${kind} id \`${id}\` (first defined at ${first.file.name}:${at.line}:${at.column}): give one of them another id`, 'duplicate-id'));
-    return false;
+/** Loads, validates and cross-checks a data folder. */
+export async function loadDataset(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  let files: DataFile[];
+  try {
+    files = readDataFiles(dir, options.cwd);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const problem = diagnostic(displayPath(dir, options.cwd), undefined, 'error', code === 'ENOENT' ? 'data folder not found: pass `--data DIR` with the folder that holds editions.yaml and markets/' : `cannot read the data folder (${code ?? String(error)})`, 'data-folder-unreadable');
+    return { dataset: emptyDataset(), diagnostics: [problem], files: [], yamlFiles: [] };
   }
-  table.set(id, origin);
-  return true;
-}
-
-function register(dataset: Dataset, registry: Registry, kind: EntityKind, entity: object, origin: Origin, diagnostics: Diagnostic[]): void {
-  const e = entity as { id?: string; cycle?: number };
-  const id = kind === 'docket' ? String(e.cycle) : String(e.id);
-  const idPath = [...origin.path, kind === 'docket' ? 'cycle' : 'id'];
-  if (!claimId(registry, kind, id, origin, diagnostics, idPath)) return;
-  dataset.origins.set(entity, origin);
-  switch (kind) {
-    case 'source':
-      dataset.sources.set(id, entity as Source);
-      break;
-    case 'edition':
-      dataset.editions.push(entity as Edition);
-      dataset.editionsById.set(id, entity as Edition);
-      break;
-    case 'market': {
-      const market = entity as Market;
-      dataset.markets.set(id, market);
-      market.listings.forEach((listing, index) => dataset.origins.set(listing, { file: origin.file, path: [...origin.path, 'listings', index] }));
-      break;
-    }
-    case 'stakeholder': {
-      const stakeholder = entity as Stakeholder;
-      dataset.stakeholders.set(id, stakeholder);
-      stakeholder.people.forEach((person, index) => {
-        const personOrigin = { file: origin.file, path: [...origin.path, 'people', index] };
-        if (claimId(registry, 'person', person.id, personOrigin, diagnostics, [...personOrigin.path, 'id'])) {
-          dataset.people.set(person.id, { person, stakeholder });
-          dataset.origins.set(person, personOrigin);
-        }
-      });
-      break;
-    }
-    case 'position': {
-      const position = entity as Position;
-      dataset.positions.push(position);
-      position.claims.forEach((claim, index) => {
-        const claimOrigin = { file: origin.file, path: [...origin.path, 'claims', index] };
-        if (claimId(registry, 'claim', claim.id, claimOrigin, diagnostics, [...claimOrigin.path, 'id'])) {
-          dataset.claims.set(claim.id, { claim, position });
-          dataset.origins.set(claim, claimOrigin);
-        }
-      });
-      position.quotes.forEach((quote, index) => dataset.origins.set(quote, { file: origin.file, path: [...origin.path, 'quotes', index] }));
-      break;
-    }
-    case 'event':
-      dataset.events.push(entity as Event);
-      break;
-    case 'docket':
-      dataset.dockets.push(entity as Docket);
-      break;
-    case 'metric':
-      dataset.metrics.push(entity as Metric);
-      break;
-    default:
-      break;
-  }
+  const cache = options.cache ? await import('./dataset-cache.js') : undefined;
+  const cached = cache?.loadCachedDataset(options.cache as string, dir, files);
+  if (cached?.result) return cached.result;
+  const { buildDataset } = await import('./validate.js');
+  const result = buildDataset(files.map(decodeDataFile));
+  if (!cache || !cached) return result;
+  cache.storeDataset(options.cache as string, dir, cached.key, result);
+  return { ...result, key: cached.key };
 }

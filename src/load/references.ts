@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { surelyBefore, yearOf } from '../schema/partial-date.js';
 import type { Dataset, Origin } from './dataset.js';
 import { placeOf, type PathSegment } from './yaml-file.js';
-import { suggestion } from './zod-issues.js';
+import { suggestion } from '../diagnostics/suggest.js';
 
 /** What the loader registered: entity origins by kind and id, and ids seen on entities that failed validation. */
 export interface Registry {

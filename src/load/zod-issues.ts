@@ -1,7 +1,7 @@
 // Turns zod validation issues into positioned diagnostics that say what is wrong and what to do.
-import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { suggestion } from '../diagnostics/suggest.js';
 import { ISSUE_RULE } from '../schema/common.js';
 import { characterName, INVISIBLE_CHARACTER, placeOf, placeOfCharacter, visible, type PathSegment, type YamlFile } from './yaml-file.js';
 
@@ -56,13 +56,6 @@ function dateHint(input: string): string {
   if (Number(a) > 12) return ` (did you mean \`${dayFirst}\`?)`;
   if (Number(b) > 12 || monthFirst === dayFirst) return ` (did you mean \`${monthFirst}\`?)`;
   return ` (\`${monthFirst}\` if the month comes first, \`${dayFirst}\` if the day does)`;
-}
-
-/** A "did you mean" suggestion when a word is close to one of the allowed words. */
-export function suggestion(word: string, candidates: readonly string[]): string {
-  if (candidates.length === 0) return '';
-  const best = closest(word, [...candidates]);
-  return distance(word, best) <= Math.max(2, Math.floor(best.length / 3)) ? ` (did you mean \`${best}\`?)` : '';
 }
 
 function allowedKeys(schemaKeys: readonly string[] | undefined): string {

@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/index.js';
-import { buildDataset, readDataTexts, type DataText } from '../../src/load/dataset.js';
+import { readDataTexts, type DataText } from '../../src/load/dataset.js';
+import { buildDataset } from '../../src/load/validate.js';
 import { cli } from '../helpers/cli.js';
 import { MESSAGE_LINE, messagesOf, placeProblems, ROOT, scratchDir } from './helpers.js';
 

@@ -3,14 +3,13 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildOptions, BuildResult } from '../../build/index.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../build/formats.js';
-import { hasErrors } from '../../diagnostics/index.js';
-import { suggestion } from '../../load/zod-issues.js';
+import { displayPath, hasErrors } from '../../diagnostics/index.js';
+import { suggestion } from '../../diagnostics/suggest.js';
 import { resolveFolder } from '../context.js';
 import { EXIT_CONTENT, EXIT_OK, UsageError } from '../errors.js';
 import { diagnosticLines, json } from '../output.js';
 import { formatSeconds, Progress } from '../progress.js';
 import type { CommandContext } from '../context.js';
-import type { Command } from './types.js';
 
 /** Parses `--format md,pdf`. */
 export function parseFormats(given: string | undefined): OutputFormat[] | undefined {
@@ -40,70 +39,64 @@ function briefOfFile(file: string): string {
   return path.basename(path.dirname(file));
 }
 
-export const buildCommand: Command = {
-  name: 'build',
-  summary: 'build all (or the named) briefs into out/<brief-id>/',
-  usage: 'docketpress build [brief-id…] [--format md,pdf,html] [--pdfa] [--out DIR] [--quiet] [--watch]',
-  options: {
-    format: { type: 'string', value: 'LIST', description: 'formats to write, comma-separated: md, pdf, html (default: md,pdf; timelines and diffs also html)' },
-    pdfa: { type: 'boolean', description: 'write PDF/A-2b' },
-    templates: { type: 'string', value: 'DIR', description: 'templates folder (default: ./templates, else the bundled ones)' },
-    quiet: { type: 'boolean', short: 'q', description: 'print only problems: no progress line, no `wrote` lines' },
-    watch: { type: 'boolean', short: 'w', description: 'keep running; rebuild the briefs whose documents change when data, briefs or templates change (Ctrl-C stops)' },
-  },
-  positionals: { min: 0, max: Number.POSITIVE_INFINITY },
-  async run({ options, values, positionals, io }) {
-    const formats = parseFormats(values.format as string | undefined);
-    const quiet = values.quiet === true;
-    const lines: string[] = [];
-    const filesByBrief = new Map<string, string[]>();
-    // The progress line is for a person at a terminal: never in JSON, never with --quiet, never in a pipe.
-    const progress = new Progress({
-      io,
-      total: briefCount(positionals, options.briefs),
-      enabled: io.isTTY && !options.json && !quiet,
-      columns: io.isTTY ? (process.stdout.columns ?? 80) : 80,
+/** Runs `docketpress build`. */
+export async function run({ options, values, positionals, io }: CommandContext): Promise<number> {
+  const formats = parseFormats(values.format as string | undefined);
+  const quiet = values.quiet === true;
+  const lines: string[] = [];
+  const filesByBrief = new Map<string, string[]>();
+  // The progress line is for a person at a terminal: never in JSON, never with --quiet, never in a pipe.
+  const progress = new Progress({
+    io,
+    total: briefCount(positionals, options.briefs),
+    enabled: io.isTTY && !options.json && !quiet,
+    columns: io.isTTY ? (process.stdout.columns ?? 80) : 80,
+  });
+  if (values.watch === true) return watch({ options, values, positionals, io }, formats);
+  // Loaded on demand: the composers and renderers are not needed by the quick query commands.
+  const { buildBriefs } = await import('../../build/index.js');
+  let result: BuildResult;
+  try {
+    result = await buildBriefs({
+      ...buildOptions({ options, values, positionals, io }, formats),
+      onBrief: (id) => progress.update(id, 'composing…'),
+      onFile: (file) => {
+        lines.push(file);
+        const brief = briefOfFile(file);
+        filesByBrief.set(brief, [...(filesByBrief.get(brief) ?? []), file]);
+        progress.update(brief, `wrote ${path.basename(file)}`);
+        if (!options.json && !quiet) progress.log(`wrote ${file}\n`);
+      },
     });
-    if (values.watch === true) return watch({ options, values, positionals, io }, formats);
-    // Loaded on demand: the composers and renderers are not needed by the quick query commands.
-    const { buildBriefs } = await import('../../build/index.js');
-    let result: BuildResult;
-    try {
-      result = await buildBriefs({
-        ...buildOptions({ options, values, positionals, io }, formats),
-        onBrief: (id) => progress.update(id, 'composing…'),
-        onFile: (file) => {
-          lines.push(file);
-          const brief = briefOfFile(file);
-          filesByBrief.set(brief, [...(filesByBrief.get(brief) ?? []), file]);
-          progress.update(brief, `wrote ${path.basename(file)}`);
-          if (!options.json && !quiet) progress.log(`wrote ${file}\n`);
-        },
-      });
-    } finally {
-      progress.finish();
+  } finally {
+    progress.finish();
+  }
+  const durationMs = Math.round(progress.elapsedMs);
+  if (result.unknownIds.length) {
+    const id = result.unknownIds[0]!;
+    throw new UsageError(`unknown brief \`${id}\`${suggestion(id, result.available)}: briefs are the .yaml files in ${path.relative(io.cwd, options.briefs) || options.briefs}`);
+  }
+  if (options.json) {
+    const wanted = positionals.length ? [...new Set(positionals)] : result.available;
+    const upToDate = result.upToDate.map((file) => displayPath(file, io.cwd));
+    const briefs = wanted.map((id) => {
+      const status = result.failed.includes(id) ? 'failed' : result.unchanged.includes(id) ? 'up to date' : 'built';
+      return { id, status, files: status === 'up to date' ? upToDate.filter((file) => briefOfFile(file) === id) : (filesByBrief.get(id) ?? []) };
+    });
+    io.out(json({ written: lines, upToDate, failed: result.failed, diagnostics: result.diagnostics, durationMs, briefs }));
+  } else {
+    if (!quiet) for (const file of result.upToDate) io.out(`up to date ${displayPath(file, io.cwd)}\n`);
+    io.err(diagnosticLines(result.diagnostics));
+    if (result.failed.length) io.err(`not built: ${result.failed.join(', ')}\n`);
+    // On a terminal, a closing summary where the progress line was; piped output keeps one line per file.
+    if (io.isTTY && !quiet) {
+      const built = [...filesByBrief.keys()].length;
+      const kept = result.unchanged.length ? `; ${result.unchanged.length} up to date` : '';
+      io.out(`built ${built} brief(s), ${lines.length} file(s) in ${formatSeconds(durationMs)}${kept}${result.failed.length ? `; ${result.failed.length} not built` : ''}\n`);
     }
-    const durationMs = Math.round(progress.elapsedMs);
-    if (result.unknownIds.length) {
-      const id = result.unknownIds[0]!;
-      throw new UsageError(`unknown brief \`${id}\`${suggestion(id, result.available)}: briefs are the .yaml files in ${path.relative(io.cwd, options.briefs) || options.briefs}`);
-    }
-    if (options.json) {
-      const wanted = positionals.length ? [...new Set(positionals)] : result.available;
-      const briefs = wanted.map((id) => ({ id, status: result.failed.includes(id) ? 'failed' : 'built', files: filesByBrief.get(id) ?? [] }));
-      io.out(json({ written: lines, failed: result.failed, diagnostics: result.diagnostics, durationMs, briefs }));
-    } else {
-      io.err(diagnosticLines(result.diagnostics));
-      if (result.failed.length) io.err(`not built: ${result.failed.join(', ')}\n`);
-      // On a terminal, a closing summary where the progress line was; piped output keeps one line per file.
-      if (io.isTTY && !quiet) {
-        const built = [...filesByBrief.keys()].length;
-        io.out(`built ${built} brief(s), ${lines.length} file(s) in ${formatSeconds(durationMs)}${result.failed.length ? `; ${result.failed.length} not built` : ''}\n`);
-      }
-    }
-    return hasErrors(result.diagnostics) || result.failed.length ? EXIT_CONTENT : EXIT_OK;
-  },
-};
+  }
+  return hasErrors(result.diagnostics) || result.failed.length ? EXIT_CONTENT : EXIT_OK;
+}
 
 /** The build's folders and switches from the command line. */
 function buildOptions(context: CommandContext, formats: OutputFormat[] | undefined): BuildOptions {
@@ -117,6 +110,7 @@ function buildOptions(context: CommandContext, formats: OutputFormat[] | undefin
     ids: positionals,
     cwd: io.cwd,
     pdfa: values.pdfa === true,
+    cache: options.cache,
   };
 }
 

@@ -15,7 +15,7 @@ import { partialDateProblem } from '../../schema/common.js';
 import { datasetForQuery } from '../data.js';
 import { EXIT_CONTENT, EXIT_OK, UsageError } from '../errors.js';
 import { json, table } from '../output.js';
-import type { Command } from './types.js';
+import type { CommandContext } from '../context.js';
 
 const NO_DEADLINE = 'no deadline in the record';
 
@@ -49,45 +49,37 @@ function statusText(row: DeadlineRow): string {
   return row.noticePublished ? left : `notice not yet out; ${left}`;
 }
 
-export const deadlinesCommand: Command = {
-  name: 'deadlines',
-  summary: 'docket deadlines and days left, in Eastern time',
-  usage: 'docketpress deadlines [--on YYYY-MM-DD] [--json]',
-  options: {
-    on: { type: 'string', value: 'YYYY-MM-DD', description: 'count days left as of 00:00 Eastern on this day (default: now)' },
-  },
-  positionals: { min: 0, max: 0 },
-  async run(context) {
-    const { io, options, values } = context;
-    const { asOf, given } = asOfOption(values.on);
-    const dataset = await datasetForQuery(context);
-    if (!dataset) return EXIT_CONTENT;
-    const rows = datasetDeadlines(dataset, asOf);
-    if (options.json) {
-      io.out(json(rows));
-      return EXIT_OK;
-    }
-    const when = given ? `00:00 ${easternZone(asOf)} on ${format(asOf, 'EEE MMM d, yyyy')}` : `${formatEasternTime(asOf)} (now)`;
-    io.out(`Notorious Markets review dockets — deadlines as of ${when}\n\n`);
-    if (rows.length === 0) {
-      io.out('the data has no dockets\n');
-      return EXIT_OK;
-    }
-    const cited = [...new Set(rows.flatMap((row) => row.sources))];
-    const body = rows.map((row) => [
-      String(row.cycle),
-      row.docket ?? '—',
-      row.kind ?? '—',
-      hasDeadline(row) ? formatEasternTime(new Date(row.deadlineUtc)) : NO_DEADLINE,
-      statusText(row),
-      row.confidence === 'unverified' ? 'UNVERIFIED' : '',
-      row.sources.map((id) => `[${cited.indexOf(id) + 1}]`).join(''),
-    ]);
-    io.out(table(['cycle', 'docket', 'kind', 'deadline (Eastern)', 'status', 'record', 'sources'], body));
-    const notes = [...new Map(rows.filter((row) => row.note).map((row) => [row.cycle, row.note!])).entries()];
-    if (notes.length) io.out(`\nnotes:\n${notes.map(([cycle, note]) => `  ${cycle}: ${note}`).join('\n')}\n`);
-    io.out(`\nsources:\n${cited.map((id, i) => `  [${i + 1}] ${citation(dataset, id)} (${id})`).join('\n')}\n`);
-    io.out(`\n${FOOTER}`);
+/** Runs `docketpress deadlines`. */
+export async function run(context: CommandContext): Promise<number> {
+  const { io, options, values } = context;
+  const { asOf, given } = asOfOption(values.on);
+  const dataset = await datasetForQuery(context);
+  if (!dataset) return EXIT_CONTENT;
+  const rows = datasetDeadlines(dataset, asOf);
+  if (options.json) {
+    io.out(json(rows));
     return EXIT_OK;
-  },
-};
+  }
+  const when = given ? `00:00 ${easternZone(asOf)} on ${format(asOf, 'EEE MMM d, yyyy')}` : `${formatEasternTime(asOf)} (now)`;
+  io.out(`Notorious Markets review dockets — deadlines as of ${when}\n\n`);
+  if (rows.length === 0) {
+    io.out('the data has no dockets\n');
+    return EXIT_OK;
+  }
+  const cited = [...new Set(rows.flatMap((row) => row.sources))];
+  const body = rows.map((row) => [
+    String(row.cycle),
+    row.docket ?? '—',
+    row.kind ?? '—',
+    hasDeadline(row) ? formatEasternTime(new Date(row.deadlineUtc)) : NO_DEADLINE,
+    statusText(row),
+    row.confidence === 'unverified' ? 'UNVERIFIED' : '',
+    row.sources.map((id) => `[${cited.indexOf(id) + 1}]`).join(''),
+  ]);
+  io.out(table(['cycle', 'docket', 'kind', 'deadline (Eastern)', 'status', 'record', 'sources'], body));
+  const notes = [...new Map(rows.filter((row) => row.note).map((row) => [row.cycle, row.note!])).entries()];
+  if (notes.length) io.out(`\nnotes:\n${notes.map(([cycle, note]) => `  ${cycle}: ${note}`).join('\n')}\n`);
+  io.out(`\nsources:\n${cited.map((id, i) => `  [${i + 1}] ${citation(dataset, id)} (${id})`).join('\n')}\n`);
+  io.out(`\n${FOOTER}`);
+  return EXIT_OK;
+}

@@ -3,37 +3,31 @@ import { editionDiff } from '../../model/index.js';
 import { datasetForQuery } from '../data.js';
 import { EXIT_CONTENT, EXIT_OK } from '../errors.js';
 import { json } from '../output.js';
-import type { Command } from './types.js';
+import type { CommandContext } from '../context.js';
 
-export const diffCommand: Command = {
-  name: 'diff',
-  summary: 'markets added, removed, retained between two editions',
-  usage: 'docketpress diff <edition-a> <edition-b> [--json]',
-  options: {},
-  positionals: { min: 2, max: 2 },
-  async run(context) {
-    const { io, options, positionals } = context;
-    const dataset = await datasetForQuery(context);
-    if (!dataset) return EXIT_CONTENT;
-    const result = editionDiff(dataset, positionals[0]!, positionals[1]!);
-    if (options.json) {
-      io.out(json(result));
-      return EXIT_OK;
-    }
-    const from = dataset.editionsById.get(result.from)!;
-    const to = dataset.editionsById.get(result.to)!;
-    const name = (id: string): string => `${dataset.markets.get(id)?.name ?? id} (${id})`;
-    const block = (title: string, ids: string[]): string => `${title} (${ids.length}):\n${ids.length ? ids.map((id) => `  ${name(id)}`).join('\n') : '  —'}\n`;
-    io.out(`${from.title} (published ${from.published}) → ${to.title} (published ${to.published})\n\n`);
-    io.out(
-      [
-        block('added', result.added),
-        block('removed', result.removed),
-        block('retained', result.retained),
-        block('unknown — a record in only one of the two editions', result.unknown),
-      ].join('\n'),
-    );
-    io.out(`\nOnly markets in the dataset are compared (${dataset.markets.size}); \`docketpress status <market>\` shows each one's sources.\n`);
+/** Runs `docketpress diff`. */
+export async function run(context: CommandContext): Promise<number> {
+  const { io, options, positionals } = context;
+  const dataset = await datasetForQuery(context);
+  if (!dataset) return EXIT_CONTENT;
+  const result = editionDiff(dataset, positionals[0]!, positionals[1]!);
+  if (options.json) {
+    io.out(json(result));
     return EXIT_OK;
-  },
-};
+  }
+  const from = dataset.editionsById.get(result.from)!;
+  const to = dataset.editionsById.get(result.to)!;
+  const name = (id: string): string => `${dataset.markets.get(id)?.name ?? id} (${id})`;
+  const block = (title: string, ids: string[]): string => `${title} (${ids.length}):\n${ids.length ? ids.map((id) => `  ${name(id)}`).join('\n') : '  —'}\n`;
+  io.out(`${from.title} (published ${from.published}) → ${to.title} (published ${to.published})\n\n`);
+  io.out(
+    [
+      block('added', result.added),
+      block('removed', result.removed),
+      block('retained', result.retained),
+      block('unknown — a record in only one of the two editions', result.unknown),
+    ].join('\n'),
+  );
+  io.out(`\nOnly markets in the dataset are compared (${dataset.markets.size}); \`docketpress status <market>\` shows each one's sources.\n`);
+  return EXIT_OK;
+}

@@ -5,7 +5,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { defaultBriefId, FILING_KINDS, knownCycles, SCAFFOLD_KINDS, scaffoldBrief } from '../../compose/scaffold.js';
 import { displayPath } from '../../diagnostics/index.js';
-import { suggestion } from '../../load/zod-issues.js';
+import { suggestion } from '../../diagnostics/suggest.js';
 import { DEADLINE_TIME_ZONE } from '../../model/index.js';
 import type { BriefKind } from '../../schema/brief.js';
 import { idSchema, partialDateProblem } from '../../schema/common.js';
@@ -14,7 +14,7 @@ import { PACKAGE_ROOT } from '../context.js';
 import { datasetForQuery } from '../data.js';
 import { EXIT_CONTENT, EXIT_OK, UsageError } from '../errors.js';
 import { json } from '../output.js';
-import type { Command } from './types.js';
+import type { CommandContext } from '../context.js';
 
 /** Today in New York, where the deadlines are kept. */
 function todayEastern(): string {
@@ -36,78 +36,61 @@ function schemaPath(briefsDir: string, dataDir: string): string {
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
-export const newCommand: Command = {
-  name: 'new',
-  summary: 'scaffold a brief spec (briefs/<id>.yaml) from the data, with TODOs where a human must write',
-  usage: 'docketpress new <comment|response|policy-brief|timeline|diff> --filer ID --cycle YYYY [--markets a,b] [--id ID] [--force]',
-  options: {
-    filer: { type: 'string', value: 'ID', description: 'the filing stakeholder (a data/stakeholders/ id); needed for comment and response' },
-    cycle: { type: 'string', value: 'YYYY', description: 'the review cycle (a docket cycle or edition year in the data)' },
-    markets: { type: 'string', value: 'a,b', description: 'market ids to nominate, answer about or cover, comma-separated' },
-    id: { type: 'string', value: 'ID', description: 'the brief id and file name (default: <filer>-<cycle>-<kind>)' },
-    date: {
-      type: 'string',
-      value: 'YYYY-MM-DD',
-      description: "take this day as today (default: today in New York). A comment or response is dated today while its docket's deadline is ahead, else on that deadline; other kinds, today",
-    },
-    force: { type: 'boolean', description: 'overwrite an existing spec' },
-  },
-  positionals: { min: 1, max: 1 },
-  async run(context) {
-    const { io, options, values, positionals } = context;
-    const kind = positionals[0]!;
-    if (!SCAFFOLD_KINDS.includes(kind as BriefKind)) {
-      throw new UsageError(`unknown brief kind \`${kind}\`${suggestion(kind, SCAFFOLD_KINDS)}: \`new\` makes ${SCAFFOLD_KINDS.join(', ')}`);
-    }
-    const briefKind = kind as BriefKind;
-    const cycleText = stringValue(values.cycle);
-    if (cycleText === undefined) throw new UsageError(`\`new ${kind}\` needs --cycle YYYY, the review cycle (e.g. --cycle 2016)`);
-    if (!/^\d{4}$/.test(cycleText)) throw new UsageError(`--cycle takes a four-digit year such as 2016, not \`${cycleText}\``);
-    const filerId = stringValue(values.filer);
-    if (filerId === undefined && FILING_KINDS.includes(briefKind)) throw new UsageError(`\`new ${kind}\` needs --filer ID, the stakeholder who files (a data/stakeholders/ id)`);
-    const today = stringValue(values.date) ?? todayEastern();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || partialDateProblem(today)) throw new UsageError(`--date takes a real date written YYYY-MM-DD, not \`${today}\``);
-    const givenId = stringValue(values.id);
-    if (givenId !== undefined && !idSchema.safeParse(givenId).success) throw new UsageError(`--id takes a lower-case kebab-case id such as \`aafa-2016-comment\`, not \`${givenId}\``);
+/** Runs `docketpress new`. */
+export async function run(context: CommandContext): Promise<number> {
+  const { io, options, values, positionals } = context;
+  const kind = positionals[0]!;
+  if (!SCAFFOLD_KINDS.includes(kind as BriefKind)) {
+    throw new UsageError(`unknown brief kind \`${kind}\`${suggestion(kind, SCAFFOLD_KINDS)}: \`new\` makes ${SCAFFOLD_KINDS.join(', ')}`);
+  }
+  const briefKind = kind as BriefKind;
+  const cycleText = stringValue(values.cycle);
+  if (cycleText === undefined) throw new UsageError(`\`new ${kind}\` needs --cycle YYYY, the review cycle (e.g. --cycle 2016)`);
+  if (!/^\d{4}$/.test(cycleText)) throw new UsageError(`--cycle takes a four-digit year such as 2016, not \`${cycleText}\``);
+  const filerId = stringValue(values.filer);
+  if (filerId === undefined && FILING_KINDS.includes(briefKind)) throw new UsageError(`\`new ${kind}\` needs --filer ID, the stakeholder who files (a data/stakeholders/ id)`);
+  const today = stringValue(values.date) ?? todayEastern();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || partialDateProblem(today)) throw new UsageError(`--date takes a real date written YYYY-MM-DD, not \`${today}\``);
+  const givenId = stringValue(values.id);
+  if (givenId !== undefined && !idSchema.safeParse(givenId).success) throw new UsageError(`--id takes a lower-case kebab-case id such as \`aafa-2016-comment\`, not \`${givenId}\``);
 
-    const dataset = await datasetForQuery(context);
-    if (!dataset) return EXIT_CONTENT;
+  const dataset = await datasetForQuery(context);
+  if (!dataset) return EXIT_CONTENT;
 
-    if (filerId !== undefined && !dataset.stakeholders.has(filerId)) {
-      throw new UsageError(`unknown filer \`${filerId}\`${suggestion(filerId, [...dataset.stakeholders.keys()])}: filers are the stakeholder ids in data/stakeholders/`);
-    }
-    const cycle = Number(cycleText);
-    const cycles = knownCycles(dataset);
-    const thisYear = Number(today.slice(0, 4));
-    if (!cycles.includes(cycle) && cycle !== thisYear) {
-      const range = cycles.length ? `${cycles[0]}–${cycles[cycles.length - 1]}` : 'none';
-      throw new UsageError(`unknown cycle ${cycle}${suggestion(cycleText, cycles.map(String))}: the data has dockets or editions for ${range} (and the current year, ${thisYear}, is accepted)`);
-    }
-    const markets = (stringValue(values.markets) ?? '').split(',').map((m) => m.trim()).filter(Boolean);
-    for (const market of markets) {
-      if (!dataset.markets.has(market)) throw new UsageError(`unknown market \`${market}\`${suggestion(market, [...dataset.markets.keys()])}: markets are the ids in data/markets/`);
-    }
+  if (filerId !== undefined && !dataset.stakeholders.has(filerId)) {
+    throw new UsageError(`unknown filer \`${filerId}\`${suggestion(filerId, [...dataset.stakeholders.keys()])}: filers are the stakeholder ids in data/stakeholders/`);
+  }
+  const cycle = Number(cycleText);
+  const cycles = knownCycles(dataset);
+  const thisYear = Number(today.slice(0, 4));
+  if (!cycles.includes(cycle) && cycle !== thisYear) {
+    const range = cycles.length ? `${cycles[0]}–${cycles[cycles.length - 1]}` : 'none';
+    throw new UsageError(`unknown cycle ${cycle}${suggestion(cycleText, cycles.map(String))}: the data has dockets or editions for ${range} (and the current year, ${thisYear}, is accepted)`);
+  }
+  const markets = (stringValue(values.markets) ?? '').split(',').map((m) => m.trim()).filter(Boolean);
+  for (const market of markets) {
+    if (!dataset.markets.has(market)) throw new UsageError(`unknown market \`${market}\`${suggestion(market, [...dataset.markets.keys()])}: markets are the ids in data/markets/`);
+  }
 
-    const id = givenId ?? defaultBriefId(briefKind, filerId, cycle, markets);
-    // Without --briefs, specs go into ./briefs of the working directory (never into the package's own samples).
-    const briefsDir = values.briefs !== undefined ? options.briefs : path.resolve(io.cwd, 'briefs');
-    const file = path.join(briefsDir, `${id}.yaml`);
-    const shown = displayPath(file, io.cwd);
-    if (existsSync(file) && values.force !== true) {
-      throw new UsageError(`${shown} already exists and was left as it is: pass --force to overwrite it, or --id to choose another id`);
-    }
-    const command = ['docketpress new', kind, ...(filerId ? ['--filer', filerId] : []), '--cycle', cycleText, ...(markets.length ? ['--markets', markets.join(',')] : [])].join(' ');
-    const scaffold = scaffoldBrief(dataset, { kind: briefKind, ...(filerId ? { filer: filerId } : {}), cycle, markets, id, today, schemaPath: schemaPath(briefsDir, options.data), command });
-    await writeFileAtomic(file, scaffold.text);
+  const id = givenId ?? defaultBriefId(briefKind, filerId, cycle, markets);
+  // Without --briefs, specs go into ./briefs of the working directory (never into the package's own samples).
+  const briefsDir = values.briefs !== undefined ? options.briefs : path.resolve(io.cwd, 'briefs');
+  const file = path.join(briefsDir, `${id}.yaml`);
+  const shown = displayPath(file, io.cwd);
+  if (existsSync(file) && values.force !== true) {
+    throw new UsageError(`${shown} already exists and was left as it is: pass --force to overwrite it, or --id to choose another id`);
+  }
+  const command = ['docketpress new', kind, ...(filerId ? ['--filer', filerId] : []), '--cycle', cycleText, ...(markets.length ? ['--markets', markets.join(',')] : [])].join(' ');
+  const scaffold = scaffoldBrief(dataset, { kind: briefKind, ...(filerId ? { filer: filerId } : {}), cycle, markets, id, today, schemaPath: schemaPath(briefsDir, options.data), command });
+  await writeFileAtomic(file, scaffold.text);
 
-    const flags = [values.data !== undefined ? `--data ${displayPath(options.data, io.cwd)}` : '', values.briefs !== undefined ? `--briefs ${displayPath(briefsDir, io.cwd)}` : ''].filter(Boolean).join(' ');
-    const next = `docketpress check${flags ? ` ${flags}` : ''}`;
-    if (options.json) {
-      io.out(json({ file: shown, id, kind, date: scaffold.date, todos: scaffold.todos, next }));
-    } else {
-      io.out(`wrote ${shown} (dated ${scaffold.date}: ${scaffold.dateReason.split(';')[0]}; ${scaffold.todos} line(s) marked TODO)\n`);
-      io.out(`next: ${scaffold.todos ? 'fill in the TODOs' : 'review it'}, then run \`${next}\`\n`);
-    }
-    return EXIT_OK;
-  },
-};
+  const flags = [values.data !== undefined ? `--data ${displayPath(options.data, io.cwd)}` : '', values.briefs !== undefined ? `--briefs ${displayPath(briefsDir, io.cwd)}` : ''].filter(Boolean).join(' ');
+  const next = `docketpress check${flags ? ` ${flags}` : ''}`;
+  if (options.json) {
+    io.out(json({ file: shown, id, kind, date: scaffold.date, todos: scaffold.todos, next }));
+  } else {
+    io.out(`wrote ${shown} (dated ${scaffold.date}: ${scaffold.dateReason.split(';')[0]}; ${scaffold.todos} line(s) marked TODO)\n`);
+    io.out(`next: ${scaffold.todos ? 'fill in the TODOs' : 'review it'}, then run \`${next}\`\n`);
+  }
+  return EXIT_OK;
+}

@@ -6,22 +6,16 @@ import { briefSchema } from '../../schema/brief.js';
 import { jsonSchemas } from '../../schema/json-schema.js';
 import { writeFileAtomic } from '../../render/write.js';
 import { EXIT_OK } from '../errors.js';
-import type { Command } from './types.js';
+import type { CommandContext } from '../context.js';
 
-export const schemaCommand: Command = {
-  name: 'schema',
-  summary: 'write JSON Schema of the data files, for editors',
-  usage: 'docketpress schema [--out DIR]   (default DIR: <data>/schema)',
-  options: {},
-  positionals: { min: 0, max: 0 },
-  async run({ options, io }) {
-    const dir = options.outGiven ? options.out : path.join(options.data, 'schema');
-    await mkdir(dir, { recursive: true });
-    for (const [name, schema] of Object.entries(jsonSchemas({ brief: briefSchema }))) {
-      const file = path.join(dir, name);
-      await writeFileAtomic(file, `${JSON.stringify(schema, null, 2)}\n`);
-      io.out(`wrote ${displayPath(file, io.cwd)}\n`);
-    }
-    return EXIT_OK;
-  },
-};
+/** Runs `docketpress schema`. */
+export async function run({ options, io }: CommandContext): Promise<number> {
+  const dir = options.outGiven ? options.out : path.join(options.data, 'schema');
+  await mkdir(dir, { recursive: true });
+  for (const [name, schema] of Object.entries(jsonSchemas({ brief: briefSchema }))) {
+    const file = path.join(dir, name);
+    await writeFileAtomic(file, `${JSON.stringify(schema, null, 2)}\n`);
+    io.out(`wrote ${displayPath(file, io.cwd)}\n`);
+  }
+  return EXIT_OK;
+}

@@ -9,12 +9,16 @@ export interface OptionSpec {
   value?: string;
 }
 
-export interface Command {
+/** One command's code: runs it, returns the exit code. */
+export type CommandRun = (context: CommandContext) => Promise<number>;
+
+/** One command of the command line as the table lists it; its code is loaded only when it runs. */
+export interface CommandSpec {
   name: string;
   summary: string;
   usage: string;
   options: Record<string, OptionSpec>;
   /** Positional arguments: how many at least and at most. */
   positionals: { min: number; max: number };
-  run(context: CommandContext): Promise<number>;
+  load(): Promise<CommandRun>;
 }

@@ -1,0 +1,241 @@
+// Parses, validates and cross-checks data file texts into a Dataset (the loader's pure core).
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, sortDiagnostics } from '../diagnostics/index.js';
+import {
+  DATA_FILE_KINDS,
+  dataFileKind,
+  docketSchema,
+  editionSchema,
+  eventSchema,
+  marketSchema,
+  metricSchema,
+  positionSchema,
+  sourceSchema,
+  stakeholderSchema,
+  type DataFileKind,
+  type Docket,
+  type Edition,
+  type Event,
+  type Market,
+  type Metric,
+  type Position,
+  type Source,
+  type Stakeholder,
+} from '../schema/index.js';
+import { emptyDataset, type DataText, type Dataset, type LoadResult, type Origin } from './dataset.js';
+import { checkReferences, type Registry } from './references.js';
+import { placeOf, readYaml, visible, type PathSegment, type YamlFile } from './yaml-file.js';
+import { validateWithPositions } from './zod-issues.js';
+import type { z } from 'zod';
+
+const ENTITY_SCHEMAS = {
+  sources: { key: 'sources', schema: sourceSchema },
+  editions: { key: 'editions', schema: editionSchema },
+  positions: { key: 'positions', schema: positionSchema },
+  events: { key: 'events', schema: eventSchema },
+  dockets: { key: 'dockets', schema: docketSchema },
+  metrics: { key: 'metrics', schema: metricSchema },
+} as const;
+
+/** Builds a dataset from file texts (the loader's pure core, used by tests too). */
+export function buildDataset(texts: readonly DataText[]): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const registry: Registry = { entities: new Map(), attemptedIds: new Map(), unreadableKinds: new Set(), rawCitedSources: new Set() };
+  const dataset: Dataset = emptyDataset();
+
+  const yamlFiles: YamlFile[] = [];
+  for (const text of texts) {
+    const kind = dataFileKind(text.relativePath);
+    if (text.problem && kind) {
+      diagnostics.push(text.problem);
+      registry.unreadableKinds.add(entityKindOfFile(kind));
+      continue;
+    }
+    if (!kind) {
+      diagnostics.push(diagnostic(text.name, undefined, 'warning', `not a data file this tool knows, so it was not read: data files are ${Object.values(DATA_FILE_KINDS).map((k) => k.place).join(', ')}`, 'unknown-data-file'));
+      continue;
+    }
+    const parsed = readYaml(text.name, text.text);
+    yamlFiles.push(parsed.file);
+    diagnostics.push(...parsed.diagnostics);
+    if (!('value' in parsed) || parsed.diagnostics.some((d) => d.severity === 'error')) {
+      registry.unreadableKinds.add(entityKindOfFile(kind));
+      continue;
+    }
+    collectRawSources(parsed.value, registry.rawCitedSources);
+    readEntities(kind, text, parsed.file, parsed.value, dataset, registry, diagnostics);
+  }
+
+  dataset.editions.sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : a.year - b.year));
+  dataset.dockets.sort((a, b) => a.cycle - b.cycle);
+  diagnostics.push(...checkReferences(dataset, registry));
+  return { dataset, diagnostics: sortDiagnostics(diagnostics), files: texts.map((t) => t.name), yamlFiles };
+}
+
+/** Every string listed under a `sources:` key anywhere in a parsed value (walked without recursion). */
+function collectRawSources(value: unknown, into: Set<string>): void {
+  const stack: unknown[] = [value];
+  const seen = new Set<unknown>(); // aliases can make a value refer to itself
+  while (stack.length) {
+    const node = stack.pop();
+    if (node && typeof node === 'object') {
+      if (seen.has(node)) continue;
+      seen.add(node);
+    }
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) {
+        if (key === 'sources' && Array.isArray(child)) for (const id of child) if (typeof id === 'string') into.add(id);
+        stack.push(child);
+      }
+    }
+  }
+}
+
+function rawId(value: unknown, key = 'id'): string | undefined {
+  if (value && typeof value === 'object' && key in value) {
+    const id = (value as Record<string, unknown>)[key];
+    if (typeof id === 'string' || typeof id === 'number') return String(id);
+  }
+  return undefined;
+}
+
+/** Validates the entities of one file and registers the valid ones. */
+function readEntities(kind: DataFileKind, text: DataText, file: YamlFile, value: unknown, dataset: Dataset, registry: Registry, diagnostics: Diagnostic[]): void {
+  if (kind === 'market' || kind === 'stakeholder') {
+    const schema = kind === 'market' ? marketSchema : stakeholderSchema;
+    const attempted = rawId(value);
+    if (attempted) remember(registry, kind, attempted);
+    remember(registry, kind, path.posix.basename(text.relativePath).replace(/\.ya?ml$/, ''));
+    const result = validateWithPositions(schema as z.ZodType, value, file, []);
+    diagnostics.push(...result.diagnostics);
+    if (!result.data) return;
+    const entity = result.data as Market | Stakeholder;
+    const expected = path.posix.basename(text.relativePath).replace(/\.ya?ml$/, '');
+    if (entity.id !== expected) {
+      diagnostics.push(diagnostic(file.name, placeOf(file, ['id']), 'error', `the id \`${entity.id}\` does not match the file name \`${expected}\`: rename the file to \`${entity.id}.yaml\` or change the id`, 'id-file-mismatch'));
+    }
+    if (kind === 'market') register(dataset, registry, 'market', entity, { file, path: [] }, diagnostics);
+    else register(dataset, registry, 'stakeholder', entity, { file, path: [] }, diagnostics);
+    return;
+  }
+  const { key, schema } = ENTITY_SCHEMAS[kind];
+  if (!value || typeof value !== 'object' || Array.isArray(value) || !(key in value)) {
+    const empty = value === null || value === undefined;
+    diagnostics.push(diagnostic(file.name, placeOf(file, []), 'error', `${empty ? 'this file is empty: it' : 'this file'} should hold a mapping with a \`${key}:\` list at the top (\`${key}:\` on the first line, then one \`- \` item per entry)`, 'missing-field'));
+    return;
+  }
+  const extraKeys = Object.keys(value).filter((k) => k !== key);
+  for (const extra of extraKeys) {
+    diagnostics.push(diagnostic(file.name, placeOf(file, [extra], { key: true }), 'error', `unknown top-level field \`${extra}\`: this file holds only \`${key}:\``, 'unknown-field'));
+  }
+  const items = (value as Record<string, unknown>)[key];
+  if (!Array.isArray(items)) {
+    diagnostics.push(diagnostic(file.name, placeOf(file, [key]), 'error', `\`${key}\` should be a list (each item starting with \`- \`)`, 'invalid-type'));
+    return;
+  }
+  items.forEach((item, index) => {
+    const attempted = rawId(item, kind === 'dockets' ? 'cycle' : 'id');
+    if (attempted) remember(registry, singular(kind), attempted);
+    if (kind === 'positions') for (const claimId of rawClaimIds(item)) remember(registry, 'claim', claimId);
+    const result = validateWithPositions(schema as z.ZodType, item, file, [key, index]);
+    diagnostics.push(...result.diagnostics);
+    if (result.data) register(dataset, registry, singular(kind), result.data as object, { file, path: [key, index] }, diagnostics);
+  });
+}
+
+function rawClaimIds(item: unknown): string[] {
+  const claims = item && typeof item === 'object' ? (item as Record<string, unknown>).claims : undefined;
+  return Array.isArray(claims) ? claims.map((c) => rawId(c)).filter((id): id is string => id !== undefined) : [];
+}
+
+type EntityKind = 'source' | 'edition' | 'market' | 'stakeholder' | 'position' | 'event' | 'docket' | 'metric' | 'person' | 'claim';
+
+function entityKindOfFile(kind: DataFileKind): EntityKind {
+  return kind === 'market' || kind === 'stakeholder' ? kind : singular(kind);
+}
+
+function singular(kind: Exclude<DataFileKind, 'market' | 'stakeholder'>): EntityKind {
+  const names = { sources: 'source', editions: 'edition', positions: 'position', events: 'event', dockets: 'docket', metrics: 'metric' } as const;
+  return names[kind];
+}
+
+function remember(registry: Registry, kind: string, id: string): void {
+  let ids = registry.attemptedIds.get(kind);
+  if (!ids) registry.attemptedIds.set(kind, (ids = new Set()));
+  ids.add(id);
+}
+
+/** Registers an entity under its id; a second entity with the same id is a duplicate-id error. */
+function claimId(registry: Registry, kind: EntityKind, id: string, origin: Origin, diagnostics: Diagnostic[], idPath: PathSegment[]): boolean {
+  let table = registry.entities.get(kind);
+  if (!table) registry.entities.set(kind, (table = new Map()));
+  const first = table.get(id);
+  if (first) {
+    const at = placeOf(first.file, first.path);
+    diagnostics.push(diagnostic(origin.file.name, placeOf(origin.file, idPath), 'error', `duplicate ${kind} id \`${id}\` (first defined at ${first.file.name}:${at.line}:${at.column}): give one of them another id`, 'duplicate-id'));
+    return false;
+  }
+  table.set(id, origin);
+  return true;
+}
+
+function register(dataset: Dataset, registry: Registry, kind: EntityKind, entity: object, origin: Origin, diagnostics: Diagnostic[]): void {
+  const e = entity as { id?: string; cycle?: number };
+  const id = kind === 'docket' ? String(e.cycle) : String(e.id);
+  const idPath = [...origin.path, kind === 'docket' ? 'cycle' : 'id'];
+  if (!claimId(registry, kind, id, origin, diagnostics, idPath)) return;
+  dataset.origins.set(entity, origin);
+  switch (kind) {
+    case 'source':
+      dataset.sources.set(id, entity as Source);
+      break;
+    case 'edition':
+      dataset.editions.push(entity as Edition);
+      dataset.editionsById.set(id, entity as Edition);
+      break;
+    case 'market': {
+      const market = entity as Market;
+      dataset.markets.set(id, market);
+      market.listings.forEach((listing, index) => dataset.origins.set(listing, { file: origin.file, path: [...origin.path, 'listings', index] }));
+      break;
+    }
+    case 'stakeholder': {
+      const stakeholder = entity as Stakeholder;
+      dataset.stakeholders.set(id, stakeholder);
+      stakeholder.people.forEach((person, index) => {
+        const personOrigin = { file: origin.file, path: [...origin.path, 'people', index] };
+        if (claimId(registry, 'person', person.id, personOrigin, diagnostics, [...personOrigin.path, 'id'])) {
+          dataset.people.set(person.id, { person, stakeholder });
+          dataset.origins.set(person, personOrigin);
+        }
+      });
+      break;
+    }
+    case 'position': {
+      const position = entity as Position;
+      dataset.positions.push(position);
+      position.claims.forEach((claim, index) => {
+        const claimOrigin = { file: origin.file, path: [...origin.path, 'claims', index] };
+        if (claimId(registry, 'claim', claim.id, claimOrigin, diagnostics, [...claimOrigin.path, 'id'])) {
+          dataset.claims.set(claim.id, { claim, position });
+          dataset.origins.set(claim, claimOrigin);
+        }
+      });
+      position.quotes.forEach((quote, index) => dataset.origins.set(quote, { file: origin.file, path: [...origin.path, 'quotes', index] }));
+      break;
+    }
+    case 'event':
+      dataset.events.push(entity as Event);
+      break;
+    case 'docket':
+      dataset.dockets.push(entity as Docket);
+      break;
+    case 'metric':
+      dataset.metrics.push(entity as Metric);
+      break;
+    default:
+      break;
+  }
+}
