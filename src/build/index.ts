@@ -10,13 +10,13 @@ import { composeBrief, type ComposedDocument } from '../compose/index.js';
 import { documentVersions, type DocumentVersion } from '../compose/versions.js';
 import { documentCompliance, outputCompliance, type VersionOutputs } from '../check/compliance.js';
 import { findLeaks, type PublicText } from '../check/leaks.js';
-import { readPdfText } from '../check/pdf-text.js';
 import { placeOf, type YamlFile } from '../load/yaml-file.js';
 import { loadBriefs, type LoadedBrief } from '../load/briefs.js';
 import { loadDataset, type Dataset, type LoadResult } from '../load/dataset.js';
 import { renderHtml } from '../render/html.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { writeFileAtomic } from '../render/write.js';
+import type { PdfRenderer } from './render-pool.js';
 
 import { defaultFormats, type OutputFormat } from './formats.js';
 
@@ -123,7 +123,7 @@ interface RenderedVersion {
 }
 
 /** Renders one version of a document in the formats asked for, in memory. */
-async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, formats: readonly OutputFormat[], options: BuildOptions): Promise<RenderedVersion> {
+async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, formats: readonly OutputFormat[], options: BuildOptions, renderer: PdfRenderer): Promise<RenderedVersion> {
   const dir = path.join(options.outDir, loaded.brief.id);
   const { document, fileStem } = version;
   const { meta } = document;
@@ -142,12 +142,12 @@ async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, form
     publicTexts.push({ where: `${fileStem}.html`, text: html });
   }
   if (formats.includes('pdf')) {
-    const { renderDocumentPdf } = await import('../render/pdf-document.js');
-    const pdf = await renderDocumentPdf(document, { pdfa: options.pdfa ?? false, sourceName: loaded.file.name, ...(version.marking ? { markings: [version.marking] } : {}) });
-    files.push({ file: path.join(dir, `${fileStem}.pdf`), content: pdf });
+    const pdf = await renderer.render({ document, options: { pdfa: options.pdfa ?? false, sourceName: loaded.file.name, ...(version.marking ? { markings: [version.marking] } : {}) } });
+    files.push({ file: path.join(dir, `${fileStem}.pdf`), content: pdf.bytes });
     if (version.label !== null) {
-      // What a reader of the PDF can see: text layer, metadata and bookmarks.
-      const read = await readPdfText(pdf);
+      // What a reader of the PDF can see: the text drawn on each page (tests show it equals what a PDF reader
+      // extracts from the file), metadata and bookmarks.
+      const read = pdf.drawn;
       outputs.pdfPages = read.pages;
       read.pages.forEach((text, i) => publicTexts.push({ where: `${fileStem}.pdf, page ${i + 1}`, text }));
       publicTexts.push({ where: `${fileStem}.pdf metadata`, text: Object.values(read.info).map(String).join(' ') });
@@ -210,82 +210,118 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   const records = options.records ?? stored?.readRecords(options.cache as string, recordsKind, options.outDir) ?? new Map<string, BriefRecord>();
   const templates = data.key ? templateTexts(options.templatesDir) : [];
   const selected = briefs.briefs.filter((b) => wanted.includes(b.brief.id));
-  for (const [index, loaded] of selected.entries()) {
-    options.onBrief?.(loaded.brief.id, index, selected.length);
-    const formats = options.formats ?? defaultFormats(loaded.brief.kind);
-    const settings = JSON.stringify({ formats, pdfa: options.pdfa ?? false, outDir: options.outDir, dryRun: options.dryRun ?? false });
-    const inputs = data.key ? cacheKey([data.key, loaded.file.name, loaded.file.source, settings, ...templates]) : undefined;
-    const previous = records.get(loaded.brief.id);
-    if (inputs && previous?.inputs === inputs && filesIntact(previous)) {
-      diagnostics.push(...previous.diagnostics);
-      (previous.failed ? result.failed : result.unchanged).push(loaded.brief.id);
-      result.upToDate.push(...previous.files.map((f) => f.file));
-      continue;
+  const renderer = await pdfRenderer(selected, options);
+  try {
+    // Briefs are composed one after another and their PDFs handed to the renderer as each is composed (on
+    // worker threads they render meanwhile); then each is checked and written, in order.
+    const started: Array<{ loaded: LoadedBrief; inputs?: string; prepared: Prepared }> = [];
+    for (const [index, loaded] of selected.entries()) {
+      options.onBrief?.(loaded.brief.id, index, selected.length);
+      const formats = options.formats ?? defaultFormats(loaded.brief.kind);
+      const settings = JSON.stringify({ formats, pdfa: options.pdfa ?? false, outDir: options.outDir, dryRun: options.dryRun ?? false });
+      const inputs = data.key ? cacheKey([data.key, loaded.file.name, loaded.file.source, settings, ...templates]) : undefined;
+      const previous = records.get(loaded.brief.id);
+      if (inputs && previous?.inputs === inputs && filesIntact(previous)) {
+        diagnostics.push(...previous.diagnostics);
+        (previous.failed ? result.failed : result.unchanged).push(loaded.brief.id);
+        result.upToDate.push(...previous.files.map((f) => f.file));
+        continue;
+      }
+      const prepared = await prepareBrief(loaded, data, formats, options, previous, settings, renderer);
+      started.push({ loaded, ...(inputs ? { inputs } : {}), prepared });
     }
-    const own: Diagnostic[] = [];
-    const outcome = await buildBrief(loaded, data, formats, options, own, previous, settings);
-    diagnostics.push(...own);
-    if (outcome.status === 'failed') result.failed.push(loaded.brief.id);
-    if (outcome.status === 'unchanged') {
-      result.unchanged.push(loaded.brief.id);
-      result.upToDate.push(...outcome.files.map((f) => f.file));
+    for (const { loaded, inputs, prepared } of started) {
+      const outcome = await completeBrief(prepared, loaded, data, options);
+      diagnostics.push(...outcome.diagnostics);
+      if (outcome.status === 'failed') result.failed.push(loaded.brief.id);
+      if (outcome.status === 'unchanged') {
+        result.unchanged.push(loaded.brief.id);
+        result.upToDate.push(...outcome.files.map((f) => f.file));
+      }
+      for (const file of outcome.written) result.written.push(file);
+      records.set(loaded.brief.id, {
+        ...(inputs ? { inputs } : {}),
+        ...(outcome.fingerprint ? { fingerprint: outcome.fingerprint } : {}),
+        failed: outcome.status === 'failed',
+        files: outcome.files,
+        diagnostics: outcome.diagnostics,
+        outputDiagnostics: outcome.outputDiagnostics,
+      });
     }
-    for (const file of outcome.written) result.written.push(file);
-    records.set(loaded.brief.id, {
-      ...(inputs ? { inputs } : {}),
-      ...(outcome.fingerprint ? { fingerprint: outcome.fingerprint } : {}),
-      failed: outcome.status === 'failed',
-      files: outcome.files,
-      diagnostics: own,
-      outputDiagnostics: outcome.outputDiagnostics,
-    });
+  } finally {
+    await renderer.close();
   }
   if (stored && !options.records) stored.writeRecords(options.cache as string, recordsKind, options.outDir, records);
   result.diagnostics = sortDiagnostics(diagnostics);
   return result;
 }
 
-/** How one brief went: its files (written now or kept), and the document fingerprint when it was composed. */
+/** The renderer for this build: worker threads when several PDFs are coming, else this thread. */
+async function pdfRenderer(selected: readonly LoadedBrief[], options: BuildOptions): Promise<PdfRenderer> {
+  const pdfs = options.formats?.length === 0 ? 0 : selected.filter((loaded) => (options.formats ?? defaultFormats(loaded.brief.kind)).includes('pdf')).length;
+  const pool = await import('./render-pool.js');
+  const workers = pool.workerCount(pdfs);
+  return workers ? pool.workerRenderer(workers) : pool.inThreadRenderer();
+}
+
+/** How one brief went: its files (written now or kept), its messages, and the document fingerprint when composed. */
 interface BriefOutcome {
   status: 'built' | 'unchanged' | 'failed';
   written: string[];
   files: BriefRecord['files'];
   fingerprint?: string;
+  diagnostics: Diagnostic[];
   outputDiagnostics: Diagnostic[];
 }
 
-/** Composes, checks, renders and writes one brief; its messages go to `diagnostics`. */
-async function buildBrief(
+/** A composed brief with its renders under way — or already its outcome (failed, unchanged, nothing to render). */
+type Prepared =
+  | { outcome: BriefOutcome }
+  | { document: ComposedDocument; fingerprint: string; diagnostics: Diagnostic[]; rendered: Promise<RenderedVersion[]> };
+
+/** Composes one brief and starts rendering it (unless its document is the one already built). */
+async function prepareBrief(
   loaded: LoadedBrief,
   data: LoadResult,
   formats: readonly OutputFormat[],
   options: BuildOptions,
-  diagnostics: Diagnostic[],
   previous: BriefRecord | undefined,
   settings: string,
-): Promise<BriefOutcome> {
-  const cwd = options.cwd ?? process.cwd();
-  const failed: BriefOutcome = { status: 'failed', written: [], files: [], outputDiagnostics: [] };
-  const composed = await composeBrief(loaded, data.dataset, { templatesDir: options.templatesDir, cwd });
+  renderer: PdfRenderer,
+): Promise<Prepared> {
+  const diagnostics: Diagnostic[] = [];
+  const outcome = (status: BriefOutcome['status'], rest: Partial<BriefOutcome> = {}): Prepared => ({ outcome: { status, written: [], files: [], diagnostics, outputDiagnostics: [], ...rest } });
+  const composed = await composeBrief(loaded, data.dataset, { templatesDir: options.templatesDir, cwd: options.cwd ?? process.cwd() });
   diagnostics.push(...composed.diagnostics);
-  if (!composed.document) return failed;
+  if (!composed.document) return outcome('failed');
   const document = composed.document;
   diagnostics.push(...documentCompliance(loaded, data.dataset, document.root));
-  if (formats.length === 0) return { status: 'built', written: [], files: [], outputDiagnostics: [] };
+  if (formats.length === 0) return outcome('built');
   const fingerprint = sha256(JSON.stringify({ document, settings }));
   if (previous?.fingerprint === fingerprint && filesIntact(previous)) {
     diagnostics.push(...previous.outputDiagnostics);
-    return { status: 'unchanged', written: [], files: previous.files, fingerprint, outputDiagnostics: previous.outputDiagnostics };
+    return outcome('unchanged', { files: previous.files, fingerprint, outputDiagnostics: previous.outputDiagnostics });
   }
+  const filer = 'filer' in loaded.brief ? (data.dataset.stakeholders.get(loaded.brief.filer)?.name ?? loaded.brief.filer) : 'the filer';
+  const versions = documentVersions(document, loaded.brief, filer).map((version) => renderVersion(version, loaded, formats, options, renderer));
+  const rendered = Promise.all(versions);
+  rendered.catch(() => undefined); // handled when the brief is completed; not an unhandled rejection meanwhile
+  return { document, fingerprint, diagnostics, rendered };
+}
+
+/** Waits for a brief's renders, checks them (leaks, compliance) and writes its files. */
+async function completeBrief(prepared: Prepared, loaded: LoadedBrief, data: LoadResult, options: BuildOptions): Promise<BriefOutcome> {
+  if ('outcome' in prepared) return prepared.outcome;
+  const { document, fingerprint, diagnostics } = prepared;
+  const cwd = options.cwd ?? process.cwd();
+  const failed: BriefOutcome = { status: 'failed', written: [], files: [], diagnostics, outputDiagnostics: [] };
   try {
-    const filer = 'filer' in loaded.brief ? (data.dataset.stakeholders.get(loaded.brief.filer)?.name ?? loaded.brief.filer) : 'the filer';
-    const rendered: RenderedVersion[] = [];
-    for (const version of documentVersions(document, loaded.brief, filer)) rendered.push(await renderVersion(version, loaded, formats, options));
+    const rendered = await prepared.rendered;
     const problems = [...leakDiagnostics(loaded, document, rendered), ...outputCompliance(loaded, rendered.map((r) => r.outputs))];
     diagnostics.push(...problems);
     if (problems.some((d) => d.ruleId === 'bci-leak')) return failed;
     const files = rendered.flatMap((r) => r.files);
-    if (options.dryRun) return { status: 'built', written: [], files: [], outputDiagnostics: problems };
+    if (options.dryRun) return { status: 'built', written: [], files: [], diagnostics, outputDiagnostics: problems };
     const written: string[] = [];
     for (const { file, content } of files) {
       await writeFileAtomic(file, content);
@@ -293,7 +329,7 @@ async function buildBrief(
       options.onFile?.(displayPath(file, cwd));
     }
     if (options.formats === undefined) await removeStaleOutputs(path.join(options.outDir, loaded.brief.id), files.map((f) => path.basename(f.file)));
-    return { status: 'built', written, files: files.map(({ file, content }) => ({ file, sha256: sha256(content) })), fingerprint, outputDiagnostics: problems };
+    return { status: 'built', written, files: files.map(({ file, content }) => ({ file, sha256: sha256(content) })), fingerprint, diagnostics, outputDiagnostics: problems };
   } catch (error) {
     if (!(error instanceof Error) || !('ruleId' in error)) throw error;
     const problem = error as Error & { ruleId: string; line?: number; column?: number };

@@ -1,5 +1,5 @@
 // Business confidential information (BCI) in the tree: the `bci` node, and the BC and public versions made from it.
-import type { Data, FootnoteDefinition, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Data, FootnoteDefinition, Nodes, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { text } from './nodes.js';
@@ -36,11 +36,14 @@ export const REDACTED = '[ ]';
 
 /** The BCI spans of a tree, in document order. */
 export function bciSpans(root: Root): Bci[] {
+  // A plain walk: unist-util-visit builds the ancestor list of every node, which over a 200-market comment
+  // cost more than composing it, and only the spans are wanted here.
   const spans: Bci[] = [];
-  visit(root, 'bci', (node) => {
-    spans.push(node as Bci);
-    return SKIP;
-  });
+  const walk = (node: Nodes): void => {
+    if ((node as { type: string }).type === 'bci') spans.push(node as unknown as Bci);
+    else if ('children' in node) for (const child of node.children) walk(child as Nodes);
+  };
+  walk(root);
   return spans;
 }
 

@@ -39,6 +39,6 @@ export class ComposeContext {
   /** Parses a Markdown prose field of the brief at `at` (footnotes via `:cite[...]`). */
   prose(markdown: string | undefined, at: PathSegment[]): BlockContent[] {
     if (!markdown) return [];
-    return parseProse(markdown, { file: this.briefFile.name, ...proseStart(this.briefFile, at), field: at.join('.') }, this.dataset, this.citations, this.diagnostics);
+    return parseProse(markdown, { file: this.briefFile.name, field: at.join('.'), start: () => proseStart(this.briefFile, at) }, this.dataset, this.citations, this.diagnostics);
   }
 }

@@ -5,7 +5,7 @@ import type { DiffBrief, Market } from '../schema/index.js';
 import type { ComposeContext } from './context.js';
 import type { Composed } from './filing.js';
 import { reportParts } from './report.js';
-import { formatDate } from './format.js';
+import { endsSentence, formatDate } from './format.js';
 import { heading, list, paragraph, strong, table, text } from './nodes.js';
 import { ReferenceCheck } from './references.js';
 
@@ -51,7 +51,7 @@ export function composeDiff(context: ComposeContext, brief: DiffBrief): Composed
     const listing = listingFor(dataset, id, to.id) ?? listingFor(dataset, id, from.id);
     const where = `${m.domains?.length ? `Nominated as ${m.domains.join(', ')}. ` : ''}Headquartered in ${countryInSentence(m.headquarters)}.`;
     const words: PhrasingContent[] = [];
-    if (listing?.quote) words.push(text(' USTR: “'), text(listing.quote), text('”.'));
+    if (listing?.quote) words.push(text(' USTR: “'), text(listing.quote), text(endsSentence(listing.quote) ? '”' : '”.'));
     if (listing?.note) words.push(text(` ${listing.note}`));
     if (listing?.confidence === 'unverified') words.push(text(' (Unconfirmed: rests on a secondary report or a mirror copy.)'));
     return [heading(3, m.name), paragraph(text(where), ...words, ...(listing ? [context.citations.cite(listing.sources)] : []))];

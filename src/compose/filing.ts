@@ -4,7 +4,7 @@ import type { CommentBrief, Docket, Edition, Market, Metric, Person, Position, R
 import { surelyBefore } from '../schema/partial-date.js';
 import { docketForCycle, editionForCycle, marketStatus, roleAt } from '../model/index.js';
 import type { ComposeContext, DocumentMeta } from './context.js';
-import { formatDate, formatNumber } from './format.js';
+import { endsSentence, formatDate, formatNumber } from './format.js';
 import { blockquote, emphasis, heading, lines, paragraph, strong, text, withRole } from './nodes.js';
 import { bci } from './bci.js';
 import type { ReferenceCheck } from './references.js';
@@ -167,8 +167,11 @@ export function historyItems(context: ComposeContext, market: Market, rows: read
     const verdict = row.listed ? (row.change === 'added' ? 'listed' : 'listed again') : row.change === 'removed' ? 'removed from the list' : 'not listed';
     const parts: PhrasingContent[] = [strong(`${row.edition.title}`), text(` (${formatDate(row.edition.published)}): ${market.name} ${verdict === 'listed again' ? 'remained on the list' : verdict === 'listed' ? 'listed' : verdict}`)];
     if (row.quote) parts.push(text('. USTR: “'), text(row.quote), text('”'));
-    if (row.confidence === 'unverified') parts.push(text(' '), emphasis('(unconfirmed: rests on a secondary report or a mirror copy)'));
-    parts.push(text('.'), context.citations.cite(row.sources));
+    const unconfirmed = row.confidence === 'unverified';
+    if (unconfirmed) parts.push(text(' '), emphasis('(unconfirmed: rests on a secondary report or a mirror copy)'));
+    // “… in 2016.” ends the sentence itself: no second period after the closing quote.
+    if (unconfirmed || !row.quote || !endsSentence(row.quote)) parts.push(text('.'));
+    parts.push(context.citations.cite(row.sources));
     return parts;
   });
 }

@@ -3,6 +3,15 @@ import { format } from 'date-fns/format';
 
 /** "December 13, 2012", "October 2015" or "2015" from a (partial) ISO date. */
 export function formatDate(date: string): string {
+  let shown = formattedDates.get(date);
+  if (shown === undefined) formattedDates.set(date, (shown = formatDateOnce(date)));
+  return shown;
+}
+
+/** Dates already formatted: a long document prints the same few hundred dates thousands of times. */
+const formattedDates = new Map<string, string>();
+
+function formatDateOnce(date: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number | undefined, number | undefined];
   if (month === undefined) return String(year);
   if (day === undefined) return format(new Date(year, month - 1, 1), 'MMMM yyyy');
@@ -30,6 +39,11 @@ export function formatNumber(value: number): string {
   const [whole, fraction] = String(value).split('.') as [string, string | undefined];
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return fraction ? `${grouped}.${fraction}` : grouped;
+}
+
+/** Whether a sentence already ends in a full stop, question or exclamation mark (so no period is added after its quote). */
+export function endsSentence(value: string): boolean {
+  return /[.!?…]["'”’)]*$/.test(value.trim());
 }
 
 /** "A", "A and B", "A, B and C". */

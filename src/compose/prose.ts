@@ -9,19 +9,20 @@ import { bci } from './bci.js';
 import type { Citations } from './citations.js';
 import { markdownParser, sanitizeMarkdown } from './template.js';
 
-/** Where a prose field's text starts in the brief file (for a block scalar: its first content line). */
+/** A prose field in the brief file: its name, and where its text starts (worked out only if a message needs it). */
 export interface ProsePlace {
   file: string;
-  line: number;
-  column: number;
   field: string;
+  /** For a block scalar: its first content line. */
+  start: () => { line: number; column: number };
 }
 
 /** The file position of a node of the parsed prose (exact for block scalars, the field's start otherwise). */
 function placeIn(place: ProsePlace, node: { position?: { start: { line: number; column: number } } }): { line: number; column: number } {
+  const field = place.start();
   const start = node.position?.start;
-  if (!start) return place;
-  return start.line === 1 ? { line: place.line, column: place.column + start.column - 1 } : { line: place.line + start.line - 1, column: place.column + start.column - 1 };
+  if (!start) return field;
+  return start.line === 1 ? { line: field.line, column: field.column + start.column - 1 } : { line: field.line + start.line - 1, column: field.column + start.column - 1 };
 }
 
 /**

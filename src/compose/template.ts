@@ -24,8 +24,15 @@ export interface Template {
 const PLACEHOLDER = /\{\{\s*([a-z_][a-z0-9_.]*)\s*\}\}/g;
 
 /** The Markdown parser shared by templates and prose fields (GFM + directives + frontmatter). */
-export function markdownParser() {
-  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
+function createMarkdownParser() {
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
+}
+
+let sharedParser: ReturnType<typeof createMarkdownParser> | undefined;
+
+/** The one Markdown parser (frozen, so its syntax extensions are put together once, not per prose field). */
+export function markdownParser(): ReturnType<typeof createMarkdownParser> {
+  return (sharedParser ??= createMarkdownParser());
 }
 
 /** What a sanitised tree lost, reported by the caller at the node's place. */

@@ -1,12 +1,19 @@
 // Renders a composed document to PDF: maps its metadata onto the PDF renderer's options.
+import type { PdfText } from '../check/pdf-text.js';
 import type { ComposedDocument } from '../compose/index.js';
 import { dateValue } from '../compose/format.js';
-import { renderPdf } from './pdf/index.js';
+import { renderPdfWithText, type PdfRenderOptions } from './pdf/index.js';
 
-/** The PDF of a composed document; byte-identical for the same document. */
-export async function renderDocumentPdf(document: ComposedDocument, options: { pdfa: boolean; sourceName: string; markings?: string[] }): Promise<Uint8Array> {
+/** Options of the PDF of a composed document. */
+export interface DocumentPdfOptions {
+  pdfa: boolean;
+  sourceName: string;
+  markings?: string[];
+}
+
+function renderOptions(document: ComposedDocument, options: DocumentPdfOptions): PdfRenderOptions {
   const { meta } = document;
-  return renderPdf(structuredClone(document.root), {
+  return {
     title: meta.title,
     author: meta.author,
     subject: meta.subject,
@@ -17,5 +24,19 @@ export async function renderDocumentPdf(document: ComposedDocument, options: { p
     ...(options.markings ? { markings: options.markings } : {}),
     pdfa: options.pdfa,
     sourceName: options.sourceName,
-  });
+  };
+}
+
+/** The PDF of a composed document; byte-identical for the same document. The tree is not modified. */
+export async function renderDocumentPdf(document: ComposedDocument, options: DocumentPdfOptions): Promise<Uint8Array> {
+  return (await renderDocumentPdfWithText(document, options)).bytes;
+}
+
+/**
+ * The PDF of a composed document and what it draws: per page the text of every line (joined by
+ * spaces), the information dictionary and the outline titles, in the shape `readPdfText` reads
+ * back from the bytes (equal to it once whitespace is normalised), without parsing the PDF.
+ */
+export async function renderDocumentPdfWithText(document: ComposedDocument, options: DocumentPdfOptions): Promise<{ bytes: Uint8Array; drawn: PdfText }> {
+  return renderPdfWithText(document.root, renderOptions(document, options));
 }

@@ -60,6 +60,14 @@ describe('determinism', () => {
     for (const [file, hash] of tokyo) expect(angeles.get(file), file).toBe(hash);
   }, 120_000);
 
+  it('writes the same bytes whether PDFs render on worker threads or on the main thread', () => {
+    const threads = build(path.join(scratch, 'workers'), { TZ: 'UTC', LANG: 'C', DOCKETPRESS_WORKERS: '2' });
+    const single = build(path.join(scratch, 'one-thread'), { TZ: 'UTC', LANG: 'C', DOCKETPRESS_WORKERS: '1' });
+    expect([...threads.keys()].filter((f) => f.endsWith('.pdf')).length).toBeGreaterThanOrEqual(3);
+    expect([...threads.keys()].sort()).toEqual([...single.keys()].sort());
+    for (const [file, hash] of threads) expect(single.get(file), file).toBe(hash);
+  }, 120_000);
+
   it('leaves every output either as the previous build wrote it or complete when a build is killed', async () => {
     const out = path.join(scratch, 'killed');
     const complete = build(out, { TZ: 'UTC', LANG: 'C' });

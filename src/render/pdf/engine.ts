@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { bundledFontFiles, pdfmakeFontDictionary, preloadedFonts } from './fonts.js';
+import { drawnRecord, installSpeedups, type DrawnRecord } from './speedups.js';
 
 /**
  * Key of a function on the `pageMargins` object that tells how many points at the foot of a
@@ -51,20 +52,9 @@ export interface LineFlow {
   place(pageIndex: number, links: FlowLink[], retry: boolean): number | false;
 }
 
-/** The parts of a laid-out pdfkit document this module reads (pdfkit keeps them on the page). */
-interface PdfKitReference {
-  data?: Record<string, unknown>;
-}
-interface PdfKitPage {
-  height: number;
-  width: number;
-  annotations: PdfKitReference[];
-}
-/** A rendered but not yet ended pdfkit document (pages buffered). */
+/** A rendered but not yet ended pdfkit document (drawn pages are already written out). */
 export interface LaidOutDocument extends NodeJS.ReadableStream {
-  page: PdfKitPage;
-  bufferedPageRange(): { start: number; count: number };
-  switchToPage(index: number): PdfKitPage;
+  info: Record<string, unknown>;
   end(): void;
 }
 
@@ -263,6 +253,8 @@ interface EmbeddedFontLike {
   font: { stream?: { buffer?: object } };
   layoutCache?: Record<string, unknown>;
   layoutCached(text: string): unknown;
+  layout(text: string, features: unknown, onlyWidth: boolean): { advanceWidth: number };
+  widthOfString(text: string, size: number, features: unknown): number;
 }
 let layoutSharingInstalled = false;
 const layoutCaches = new WeakMap<object, Record<string, unknown>>();
@@ -284,6 +276,23 @@ function installLayoutSharing(sample: EmbeddedFontLike): void {
     }
     return original.call(this, text);
   };
+  // Widths of whole strings too (pdfkit re-walks a string's words for every width asked).
+  const widths = new WeakMap<object, Map<string, number>>();
+  proto.widthOfString = function widthOfStringShared(this: EmbeddedFontLike, text: string, size: number, features: unknown) {
+    let width: number | undefined;
+    if (features) width = this.layout(text, features, true).advanceWidth;
+    else {
+      const key = this.font.stream?.buffer ?? this.font;
+      let known = widths.get(key);
+      if (!known) widths.set(key, (known = new Map()));
+      width = known.get(text);
+      if (width === undefined) {
+        width = this.layout(text, features, true).advanceWidth;
+        known.set(text, width);
+      }
+    }
+    return width * (size / 1000);
+  };
   layoutSharingInstalled = true;
 }
 
@@ -298,6 +307,7 @@ export function configurePdfmake(): void {
   pdfmake.setLocalAccessPolicy((file: string) => allowed.has(file));
   installReserveHook();
   installFlowHook();
+  installSpeedups();
   configured = true;
 }
 
@@ -321,7 +331,7 @@ export async function layOut(definition: TDocumentDefinitions): Promise<LaidOutD
   configurePdfmake();
   shareDecompressedFonts();
   getMeasuringDocument();
-  const doc = await pdfmake.createPdf(definition, { bufferPages: true } as never).getStream();
+  const doc = await pdfmake.createPdf(definition).getStream();
   return doc as unknown as LaidOutDocument;
 }
 
@@ -396,17 +406,11 @@ export function layOutHeights(definition: TDocumentDefinitions): number[] {
   return pages.map((page) => (page.pageSize.height === Infinity ? autoPageHeight(page) : page.pageSize.height));
 }
 
-/** Heights (pt) of every page of a laid-out document, in order. */
-export function pageHeights(doc: LaidOutDocument): number[] {
-  const range = doc.bufferedPageRange();
-  const heights: number[] = [];
-  for (let i = range.start; i < range.start + range.count; i++) heights.push(doc.switchToPage(i).height);
-  return heights;
-}
-
-/** Number of pages of a laid-out document. */
-export function pageCount(doc: LaidOutDocument): number {
-  return doc.bufferedPageRange().count;
+/** What a laid-out document drew (recorded while pdfmake drew it). */
+export function drawn(doc: LaidOutDocument): DrawnRecord {
+  const record = drawnRecord(doc);
+  if (!record) throw new Error('unreachable: the document was not drawn by the docketpress renderer');
+  return record;
 }
 
 /** Where an internal link sits: 0-based page and its rectangle (PDF user space, y up). */
@@ -421,21 +425,10 @@ export interface LinkPlace {
  */
 export function linkPlaces(doc: LaidOutDocument, prefix: string): Map<string, LinkPlace> {
   const result = new Map<string, LinkPlace>();
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    const page = doc.switchToPage(i);
-    for (const annotation of page.annotations) {
-      const action = (annotation.data?.['A'] as PdfKitReference | undefined)?.data;
-      const destination = action?.['D'];
-      if (action?.['S'] !== 'GoTo' || !(destination instanceof String)) continue;
-      const name = destination.toString();
-      if (!name.startsWith(prefix)) continue;
-      const key = name.slice(prefix.length);
-      const rect = annotation.data?.['Rect'] as number[] | undefined;
-      if (!result.has(key) && rect && rect.length === 4) {
-        result.set(key, { page: i - range.start, rect: rect as [number, number, number, number] });
-      }
-    }
+  for (const link of drawn(doc).links) {
+    if (!link.destination.startsWith(prefix)) continue;
+    const key = link.destination.slice(prefix.length);
+    if (!result.has(key)) result.set(key, { page: link.page, rect: link.rect });
   }
   return result;
 }

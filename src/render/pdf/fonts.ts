@@ -170,7 +170,17 @@ function openFont(file: string): fontkit.Font {
  * Google's reference decoder (wasm, through wawoff2); fontkit and pdfkit then parse plain
  * TrueType, which is much faster than fontkit's own JavaScript decompression.
  */
-export async function preloadFonts(codePoints: Iterable<number>): Promise<void> {
+export function preloadFonts(codePoints: Iterable<number>): Promise<void> {
+  // One preload at a time: the decoder answers with a view into its wasm memory, which a second decode running
+  // meanwhile (two documents rendered at once on one thread) would overwrite before it is copied.
+  const run = preloadQueue.then(() => preloadFontsNow([...codePoints]));
+  preloadQueue = run.catch(() => undefined);
+  return run;
+}
+
+let preloadQueue: Promise<void> = Promise.resolve();
+
+async function preloadFontsNow(codePoints: readonly number[]): Promise<void> {
   const { byName } = getCatalogue();
   const wanted = new Set<Family>([byName.get(BASE_SERIF), byName.get(BASE_MONO)].filter((f): f is Family => !!f));
   const families = [...byName.values()];

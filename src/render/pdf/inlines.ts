@@ -43,6 +43,35 @@ export interface Inline {
   link?: string;
   linkToDestination?: string;
   sup?: boolean;
+  /**
+   * The same object for every inline set alike (all the above but `text`): pdfmake copies it
+   * onto each word, and the measuring speedup resolves a style once per run of such words.
+   */
+  styleKey?: object;
+}
+
+const styleKeys = new Map<string, object>();
+
+/** The shared `styleKey` of inlines set like `inline`. */
+function styleKeyOf(inline: Inline): object {
+  const signature = JSON.stringify([
+    inline.font,
+    inline.fontSize,
+    inline.lineHeight,
+    inline.bold,
+    inline.italics,
+    inline.color,
+    inline.decoration,
+    inline.link,
+    inline.linkToDestination,
+    inline.sup,
+  ]);
+  let key = styleKeys.get(signature);
+  if (!key) {
+    key = Object.freeze({});
+    styleKeys.set(signature, key);
+  }
+  return key;
 }
 
 function describe(cp: number, char: string): string {
@@ -104,6 +133,7 @@ export function textInlines(text: string, style: TextStyle, origin: TextOrigin):
     if (style.link) inline.link = style.link;
     if (style.linkToDestination) inline.linkToDestination = style.linkToDestination;
     if (style.sup) inline.sup = true;
+    inline.styleKey = styleKeyOf(inline);
     return inline;
   });
 }

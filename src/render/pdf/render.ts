@@ -5,7 +5,7 @@ import type { Root } from 'mdast';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { visit } from 'unist-util-visit';
 import { ContentBuilder, type Block } from './build.js';
-import { FOOTNOTE_FLOW, FOOTNOTE_RESERVE, finish, type LaidOutDocument, type ReservingMargins } from './engine.js';
+import { FOOTNOTE_FLOW, FOOTNOTE_RESERVE, drawn, finish, type LaidOutDocument, type ReservingMargins } from './engine.js';
 import { PdfRenderError } from './errors.js';
 import { BASE_SERIF, preloadFonts } from './fonts.js';
 import { measureFootnotes, placeFootnotes, type FootnotePlan } from './footnotes.js';
@@ -92,8 +92,29 @@ function codePoints(root: Root, options: PdfRenderOptions): Set<number> {
   return result;
 }
 
+/** What a rendered PDF shows a reader, as drawn (the shape `readPdfText` reads back). */
+export interface DrawnText {
+  /** Per page, the text of every line drawn on it (body, footnotes, furniture), joined by spaces. */
+  pages: string[];
+  /** The document information dictionary (dates as PDF date strings, `D:YYYYMMDDHHmmssZ`). */
+  info: Record<string, unknown>;
+  /** Outline (bookmark) titles, depth first. */
+  outline: string[];
+}
+
+/** A date as pdfkit writes it into the information dictionary. */
+function pdfDate(date: Date): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `D:${pad(date.getUTCFullYear(), 4)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}Z`;
+}
+
 /** Render an mdast tree as a PDF filing in the house style. */
 export async function renderPdf(root: Root, options: PdfRenderOptions): Promise<Uint8Array> {
+  return (await renderPdfWithText(root, options)).bytes;
+}
+
+/** Render an mdast tree as a PDF filing, and say what it drew (text per page, metadata, outline). */
+export async function renderPdfWithText(root: Root, options: PdfRenderOptions): Promise<{ bytes: Uint8Array; drawn: DrawnText }> {
   await preloadFonts(codePoints(root, options));
   checkOptions(options);
   const builder = new ContentBuilder(root, options.sourceName);
@@ -141,5 +162,12 @@ export async function renderPdf(root: Root, options: PdfRenderOptions): Promise<
   const heights = measureFootnotes(builder, measuring);
   const doc: LaidOutDocument = await placeFootnotes(builder, heights, full);
   installXmp(doc, options.keywords);
-  return finish(doc);
+  const record = drawn(doc);
+  const written: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc.info)) {
+    if (value instanceof Date) written[key] = pdfDate(value);
+    else if (value !== undefined && value !== null) written[key] = String(value);
+  }
+  const text: DrawnText = { pages: record.pages.map((lines) => (lines ?? []).join(' ')), info: written, outline: [...record.outline] };
+  return { bytes: await finish(doc), drawn: text };
 }

@@ -1,0 +1,476 @@
+// Faster equivalents of pdfmake 0.3 hot paths (installed once per process by the engine), and the
+// record of what a document drew: text measuring resolves the style stack once per text node
+// instead of per word and property; drawing sets adjacent same-style words of a line as one pdfkit
+// text run (same glyphs at the same places); pages are released as soon as they are drawn; every
+// drawn line, outline title and internal link is recorded per page. Must not decide layout.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** What one laid-out document drew: line texts by page, outline titles, internal links. */
+export interface DrawnRecord {
+  /** Per page (0-based), the text of every line drawn on it, in drawing order. */
+  pages: string[][];
+  /** Outline (bookmark) titles in document order. */
+  outline: string[];
+  /** Internal links (GoTo a named destination): page (0-based), destination, rectangle (PDF user space). */
+  links: Array<{ page: number; destination: string; rect: [number, number, number, number] }>;
+}
+
+/** The record of a pdfkit document drawn by pdfmake since the speedups were installed. */
+const records = new WeakMap<object, DrawnRecord>();
+
+/** What `doc` drew (undefined for a document pdfmake did not draw). */
+export function drawnRecord(doc: object): DrawnRecord | undefined {
+  return records.get(doc);
+}
+
+// ── pdfmake internals touched here (pdfmake 0.3.11) ────────────────────────────────────────
+
+type Item = Record<string, unknown> & { text: string };
+interface StyleStack {
+  getProperty(property: string): unknown;
+}
+interface FontLike {
+  ascender: number;
+  lineHeight(size: number): number;
+}
+interface TextInlinesLike {
+  pdfDocument: { provideFont(font: unknown, bold: unknown, italics: unknown): FontLike };
+  widthOfText(text: string, inline: Item): number;
+}
+interface InlineLike {
+  text: string;
+  x: number;
+  width: number;
+  font: FontLike;
+  fontSize: number;
+  color?: unknown;
+  opacity?: unknown;
+  sup?: boolean;
+  sub?: boolean;
+  link?: unknown;
+  linkToDestination?: unknown;
+  linkToPage?: unknown;
+  fontFeatures?: unknown;
+  characterSpacing?: number;
+  _pageNodeRef?: unknown;
+}
+interface LineLike {
+  id?: string;
+  _outline?: { id?: string; parentId?: string; text: string; expanded?: boolean };
+  _pageNodeRef?: unknown;
+  inlines: InlineLike[];
+  getHeight(): number;
+  getAscenderHeight(): number;
+}
+interface OutlineLike {
+  addItem(title: string, options: { expanded?: boolean }): OutlineLike;
+}
+interface PdfKitLike {
+  outline: OutlineLike;
+  page: unknown;
+  addPage(options: unknown): unknown;
+  opacity(value: number): unknown;
+  fillColor(color: unknown): unknown;
+  resolveColor(color: unknown, fallback: unknown): unknown;
+  fontSize(size: number): unknown;
+  text(text: string, x: number, y: number, options: Record<string, unknown>): unknown;
+  annotate(x: number, y: number, w: number, h: number, options: Record<string, unknown>): unknown;
+  _font: unknown;
+  _pdfMakePages?: unknown;
+}
+interface PageLike {
+  pageSize: { width: number; height: number };
+  items: Array<{ type: string; item: unknown }>;
+  watermark?: unknown;
+}
+interface RendererLike {
+  pdfDocument: PdfKitLike;
+  outlineMap: Record<string, OutlineLike>;
+  progressCallback?: unknown;
+  renderLine(line: LineLike, x: number, y: number): void;
+  renderVector(item: unknown): void;
+  renderImage(item: unknown): void;
+  renderSVG(item: unknown): void;
+  renderAttachment(item: unknown): void;
+  beginClip(item: unknown): void;
+  endClip(): void;
+  beginVerticalAlignment(item: unknown): void;
+  endVerticalAlignment(item: unknown): void;
+  renderWatermark(page: PageLike): void;
+}
+
+function isValue(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+const LEADING = /^(\s)+/g;
+const TRAILING = /(\s)+$/g;
+
+/** The style of a word as TextInlines.measure resolves it (in the order it resolves it). */
+interface Resolved {
+  font: FontLike;
+  alignment: unknown;
+  fontSize: number;
+  fontFeatures: unknown;
+  characterSpacing: unknown;
+  color: unknown;
+  decoration: unknown;
+  decorationColor: unknown;
+  decorationStyle: unknown;
+  decorationThickness: unknown;
+  background: unknown;
+  link: unknown;
+  linkToPage: unknown;
+  linkToDestination: unknown;
+  noWrap: unknown;
+  opacity: unknown;
+  sup: unknown;
+  sub: unknown;
+  height: number;
+  preserveLeadingSpaces: unknown;
+  preserveTrailingSpaces: unknown;
+}
+
+function resolve(measurer: TextInlinesLike, item: Item, get: (item: Item, property: string, fallback: unknown) => unknown): Resolved {
+  const font = measurer.pdfDocument.provideFont(get(item, 'font', 'Roboto'), get(item, 'bold', false), get(item, 'italics', false));
+  const alignment = get(item, 'alignment', 'left');
+  let fontSize = get(item, 'fontSize', 12) as number;
+  const fontFeatures = get(item, 'fontFeatures', null);
+  const characterSpacing = get(item, 'characterSpacing', 0);
+  const color = get(item, 'color', 'black');
+  const decoration = get(item, 'decoration', null);
+  const decorationColor = get(item, 'decorationColor', null);
+  const decorationStyle = get(item, 'decorationStyle', null);
+  const decorationThickness = get(item, 'decorationThickness', null);
+  const background = get(item, 'background', null);
+  const link = get(item, 'link', null);
+  const linkToPage = get(item, 'linkToPage', null);
+  const linkToDestination = get(item, 'linkToDestination', null);
+  const noWrap = get(item, 'noWrap', null);
+  const opacity = get(item, 'opacity', 1);
+  const sup = get(item, 'sup', false);
+  const sub = get(item, 'sub', false);
+  // Font size reduction as pdfmake's (https://en.wikipedia.org/wiki/Subscript_and_superscript#Desktop_publishing).
+  if (sup || sub) fontSize *= 0.58;
+  const lineHeight = get(item, 'lineHeight', 1) as number;
+  return {
+    font,
+    alignment,
+    fontSize,
+    fontFeatures,
+    characterSpacing,
+    color,
+    decoration,
+    decorationColor,
+    decorationStyle,
+    decorationThickness,
+    background,
+    link,
+    linkToPage,
+    linkToDestination,
+    noWrap,
+    opacity,
+    sup,
+    sub,
+    height: font.lineHeight(fontSize) * lineHeight,
+    preserveLeadingSpaces: get(item, 'preserveLeadingSpaces', false),
+    preserveTrailingSpaces: get(item, 'preserveTrailingSpaces', false),
+  };
+}
+
+/**
+ * TextInlines.measure with the style stack read once per call: every word of a text node sees the
+ * same stack below itself, so a property a word does not set has the same value for all of them
+ * (pdfmake walks the stack again for every word and every one of ~22 properties).
+ */
+function installMeasure(): void {
+  const { default: StyleContextStack } = require('pdfmake/js/StyleContextStack.js') as {
+    default: { getStyleProperty(item: unknown, stack: StyleStack | undefined, property: string, fallback: unknown): unknown };
+  };
+  const mod = require('pdfmake/js/TextInlines.js') as { default?: { prototype: { measure?: unknown } } };
+  const proto = mod.default?.prototype;
+  if (!proto || typeof proto.measure !== 'function') throw new Error('pdfmake internals changed: TextInlines.prototype.measure not found');
+  proto.measure = function measureResolved(this: TextInlinesLike, array: Item[], stack: StyleStack | undefined): Item[] {
+    const below: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const get = (item: Item, property: string, fallback: unknown): unknown => {
+      const own = item[property];
+      if (own !== undefined && own !== null) return own;
+      if (!stack) return fallback;
+      // Named styles on the word itself would sit between it and the stack: take the long way.
+      if (item['style'] !== undefined && item['section'] === undefined) {
+        return StyleContextStack.getStyleProperty(item, stack, property, fallback);
+      }
+      let value = below[property];
+      if (value === undefined && !(property in below)) {
+        value = stack.getProperty(property);
+        below[property] = value;
+      }
+      return isValue(value) ? value : fallback;
+    };
+    const first = array[0];
+    if (first) {
+      const leadingIndent = get(first, 'leadingIndent', 0) as number;
+      if (leadingIndent) {
+        first['leadingCut'] = -leadingIndent;
+        first['leadingIndent'] = leadingIndent;
+      }
+    }
+    // Words cut from one source inline (or from inlines set alike) share a `styleKey` object
+    // (copied onto every word by pdfmake's TextBreaker): their style resolves the same way.
+    let lastKey: unknown;
+    let style: Resolved | undefined;
+    for (const item of array) {
+      const key = item['styleKey'];
+      if (!style || key === undefined || key !== lastKey) {
+        style = resolve(this, item, get);
+        lastKey = key;
+      }
+      item['font'] = style.font;
+      item['alignment'] = style.alignment;
+      item['fontFeatures'] = style.fontFeatures;
+      item['characterSpacing'] = style.characterSpacing;
+      item['color'] = style.color;
+      item['decoration'] = style.decoration;
+      item['decorationColor'] = style.decorationColor;
+      item['decorationStyle'] = style.decorationStyle;
+      item['decorationThickness'] = style.decorationThickness;
+      item['background'] = style.background;
+      item['link'] = style.link;
+      item['linkToPage'] = style.linkToPage;
+      item['linkToDestination'] = style.linkToDestination;
+      item['noWrap'] = style.noWrap;
+      item['opacity'] = style.opacity;
+      item['sup'] = style.sup;
+      item['sub'] = style.sub;
+      item['fontSize'] = style.fontSize;
+      item['width'] = this.widthOfText(item.text, item);
+      item['height'] = style.height;
+      if (!item['leadingCut']) item['leadingCut'] = 0;
+      if (!style.preserveLeadingSpaces) {
+        const leadingSpaces = item.text.match(LEADING);
+        if (leadingSpaces) (item['leadingCut'] as number) += this.widthOfText(leadingSpaces[0], item);
+      }
+      item['trailingCut'] = 0;
+      if (!style.preserveTrailingSpaces) {
+        const trailingSpaces = item.text.match(TRAILING);
+        if (trailingSpaces) item['trailingCut'] = this.widthOfText(trailingSpaces[0], item);
+      }
+    }
+    return array;
+  };
+}
+
+/** Can `inline` share a pdfkit text run with its neighbours (nothing drawn or linked per word)? */
+function mergeable(inline: InlineLike): boolean {
+  return (
+    !inline.link &&
+    !inline.linkToDestination &&
+    !inline.linkToPage &&
+    !inline.fontFeatures &&
+    !inline.characterSpacing &&
+    !inline._pageNodeRef
+  );
+}
+
+/** Does `next` continue `run` (same face, size, colour, opacity and raise; no gap)? */
+function continues(run: InlineLike, previous: InlineLike, next: InlineLike): boolean {
+  return (
+    mergeable(next) &&
+    next.font === run.font &&
+    next.fontSize === run.fontSize &&
+    next.color === run.color &&
+    next.opacity === run.opacity &&
+    !next.sup === !run.sup &&
+    !next.sub === !run.sub &&
+    Math.abs(previous.x + previous.width - next.x) < 1e-6
+  );
+}
+
+/** Baseline (pt from the top) and left end of the last line recorded, per pdfkit document. */
+const lastLine = new WeakMap<object, { baseline: number; start: number }>();
+
+/** The page (0-based) being drawn, per pdfkit document. */
+const drawingPage = new WeakMap<object, number>();
+
+/**
+ * Renderer.renderLine drawing runs of same-style words with one pdfkit `text` call each (pdfkit
+ * lays a string out word by word, so glyphs and advances are those of the separate words), and
+ * recording the line's text. Lines with page references or page links take pdfmake's path.
+ */
+function installRenderLine(): void {
+  const { default: TextDecorator } = require('pdfmake/js/TextDecorator.js') as {
+    default: new (doc: PdfKitLike) => { drawBackground(line: LineLike, x: number, y: number): void; drawDecorations(line: LineLike, x: number, y: number): void };
+  };
+  const mod = require('pdfmake/js/Renderer.js') as { default?: { prototype: RendererLike } };
+  const proto = mod.default?.prototype;
+  const original = proto?.renderLine;
+  if (!proto || typeof original !== 'function') throw new Error('pdfmake internals changed: Renderer.prototype.renderLine not found');
+  proto.renderLine = function renderLineInRuns(this: RendererLike, line: LineLike, x: number, y: number) {
+    const doc = this.pdfDocument;
+    const record = records.get(doc);
+    if (record && line._outline) record.outline.push(line._outline.text);
+    if (line._pageNodeRef || line.inlines.some((inline) => inline._pageNodeRef || inline.linkToPage)) {
+      original.call(this, line, x, y);
+    } else {
+      drawLine(this, TextDecorator, line, x, y);
+    }
+    if (record) {
+      const page = drawingPage.get(doc) ?? 0;
+      let text = '';
+      for (const inline of line.inlines) text += inline.text;
+      // A line drawn on the baseline of the one before and to its left (a list number beside its
+      // item) reads as one with it, as a PDF reader joins them: no space between.
+      const baseline = (y || 0) + line.getAscenderHeight();
+      const first = line.inlines[0];
+      const start = (x || 0) + (first ? first.x : 0);
+      const lines = (record.pages[page] ??= []);
+      const previous = lastLine.get(doc);
+      if (lines.length > 0 && previous && Math.abs(previous.baseline - baseline) < 0.01 && start < previous.start) lines[lines.length - 1] += text;
+      else lines.push(text);
+      lastLine.set(doc, { baseline, start });
+    }
+  };
+}
+
+function drawLine(
+  renderer: RendererLike,
+  TextDecorator: new (doc: PdfKitLike) => { drawBackground(line: LineLike, x: number, y: number): void; drawDecorations(line: LineLike, x: number, y: number): void },
+  line: LineLike,
+  x: number,
+  y: number,
+): void {
+  const doc = renderer.pdfDocument;
+  if (line._outline) {
+    let parent = doc.outline;
+    if (line._outline.parentId && renderer.outlineMap[line._outline.parentId]) parent = renderer.outlineMap[line._outline.parentId] as OutlineLike;
+    const outline = parent.addItem(line._outline.text, { expanded: line._outline.expanded } as { expanded?: boolean });
+    if (line._outline.id) renderer.outlineMap[line._outline.id] = outline;
+  }
+  x = x || 0;
+  y = y || 0;
+  const lineHeight = line.getHeight();
+  const ascenderHeight = line.getAscenderHeight();
+  const descent = lineHeight - ascenderHeight;
+  const decorator = new TextDecorator(doc);
+  decorator.drawBackground(line, x, y);
+  const inlines = line.inlines;
+  for (let i = 0, l = inlines.length; i < l; ) {
+    const inline = inlines[i] as InlineLike;
+    let text = inline.text;
+    let width = inline.width;
+    let j = i + 1;
+    if (mergeable(inline)) {
+      while (j < l && continues(inline, inlines[j - 1] as InlineLike, inlines[j] as InlineLike)) {
+        const next = inlines[j] as InlineLike;
+        text += next.text;
+        width += next.width;
+        j++;
+      }
+    }
+    const shiftToBaseline = lineHeight - (inline.font.ascender / 1000) * inline.fontSize - descent;
+    const options: Record<string, unknown> = {
+      lineBreak: false,
+      textWidth: width,
+      characterSpacing: inline.characterSpacing,
+      wordCount: 1,
+      link: inline.link,
+    };
+    if (inline.linkToDestination) options['goTo'] = inline.linkToDestination;
+    if (line.id && i === 0) options['destination'] = line.id;
+    if (inline.fontFeatures) options['features'] = inline.fontFeatures;
+    const opacity = typeof inline.opacity === 'number' ? inline.opacity : 1;
+    doc.opacity(opacity);
+    // pdfmake calls fill(colour), which also paints the (empty) current path: the colour is all it needs.
+    doc.fillColor(doc.resolveColor(inline.color, 'black'));
+    doc._font = inline.font;
+    doc.fontSize(inline.fontSize);
+    let shiftedY = y + shiftToBaseline;
+    if (inline.sup) shiftedY -= inline.fontSize * 0.75;
+    if (inline.sub) shiftedY += inline.fontSize * 0.35;
+    doc.text(text, x + inline.x, shiftedY, options);
+    i = j;
+  }
+  decorator.drawDecorations(line, x, y);
+}
+
+/**
+ * Renderer.renderPages that releases each page's laid-out items once drawn (pdfmake keeps every
+ * page until the whole document is drawn), and records the document's drawing: the page each
+ * line is drawn on and the internal links pdfkit annotates.
+ */
+function installRenderPages(): void {
+  const mod = require('pdfmake/js/Renderer.js') as { default?: { prototype: RendererLike & { renderPages?: unknown } } };
+  const proto = mod.default?.prototype;
+  if (!proto || typeof proto.renderPages !== 'function') throw new Error('pdfmake internals changed: Renderer.prototype.renderPages not found');
+  proto.renderPages = function renderPagesReleasing(this: RendererLike, pages: PageLike[]) {
+    const doc = this.pdfDocument;
+    const record: DrawnRecord = { pages: [], outline: [], links: [] };
+    records.set(doc, record);
+    const annotate = doc.annotate;
+    doc.annotate = function annotateRecorded(this: PdfKitLike, x, y, w, h, options) {
+      const result = annotate.call(this, x, y, w, h, options);
+      const action = (options['A'] as { data?: Record<string, unknown> } | undefined)?.data;
+      const destination = action?.['D'];
+      const rect = options['Rect'] as number[] | undefined;
+      if (action?.['S'] === 'GoTo' && destination instanceof String && rect?.length === 4) {
+        record.links.push({ page: drawingPage.get(doc) ?? 0, destination: destination.toString(), rect: rect as [number, number, number, number] });
+      }
+      return result;
+    };
+    for (let i = 0; i < pages.length; i++) {
+      const page = pages[i] as PageLike;
+      doc.addPage({ size: [page.pageSize.width, page.pageSize.height] });
+      drawingPage.set(doc, i);
+      lastLine.delete(doc);
+      record.pages[i] ??= [];
+      for (const { type, item } of page.items) {
+        switch (type) {
+          case 'vector':
+            this.renderVector(item);
+            break;
+          case 'line': {
+            const line = item as LineLike & { x: number; y: number };
+            this.renderLine(line, line.x, line.y);
+            break;
+          }
+          case 'image':
+            this.renderImage(item);
+            break;
+          case 'svg':
+            this.renderSVG(item);
+            break;
+          case 'attachment':
+            this.renderAttachment(item);
+            break;
+          case 'beginClip':
+            this.beginClip(item);
+            break;
+          case 'endClip':
+            this.endClip();
+            break;
+          case 'beginVerticalAlignment':
+            this.beginVerticalAlignment(item);
+            break;
+          case 'endVerticalAlignment':
+            this.endVerticalAlignment(item);
+            break;
+        }
+      }
+      if (page.watermark) this.renderWatermark(page);
+      page.items = [];
+    }
+  };
+}
+
+let installed = false;
+
+/** Install the replacements on pdfmake's classes (once per process). */
+export function installSpeedups(): void {
+  if (installed) return;
+  installMeasure();
+  installRenderLine();
+  installRenderPages();
+  installed = true;
+}
