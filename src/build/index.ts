@@ -13,6 +13,7 @@ import { findLeaks, type PublicText } from '../check/leaks.js';
 import { placeOf, type YamlFile } from '../load/yaml-file.js';
 import { loadBriefs, type LoadedBrief } from '../load/briefs.js';
 import { loadDataset, type Dataset, type LoadResult } from '../load/dataset.js';
+import type { ReadingMemo } from '../load/validate.js';
 import { renderHtml } from '../render/html.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { writeFileAtomic } from '../render/write.js';
@@ -44,6 +45,8 @@ export interface BuildOptions {
   records?: Map<string, BriefRecord>;
   /** A cache folder for the dataset and for `records` between runs (see `defaultCacheDir`); off unless given. */
   cache?: string | false;
+  /** Data file readings kept between builds in one process (watch mode). */
+  readings?: ReadingMemo;
   /** Called as each brief begins (composing, rendering, writing follow). */
   onBrief?: (id: string, index: number, total: number) => void;
   /** Called after each file is written. */
@@ -191,7 +194,7 @@ function leakDiagnostics(loaded: LoadedBrief, document: ComposedDocument, render
 /** Loads everything and builds the briefs; every brief that can be built is, whatever fails elsewhere. */
 export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
-  const data = await loadDataset(options.dataDir, { cwd, cache: options.cache ?? false });
+  const data = await loadDataset(options.dataDir, { cwd, cache: options.cache ?? false, ...(options.readings ? { memo: options.readings } : {}) });
   const briefs = await loadBriefs(options.briefsDir, { cwd });
   const diagnostics: Diagnostic[] = [...data.diagnostics, ...briefs.diagnostics];
   const available = [...briefs.briefs.map((b) => b.brief.id), ...briefs.invalid].sort();

@@ -17,12 +17,13 @@ export interface WatchOptions extends BuildOptions {
  */
 export async function watchBuild(options: WatchOptions, signal: AbortSignal): Promise<void> {
   const records: NonNullable<BuildOptions['records']> = new Map();
+  const readings: NonNullable<BuildOptions['readings']> = new Map();
   let running: Promise<void> | undefined;
   let again = false;
 
   const build = async (): Promise<void> => {
     const started = performance.now();
-    const result = await buildBriefs({ ...options, records });
+    const result = await buildBriefs({ ...options, records, readings });
     options.onBuild(result, performance.now() - started);
   };
   const trigger = (): void => {

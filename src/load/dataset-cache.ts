@@ -2,7 +2,7 @@
 // messages included, without parsing or validating anything (nor loading the code that does).
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { Market, Position, Stakeholder } from '../schema/index.js';
-import { cacheEntryPath, cacheKey, readCacheEntry, writeCacheEntry } from './cache.js';
+import { cacheEntryPath, readCacheEntry, writeCacheEntry } from './cache.js';
 import { decodeDataFile, OriginIndex, type DataFile, type Dataset, type LoadResult, type Origin } from './dataset.js';
 import { lazyFile } from './lazy-yaml.js';
 import type { PathSegment, YamlFile } from './yaml-file.js';
@@ -36,16 +36,10 @@ function parts(collection: Collection, entity: object): Array<[key: string, item
   return [];
 }
 
-/** The key of these files: paths, shown names, read problems and bytes. */
-function filesKey(files: readonly DataFile[]): string {
-  return cacheKey(files.flatMap((f) => [f.relativePath, f.name, f.problem ? JSON.stringify(f.problem) : '', f.bytes ?? '']));
-}
-
-/** The cached load of these exact files, if the cache has it; the key either way (to store a fresh load under). */
-export function loadCachedDataset(cacheDir: string, dir: string, files: readonly DataFile[]): { key: string; result?: LoadResult } {
-  const key = filesKey(files);
+/** The cached load of these exact files (whose key is `key`), if the cache has it. */
+export function loadCachedDataset(cacheDir: string, dir: string, files: readonly DataFile[], key: string): LoadResult | undefined {
   const stored = readCacheEntry<StoredDataset>(cacheEntryPath(cacheDir, 'dataset', dir), key);
-  if (!stored) return { key };
+  if (!stored) return undefined;
   const byName = new Map(files.map((file) => [file.name, file]));
   const yamlFiles = stored.yamlFiles.map((name) => lazyFile(name, () => decodeDataFile(byName.get(name)!).text.replace(/^\uFEFF/, '')));
   const origins = new OriginIndex((index) => {
@@ -58,7 +52,7 @@ export function loadCachedDataset(cacheDir: string, dir: string, files: readonly
       });
     }
   });
-  return { key, result: { dataset: { ...stored.dataset, origins }, diagnostics: stored.diagnostics, files: files.map((f) => f.name), yamlFiles, key, fromCache: true } };
+  return { dataset: { ...stored.dataset, origins }, diagnostics: stored.diagnostics, files: files.map((f) => f.name), yamlFiles, key, fromCache: true };
 }
 
 /** Stores a fresh load (nothing, if an entity's origin cannot be expressed as a location). */

@@ -6,7 +6,9 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { diagnostic, displayPath } from '../diagnostics/index.js';
 import type { Docket, Edition, Event, Market, Metric, Position, Source, Stakeholder } from '../schema/index.js';
 import type { Claim, Person } from '../schema/index.js';
+import { cacheKey } from './cache.js';
 import { decodeYamlBytes, fileTooLarge, MAX_FILE_BYTES } from './file-bytes.js';
+import type { ReadingMemo } from './validate.js';
 import type { PathSegment, YamlFile } from './yaml-file.js';
 
 /** Where an entity was read from: its file and its path inside the YAML document. */
@@ -84,7 +86,7 @@ export interface LoadResult {
   files: string[];
   /** Every data file that parsed, for searching a character or a value later in the pipeline. */
   yamlFiles: YamlFile[];
-  /** A key over every data file's path and bytes (loads with a cache only). */
+  /** A key over every data file's path and bytes (and the running code): equal keys, equal results. */
   key?: string;
   /** True when the result came from the cache (nothing was parsed or validated). */
   fromCache?: boolean;
@@ -182,6 +184,8 @@ export interface LoadOptions {
    * taken from there instead of being parsed and validated again. Off unless given.
    */
   cache?: string | false;
+  /** Readings of files kept between loads in one process (watch mode): an unchanged file is not read again. */
+  memo?: ReadingMemo;
 }
 
 /** Loads, validates and cross-checks a data folder. */
@@ -194,12 +198,17 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     const problem = diagnostic(displayPath(dir, options.cwd), undefined, 'error', code === 'ENOENT' ? 'data folder not found: pass `--data DIR` with the folder that holds editions.yaml and markets/' : `cannot read the data folder (${code ?? String(error)})`, 'data-folder-unreadable');
     return { dataset: emptyDataset(), diagnostics: [problem], files: [], yamlFiles: [] };
   }
+  const key = filesKey(files);
   const cache = options.cache ? await import('./dataset-cache.js') : undefined;
-  const cached = cache?.loadCachedDataset(options.cache as string, dir, files);
-  if (cached?.result) return cached.result;
+  const cached = cache?.loadCachedDataset(options.cache as string, dir, files, key);
+  if (cached) return cached;
   const { buildDataset } = await import('./validate.js');
-  const result = buildDataset(files.map(decodeDataFile));
-  if (!cache || !cached) return result;
-  cache.storeDataset(options.cache as string, dir, cached.key, result);
-  return { ...result, key: cached.key };
+  const result = { ...buildDataset(files.map(decodeDataFile), options.memo), key };
+  cache?.storeDataset(options.cache as string, dir, key, result);
+  return result;
+}
+
+/** A key over these files — paths, shown names, read problems and bytes — and the running code. */
+function filesKey(files: readonly DataFile[]): string {
+  return cacheKey(files.flatMap((f) => [f.relativePath, f.name, f.problem ? JSON.stringify(f.problem) : '', f.bytes ?? '']));
 }

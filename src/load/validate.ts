@@ -38,33 +38,76 @@ const ENTITY_SCHEMAS = {
   metrics: { key: 'metrics', schema: metricSchema },
 } as const;
 
+/** What one data file gives, on its own: its messages, and its entities still to be registered with the others'. */
+export interface FileReading {
+  diagnostics: Diagnostic[];
+  file?: YamlFile;
+  /** The kind of entity the file should hold, when the file could not be read (its references are not checked). */
+  unreadable?: EntityKind;
+  rawCitedSources: string[];
+  /** Ids seen on entities, valid or not (so a broken entity's references do not look unknown). */
+  attempted: Array<[kind: string, id: string]>;
+  entities: Array<{ kind: EntityKind; entity: object; path: PathSegment[] }>;
+}
+
+/** Parses and validates one data file (a pure function of its path, name and text). */
+export function readDataText(text: DataText): FileReading {
+  const reading: FileReading = { diagnostics: [], rawCitedSources: [], attempted: [], entities: [] };
+  const kind = dataFileKind(text.relativePath);
+  if (text.problem && kind) {
+    reading.diagnostics.push(text.problem);
+    reading.unreadable = entityKindOfFile(kind);
+    return reading;
+  }
+  if (!kind) {
+    reading.diagnostics.push(diagnostic(text.name, undefined, 'warning', `not a data file this tool knows, so it was not read: data files are ${Object.values(DATA_FILE_KINDS).map((k) => k.place).join(', ')}`, 'unknown-data-file'));
+    return reading;
+  }
+  const parsed = readYaml(text.name, text.text);
+  reading.file = parsed.file;
+  reading.diagnostics.push(...parsed.diagnostics);
+  if (!('value' in parsed) || parsed.diagnostics.some((d) => d.severity === 'error')) {
+    reading.unreadable = entityKindOfFile(kind);
+    return reading;
+  }
+  const sources = new Set<string>();
+  collectRawSources(parsed.value, sources);
+  reading.rawCitedSources = [...sources];
+  readEntities(kind, text, parsed.file, parsed.value, reading);
+  return reading;
+}
+
+/**
+ * Readings of files by name and text, reused while a file is unchanged (watch mode keeps one across rebuilds,
+ * so an edit re-reads that file only).
+ */
+export type ReadingMemo = Map<string, { text: string; reading: FileReading }>;
+
 /** Builds a dataset from file texts (the loader's pure core, used by tests too). */
-export function buildDataset(texts: readonly DataText[]): LoadResult {
+export function buildDataset(texts: readonly DataText[], memo?: ReadingMemo): LoadResult {
+  const readings = texts.map((text) => {
+    const known = memo?.get(text.name);
+    if (known && known.text === text.text && !text.problem) return known.reading;
+    const reading = readDataText(text);
+    if (memo && !text.problem) memo.set(text.name, { text: text.text, reading });
+    return reading;
+  });
+  return assembleDataset(texts, readings);
+}
+
+/** Registers every file's entities (duplicate ids are errors), then checks references across files. */
+function assembleDataset(texts: readonly DataText[], readings: readonly FileReading[]): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const registry: Registry = { entities: new Map(), attemptedIds: new Map(), unreadableKinds: new Set(), rawCitedSources: new Set() };
   const dataset: Dataset = emptyDataset();
-
   const yamlFiles: YamlFile[] = [];
-  for (const text of texts) {
-    const kind = dataFileKind(text.relativePath);
-    if (text.problem && kind) {
-      diagnostics.push(text.problem);
-      registry.unreadableKinds.add(entityKindOfFile(kind));
-      continue;
-    }
-    if (!kind) {
-      diagnostics.push(diagnostic(text.name, undefined, 'warning', `not a data file this tool knows, so it was not read: data files are ${Object.values(DATA_FILE_KINDS).map((k) => k.place).join(', ')}`, 'unknown-data-file'));
-      continue;
-    }
-    const parsed = readYaml(text.name, text.text);
-    yamlFiles.push(parsed.file);
-    diagnostics.push(...parsed.diagnostics);
-    if (!('value' in parsed) || parsed.diagnostics.some((d) => d.severity === 'error')) {
-      registry.unreadableKinds.add(entityKindOfFile(kind));
-      continue;
-    }
-    collectRawSources(parsed.value, registry.rawCitedSources);
-    readEntities(kind, text, parsed.file, parsed.value, dataset, registry, diagnostics);
+  for (const reading of readings) {
+    diagnostics.push(...reading.diagnostics);
+    if (reading.file) yamlFiles.push(reading.file);
+    if (reading.unreadable) registry.unreadableKinds.add(reading.unreadable);
+    for (const id of reading.rawCitedSources) registry.rawCitedSources.add(id);
+    for (const [kind, id] of reading.attempted) remember(registry, kind, id);
+    for (const { kind, entity, path } of reading.entities) register(dataset, registry, kind, entity, { file: reading.file!, path }, diagnostics);
   }
 
   dataset.editions.sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : a.year - b.year));
@@ -101,13 +144,15 @@ function rawId(value: unknown, key = 'id'): string | undefined {
   return undefined;
 }
 
-/** Validates the entities of one file and registers the valid ones. */
-function readEntities(kind: DataFileKind, text: DataText, file: YamlFile, value: unknown, dataset: Dataset, registry: Registry, diagnostics: Diagnostic[]): void {
+/** Validates the entities of one file; the valid ones go to the reading, to be registered with all the others. */
+function readEntities(kind: DataFileKind, text: DataText, file: YamlFile, value: unknown, reading: FileReading): void {
+  const { diagnostics } = reading;
+  const remember = (entityKind: string, id: string): void => void reading.attempted.push([entityKind, id]);
   if (kind === 'market' || kind === 'stakeholder') {
     const schema = kind === 'market' ? marketSchema : stakeholderSchema;
     const attempted = rawId(value);
-    if (attempted) remember(registry, kind, attempted);
-    remember(registry, kind, path.posix.basename(text.relativePath).replace(/\.ya?ml$/, ''));
+    if (attempted) remember(kind, attempted);
+    remember(kind, path.posix.basename(text.relativePath).replace(/\.ya?ml$/, ''));
     const result = validateWithPositions(schema as z.ZodType, value, file, []);
     diagnostics.push(...result.diagnostics);
     if (!result.data) return;
@@ -116,8 +161,7 @@ function readEntities(kind: DataFileKind, text: DataText, file: YamlFile, value:
     if (entity.id !== expected) {
       diagnostics.push(diagnostic(file.name, placeOf(file, ['id']), 'error', `the id \`${entity.id}\` does not match the file name \`${expected}\`: rename the file to \`${entity.id}.yaml\` or change the id`, 'id-file-mismatch'));
     }
-    if (kind === 'market') register(dataset, registry, 'market', entity, { file, path: [] }, diagnostics);
-    else register(dataset, registry, 'stakeholder', entity, { file, path: [] }, diagnostics);
+    reading.entities.push({ kind, entity, path: [] });
     return;
   }
   const { key, schema } = ENTITY_SCHEMAS[kind];
@@ -137,11 +181,11 @@ function readEntities(kind: DataFileKind, text: DataText, file: YamlFile, value:
   }
   items.forEach((item, index) => {
     const attempted = rawId(item, kind === 'dockets' ? 'cycle' : 'id');
-    if (attempted) remember(registry, singular(kind), attempted);
-    if (kind === 'positions') for (const claimId of rawClaimIds(item)) remember(registry, 'claim', claimId);
+    if (attempted) remember(singular(kind), attempted);
+    if (kind === 'positions') for (const claimId of rawClaimIds(item)) remember('claim', claimId);
     const result = validateWithPositions(schema as z.ZodType, item, file, [key, index]);
     diagnostics.push(...result.diagnostics);
-    if (result.data) register(dataset, registry, singular(kind), result.data as object, { file, path: [key, index] }, diagnostics);
+    if (result.data) reading.entities.push({ kind: singular(kind), entity: result.data as object, path: [key, index] });
   });
 }
 
@@ -150,7 +194,7 @@ function rawClaimIds(item: unknown): string[] {
   return Array.isArray(claims) ? claims.map((c) => rawId(c)).filter((id): id is string => id !== undefined) : [];
 }
 
-type EntityKind = 'source' | 'edition' | 'market' | 'stakeholder' | 'position' | 'event' | 'docket' | 'metric' | 'person' | 'claim';
+export type EntityKind = 'source' | 'edition' | 'market' | 'stakeholder' | 'position' | 'event' | 'docket' | 'metric' | 'person' | 'claim';
 
 function entityKindOfFile(kind: DataFileKind): EntityKind {
   return kind === 'market' || kind === 'stakeholder' ? kind : singular(kind);
