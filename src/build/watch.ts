@@ -21,9 +21,12 @@ export async function watchBuild(options: WatchOptions, signal: AbortSignal): Pr
   let running: Promise<void> | undefined;
   let again = false;
 
+  let builds = 0;
   const build = async (): Promise<void> => {
     const started = performance.now();
-    const result = await buildBriefs({ ...options, records, readings });
+    // The first build may start from the disk cache; later ones keep everything in memory (writing the
+    // dataset to the cache after every edit would cost more than it saves).
+    const result = await buildBriefs({ ...options, records, readings, ...(builds++ > 0 ? { cache: false } : {}) });
     options.onBuild(result, performance.now() - started);
   };
   const trigger = (): void => {
