@@ -81,6 +81,7 @@ export const RULES = {
   'prose-footnote-dropped': { title: 'a hand-written footnote was removed (warning)', fix: 'cite sources with `:cite[source-id]`' },
   'template-outside-project': { title: '`template:` is a URL, not Markdown, or outside the project', fix: 'put the template in the templates folder or next to the briefs' },
   'bci-empty': { title: 'an empty `:bci[]` span', fix: 'put the confidential words between the brackets' },
+  'todo-left': { title: 'a TODO marker is left in a brief (warning)', fix: 'write what it asks for, then delete the marker' },
   // Rendering
   'pdf-missing-glyph': { title: 'a character no bundled font can draw', fix: 'replace the character, or write it out in words' },
   'pdf-missing-footnote': { title: 'a footnote reference without its text', fix: 'report this as a bug: composers always write both' },

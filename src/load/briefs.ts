@@ -15,12 +15,28 @@ export interface LoadedBrief {
   path: string;
 }
 
+/** TODO markers reported per brief; the rest are summed up in the last message. */
+const MAX_TODO_MESSAGES = 10;
+
+/** A warning at every `TODO:` marker left in a spec (`docketpress new` writes them where a person must write). */
+function todoWarnings(name: string, text: string): Diagnostic[] {
+  const places: Array<{ line: number; column: number; inComment: boolean }> = [];
+  text.split('\n').forEach((line, i) => {
+    for (const match of line.matchAll(/\bTODO:/g)) places.push({ line: i + 1, column: match.index + 1, inComment: /(^|\s)#/.test(line.slice(0, match.index)) });
+  });
+  return places.slice(0, MAX_TODO_MESSAGES).map(({ inComment, ...place }, i) => {
+    const more = i === MAX_TODO_MESSAGES - 1 && places.length > MAX_TODO_MESSAGES ? ` (${places.length - MAX_TODO_MESSAGES} more below)` : '';
+    const what = inComment ? 'do what it asks, then delete the marker' : 'write what it asks for, then delete the marker — as it stands it would be printed in the filing';
+    return diagnostic(name, place, 'warning', `a TODO is left here${more}: ${what}`, 'todo-left');
+  });
+}
+
 /** Validates one brief spec's text. */
 export function readBriefText(name: string, absolutePath: string, text: string): { loaded?: LoadedBrief; diagnostics: Diagnostic[] } {
   const parsed = readYaml(name, text);
   if (!('value' in parsed) || parsed.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: parsed.diagnostics };
   const result = validateWithPositions(briefSchema, parsed.value, parsed.file, []);
-  const diagnostics = [...parsed.diagnostics, ...result.diagnostics];
+  const diagnostics = [...parsed.diagnostics, ...result.diagnostics, ...todoWarnings(name, parsed.file.source)];
   if (!result.data) return { diagnostics };
   const expected = path.basename(absolutePath).replace(/\.ya?ml$/, '');
   if (result.data.id !== expected) {

@@ -59,11 +59,20 @@ describe('docketpress new', () => {
     expect(text).toContain('# request: one of list | relist | retain | remove | do-not-list | oppose-listing');
 
     const checked = await cli(['check', '--json'], dir);
-    const report = JSON.parse(checked.stdout) as { briefs: number; errors: number; diagnostics: { file: string }[] };
+    const report = JSON.parse(checked.stdout) as { briefs: number; errors: number; diagnostics: { file: string; line: number; ruleId: string; severity: string }[] };
     expect(report.briefs).toBe(1);
-    expect(report.diagnostics.filter((d) => d.file.includes('aafa-2016-comment'))).toEqual([]);
+    // Nothing but a warning at each TODO left for a person, on the very lines that hold one.
+    const own = report.diagnostics.filter((d) => d.file.includes('aafa-2016-comment'));
+    const todoLines = text.split('\n').flatMap((line, i) => (/\bTODO:/.test(line) ? [i + 1] : []));
+    expect(todoLines.length).toBeGreaterThanOrEqual(4);
+    expect(own.map((d) => [d.ruleId, d.severity, d.line])).toEqual(todoLines.map((line) => ['todo-left', 'warning', line]));
     expect(report.errors).toBe(0);
     expect(checked.code).toBe(0);
+
+    // Once the TODOs are written, nothing is left to say.
+    writeFileSync(specPath('aafa-2016-comment'), text.replace(/TODO: ?/g, 'Written: ').replace(/ +# TODO[^\n]*/g, ''));
+    const done = JSON.parse((await cli(['check', '--json'], dir)).stdout) as typeof report;
+    expect(done.diagnostics.filter((d) => d.file.includes('aafa-2016-comment'))).toEqual([]);
   });
 
   it('dates a filing today while its deadline is ahead', async () => {
