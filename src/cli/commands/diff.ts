@@ -1,5 +1,5 @@
 // `docketpress diff <edition-a> <edition-b>`: markets added, removed and retained between two editions.
-import { editionDiff } from '../../model/index.js';
+import { editionDiff } from '../../model/diff.js';
 import { datasetForQuery } from '../data.js';
 import { EXIT_CONTENT, EXIT_OK } from '../errors.js';
 import { json } from '../output.js';

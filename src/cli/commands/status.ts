@@ -1,5 +1,6 @@
 // `docketpress status <market> [--year YYYY]`: a market's listing status per edition, with sources.
-import { citation, countryName, listingFor, marketStatus, stakeholderName } from '../../model/index.js';
+import { citation, countryName, stakeholderName } from '../../model/names.js';
+import { listingFor, marketStatus } from '../../model/status.js';
 import { datasetForQuery } from '../data.js';
 import { EXIT_CONTENT, EXIT_OK } from '../errors.js';
 import { yearOption } from '../options.js';

@@ -1,5 +1,6 @@
 // `docketpress timeline <market…> [--from YYYY] [--to YYYY]`: dated chronology with sources.
-import { citation, timeline } from '../../model/index.js';
+import { citation } from '../../model/names.js';
+import { timeline } from '../../model/timeline.js';
 import { datasetForQuery } from '../data.js';
 import { EXIT_CONTENT, EXIT_OK, UsageError } from '../errors.js';
 import { yearOption } from '../options.js';
