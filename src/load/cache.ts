@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 
 /** Bumped whenever what an entry holds changes shape. */
-const CACHE_FORMAT = 'docketpress-cache-1';
+const CACHE_FORMAT = 'docketpress-cache-2';
 
 /**
  * The cache folder: `DOCKETPRESS_CACHE_DIR` if set (`off`, `0` or `false` there turn the cache off), else

@@ -54,6 +54,9 @@ describe('the dataset cache', () => {
     const again = await loadDataset(data, { cwd: scratch, cache });
     expect(again.fromCache).toBe(true);
     expect(visible(again)).toEqual(visible(fresh));
+    // the very same objects, keys in the same order (listing rows go through a compact form of their own)
+    expect(JSON.stringify([...again.dataset.markets.values()])).toBe(JSON.stringify([...fresh.dataset.markets.values()]));
+    expect(again.dataset.markets.get('taobao')!.listings.some((row) => row.quote !== undefined)).toBe(true);
     // shared entities stay shared: a person's stakeholder is the stakeholder of the map
     const [, entry] = [...again.dataset.people.entries()][0]!;
     expect(again.dataset.stakeholders.get(entry.stakeholder.id)).toBe(entry.stakeholder);
