@@ -48,9 +48,11 @@ function codeFingerprint(): string {
 /** A key over the running code and these parts (texts or bytes); any change to any part changes the key. */
 export function cacheKey(parts: Iterable<string | Uint8Array>): string {
   const hash = createHash('sha256').update(codeFingerprint());
+  // Each part behind its length (characters for text, bytes for bytes, told apart by the marker), so no two
+  // lists of parts hash the same text.
   for (const part of parts) {
-    const bytes = typeof part === 'string' ? Buffer.from(part) : part;
-    hash.update(`${bytes.length}:`).update(bytes);
+    if (typeof part === 'string') hash.update(`t${part.length}:${part}`);
+    else hash.update(`b${part.length}:`).update(part);
   }
   return hash.digest('hex');
 }
