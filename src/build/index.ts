@@ -1,12 +1,12 @@
 // Build stage: load data and briefs, compose each brief, render the formats asked for, write outputs atomically.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { cacheKey } from '../load/cache.js';
 import path from 'node:path';
 import { diagnostic, displayPath, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { confidentialTexts, publicText } from '../compose/bci.js';
-import { composeBrief, type ComposedDocument } from '../compose/index.js';
+import { composeBrief, templatePath, type ComposedDocument } from '../compose/index.js';
 import { documentVersions, type DocumentVersion } from '../compose/versions.js';
 import { documentCompliance, outputCompliance, type VersionOutputs } from '../check/compliance.js';
 import { findLeaks, type PublicText } from '../check/leaks.js';
@@ -71,7 +71,7 @@ export interface BuildResult {
 
 /** What one brief's last build used and made. */
 export interface BriefRecord {
-  /** Key over the data, the spec, the templates and the options (only when the dataset came with a key). */
+  /** Key over the data, the spec, its template and the options (only when the dataset came with a key). */
   inputs?: string;
   /** Hash of the composed document with the formats and options (when it was composed and rendered). */
   fingerprint?: string;
@@ -98,16 +98,14 @@ function filesIntact(record: BriefRecord): boolean {
   });
 }
 
-/** The texts of every file in the templates folder (any of them can be included). */
-function templateTexts(dir: string): string[] {
+/** The brief's template, named and read as the composer will read it (templates include no other file). */
+function templateText(loaded: LoadedBrief, templatesDir: string): string[] {
+  const found = templatePath(loaded, templatesDir);
+  if (!('file' in found)) return [found.problem];
   try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort()
-      .flatMap((file) => [file, readFileSync(file, 'utf8')]);
-  } catch {
-    return [];
+    return [found.file, readFileSync(found.file, 'utf8')];
+  } catch (error) {
+    return [found.file, `unreadable: ${(error as NodeJS.ErrnoException).code ?? String(error)}`];
   }
 }
 
@@ -211,7 +209,6 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   // Checking (nothing rendered), dry runs and builds keep apart records: each would otherwise undo the others'.
   const recordsKind = options.formats?.length === 0 ? 'check' : options.dryRun ? 'dry-run' : 'build';
   const records = options.records ?? stored?.readRecords(options.cache as string, recordsKind, options.outDir) ?? new Map<string, BriefRecord>();
-  const templates = data.key ? templateTexts(options.templatesDir) : [];
   const selected = briefs.briefs.filter((b) => wanted.includes(b.brief.id));
   const renderer = await pdfRenderer(selected, options);
   try {
@@ -222,7 +219,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
       options.onBrief?.(loaded.brief.id, index, selected.length);
       const formats = options.formats ?? defaultFormats(loaded.brief.kind);
       const settings = JSON.stringify({ formats, pdfa: options.pdfa ?? false, outDir: options.outDir, dryRun: options.dryRun ?? false });
-      const inputs = data.key ? cacheKey([data.key, loaded.file.name, loaded.file.source, settings, ...templates]) : undefined;
+      const inputs = data.key ? cacheKey([data.key, loaded.file.name, loaded.file.source, settings, ...templateText(loaded, options.templatesDir)]) : undefined;
       const previous = records.get(loaded.brief.id);
       if (inputs && previous?.inputs === inputs && filesIntact(previous)) {
         diagnostics.push(...previous.diagnostics);

@@ -34,6 +34,13 @@ describe('build records', () => {
     const spec = await buildBriefs(options);
     expect(spec.written.map((f) => path.basename(f))).toEqual(['diff-2020-2021.md']);
 
+    // an edited template: the briefs built with it only
+    appendFileSync(path.join(options.templatesDir, 'diff.md'), '\nThis comparison was made from the dataset.\n');
+    const template = await buildBriefs(options);
+    expect(template.written.map((f) => path.basename(f))).toEqual(['diff-2020-2021.md']);
+    expect(readFileSync(template.written[0]!, 'utf8')).toContain('This comparison was made from the dataset.');
+    expect(template.unchanged.length).toBe(6);
+
     // a hand-edited output is put right; the others stay as they are
     const edited = path.join(options.outDir, 'taobao-timeline', 'taobao-timeline.md');
     const good = readFileSync(edited, 'utf8');
