@@ -1,9 +1,10 @@
 // pdfmake driver: configures the process-wide pdfmake singleton once (bundled fonts, URL and
-// local-file access policies, the per-page footnote reserve and line-flow hooks, one word layout
-// cache per font file shared by the documents of the process), turns one fresh definition into a
-// laid-out pdfkit document (or, for measuring, lays it out without drawing anything), reads back
-// where footnote references landed, and serialises the bytes. Must not build document content or
-// decide styles.
+// local-file access policies, the per-page footnote reserve and line-flow hooks, the footer hook
+// that places blocks laid out once, dropping a definition's content when its layout ends, one word
+// layout cache per font file shared by the documents of the process), turns one fresh definition
+// into a laid-out pdfkit document (or, for measuring, lays it out without drawing anything, keeping
+// the laid-out pages), reads back where footnote references landed, and serialises the bytes.
+// Must not build document content or decide styles.
 import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
@@ -296,6 +297,34 @@ function installLayoutSharing(sample: EmbeddedFontLike): void {
   layoutSharingInstalled = true;
 }
 
+/**
+ * pdfmake's Printer keeps the document definition, and so every measured content node, until
+ * the last page is drawn, though layout is over: drawing needs only the laid-out pages. Every
+ * definition this engine hands pdfmake is fresh and used once, so its content is dropped (and
+ * the layout builder's node lists with it) as soon as layout ends.
+ */
+function installReleaseHook(): void {
+  interface BuilderLike {
+    linearNodeList?: unknown[];
+    docPreprocessor?: unknown;
+    docMeasure?: unknown;
+  }
+  const mod = require('pdfmake/js/LayoutBuilder.js') as {
+    default?: { prototype: { layoutDocument?: (this: BuilderLike, content: unknown, ...rest: unknown[]) => unknown } };
+  };
+  const proto = mod.default?.prototype;
+  const original = proto?.layoutDocument;
+  if (!proto || typeof original !== 'function') throw new Error('pdfmake internals changed: LayoutBuilder.prototype.layoutDocument not found');
+  proto.layoutDocument = function layoutDocumentReleasing(this: BuilderLike, content: unknown, ...rest: unknown[]) {
+    const pages = original.call(this, content, ...rest);
+    if (Array.isArray(content)) content.length = 0;
+    this.linearNodeList = [];
+    this.docPreprocessor = undefined;
+    this.docMeasure = undefined;
+    return pages;
+  };
+}
+
 /** Register bundled fonts and access policies on the pdfmake singleton (once per process). */
 export function configurePdfmake(): void {
   if (configured) return;
@@ -307,6 +336,8 @@ export function configurePdfmake(): void {
   pdfmake.setLocalAccessPolicy((file: string) => allowed.has(file));
   installReserveHook();
   installFlowHook();
+  installPageBlocksHook();
+  installReleaseHook();
   installSpeedups();
   configured = true;
 }
@@ -382,12 +413,21 @@ function autoPageHeight(page: LayoutPage): number {
   return height + page.pageMargins.bottom;
 }
 
+/** Content laid out once, on its own auto-height page, to be placed on pages of documents later. */
+export interface LaidOutBlock {
+  /** Height of the content (as pdfmake's Printer sizes an auto-height page). */
+  height: number;
+  /** pdfmake's page items, positioned from the top left of the auto-height page. */
+  items: LayoutPage['items'];
+}
+
 /**
  * Lay `definition` out as pdfmake would, without drawing or serialising anything, and return
- * the height of every page (content height for `height: 'auto'` pages). Only content, styles,
- * page size, margins and `pageBreakBefore` are read: no header, footer or background.
+ * every page: its height (content height for `height: 'auto'` pages) and its laid-out items.
+ * Only content, styles, page size, margins and `pageBreakBefore` are read: no header, footer
+ * or background.
  */
-export function layOutHeights(definition: TDocumentDefinitions): number[] {
+export function layOutPages(definition: TDocumentDefinitions): LaidOutBlock[] {
   configurePdfmake();
   shareDecompressedFonts();
   const { default: LayoutBuilder } = require('pdfmake/js/LayoutBuilder.js') as { default: LayoutBuilderClass };
@@ -403,7 +443,127 @@ export function layOutHeights(definition: TDocumentDefinitions): number[] {
   const builder = new LayoutBuilder(pageSize, sizes.normalizePageMargin(def['pageMargins'] ?? 40), new SVGMeasure());
   builder.registerTableLayouts(tableLayouts);
   const pages = builder.layoutDocument(def['content'], measuring, def['styles'] ?? {}, def['defaultStyle'], undefined, undefined, undefined, undefined, def['pageBreakBefore']);
-  return pages.map((page) => (page.pageSize.height === Infinity ? autoPageHeight(page) : page.pageSize.height));
+  return pages.map((page) => {
+    // A line's content node (kept for page references, which placed blocks never have) would keep its node alive.
+    for (const { type, item } of page.items) if (type === 'line' && '_node' in item) (item as { _node?: unknown })._node = undefined;
+    return { height: page.pageSize.height === Infinity ? autoPageHeight(page) : page.pageSize.height, items: page.items };
+  });
+}
+
+/**
+ * Key of a function on a document's `footer` function that answers, for a page (0-based), the
+ * laid-out blocks (from `layOutPages`) to put on it and where (pt from the top left of the
+ * page). They join the page's items just before its footer, as if the footer had laid them out.
+ */
+export const PAGE_BLOCKS = Symbol.for('docketpress.pdf.pageBlocks');
+
+/** A laid-out block and where its top left goes on a page. */
+export interface PlacedBlock {
+  block: LaidOutBlock;
+  x: number;
+  y: number;
+}
+
+interface LayoutFontLike {
+  fontCache?: Record<string, Record<string, object>>;
+  provideFont(family: string, bold: boolean, italics: boolean): object;
+}
+
+/** Family and face of every font the measuring document loaded, by font object. */
+function measuringFaces(): Map<object, { family: string; bold: boolean; italics: boolean }> {
+  const faces = new Map<object, { family: string; bold: boolean; italics: boolean }>();
+  const cache = (measuringDocument as unknown as LayoutFontLike | undefined)?.fontCache ?? {};
+  for (const [family, types] of Object.entries(cache)) {
+    for (const [type, font] of Object.entries(types)) {
+      faces.set(font, { family, bold: type === 'bold' || type === 'bolditalics', italics: type === 'italics' || type === 'bolditalics' });
+    }
+  }
+  return faces;
+}
+
+interface PlacedLineLike {
+  x?: number;
+  y?: number;
+  inlines: Array<{ font?: object }>;
+  clone(): PlacedLineLike;
+}
+
+/**
+ * Copy the items of laid-out blocks onto `page`, moved to their places, as pdfmake's
+ * ElementWriter copies a fragment; words take `doc`'s copy of their font (the measuring
+ * document's fonts belong to it).
+ */
+function placeBlocks(page: { items: Array<{ type: string; item: unknown }> }, doc: LayoutFontLike, placed: PlacedBlock[]): void {
+  const tools = require('pdfmake/js/helpers/tools.js') as { pack(item: unknown): Record<string, unknown>; offsetVector(v: unknown, x: number, y: number): void };
+  let faces: ReturnType<typeof measuringFaces> | undefined;
+  const fonts = new Map<object, object>();
+  const fontFor = (font: object): object => {
+    let mapped = fonts.get(font);
+    if (!mapped) {
+      faces ??= measuringFaces();
+      const face = faces.get(font);
+      mapped = face ? doc.provideFont(face.family, face.bold, face.italics) : font;
+      fonts.set(font, mapped);
+    }
+    return mapped;
+  };
+  for (const { block, x, y } of placed) {
+    for (const { type, item } of block.items) {
+      if (type === 'line') {
+        const line = (item as PlacedLineLike).clone();
+        line.x = (line.x ?? 0) + x;
+        line.y = (line.y ?? 0) + y;
+        // A word's style may sit on its prototype (see speedups): keep it.
+        line.inlines = line.inlines.map((inline) =>
+          inline.font ? Object.assign(Object.create(Object.getPrototypeOf(inline) as object) as object, inline, { font: fontFor(inline.font) }) : inline,
+        );
+        page.items.push({ type, item: line });
+      } else if (type === 'vector') {
+        const vector = tools.pack(item);
+        // offsetVector moves a polyline's points in place: give the copy its own (the block is placed again by later passes).
+        if (Array.isArray(vector['points'])) vector['points'] = (vector['points'] as Array<Record<string, unknown>>).map((point) => ({ ...point }));
+        tools.offsetVector(vector, x, y);
+        page.items.push({ type, item: vector });
+      } else {
+        const other = tools.pack(item);
+        other['x'] = ((other['x'] as number | undefined) ?? 0) + x;
+        other['y'] = ((other['y'] as number | undefined) ?? 0) + y;
+        page.items.push({ type, item: other });
+      }
+    }
+  }
+}
+
+type Repeatable = ((page: number, count: number, size: unknown) => unknown) & { [PAGE_BLOCKS]?: (pageIndex: number) => PlacedBlock[] | undefined };
+
+/** Hooks pdfmake's footer layout so a footer function can bring laid-out blocks (PAGE_BLOCKS). */
+function installPageBlocksHook(): void {
+  const mod = require('pdfmake/js/LayoutBuilder.js') as {
+    default?: {
+      prototype: {
+        addDynamicRepeatable?: (this: BuilderLike, getter: unknown, size: unknown, name: string) => unknown;
+      };
+    };
+  };
+  interface BuilderLike {
+    writer: { context(): { pages: Array<{ items: Array<{ type: string; item: unknown }> }> } };
+    docMeasure: { pdfDocument: LayoutFontLike };
+  }
+  const proto = mod.default?.prototype;
+  const original = proto?.addDynamicRepeatable;
+  if (!proto || typeof original !== 'function') throw new Error('pdfmake internals changed: LayoutBuilder.prototype.addDynamicRepeatable not found');
+  proto.addDynamicRepeatable = function addDynamicRepeatableWithBlocks(this: BuilderLike, getter, size, name) {
+    const blocks = typeof getter === 'function' ? (getter as Repeatable)[PAGE_BLOCKS] : undefined;
+    if (name !== 'footer' || typeof blocks !== 'function') return original.call(this, getter, size, name);
+    const footer = getter as Repeatable;
+    const withBlocks = (pageNumber: number, count: number, pageSize: unknown) => {
+      const placed = blocks(pageNumber - 1);
+      const page = this.writer.context().pages[pageNumber - 1];
+      if (placed && placed.length > 0 && page) placeBlocks(page, this.docMeasure.pdfDocument, placed);
+      return footer(pageNumber, count, pageSize);
+    };
+    return original.call(this, withBlocks, size, name);
+  };
 }
 
 /** What a laid-out document drew (recorded while pdfmake drew it). */

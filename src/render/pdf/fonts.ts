@@ -1,11 +1,12 @@
 // Bundled fonts: which font files ship (from @fontsource packages), the pdfmake font families
 // they form, and which family draws each character (per-character coverage through fontkit).
-// Must not lay out or render anything, and must not read any file that is not a bundled font.
+// Must not lay out or render anything, and must not read any file that is not a bundled font
+// (or its plain TrueType copy that `npm run build` decodes into dist/fonts).
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as fontkit from 'fontkit';
-import { decompress as woff2ToSfnt } from 'wawoff2';
+import { fileURLToPath } from 'node:url';
+import type * as Fontkit from 'fontkit';
 
 /** A fallback chain: body text (Tinos first) or code (Cousine first). */
 export type FontChain = 'serif' | 'mono';
@@ -47,13 +48,25 @@ function packageDir(name: string): string {
   return path.dirname(require.resolve(`${name}/package.json`));
 }
 
+/** Ranges sorted by start, overlapping or touching ones merged (so `inRanges` can bisect). */
 function parseRanges(spec: string): Array<[number, number]> {
-  return spec.split(',').map((part) => {
-    const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
-    const start = Number.parseInt(from ?? '', 16);
-    const end = to === undefined ? start : Number.parseInt(to, 16);
-    return [start, end] as [number, number];
-  });
+  const ranges = spec
+    .split(',')
+    .map((part) => {
+      const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
+      const start = Number.parseInt(from ?? '', 16);
+      const end = to === undefined ? start : Number.parseInt(to, 16);
+      return [start, end] as [number, number];
+    })
+    .filter(([from, to]) => !Number.isNaN(from) && !Number.isNaN(to))
+    .sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1] + 1) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
 }
 
 function readUnicode(dir: string): Record<string, string> {
@@ -151,24 +164,36 @@ export function bundledFontFiles(): Set<string> {
 
 /** Decompressed (plain TrueType) bytes of bundled WOFF2 files, by absolute path. */
 const sfntCache = new Map<string, Buffer>();
-const openFonts = new Map<string, fontkit.Font>();
+const openFonts = new Map<string, Fontkit.Font>();
 
-function openFont(file: string): fontkit.Font {
+interface FontkitModule {
+  create(buffer: Uint8Array, postscriptName?: string): Fontkit.Font;
+  openSync(file: string): Fontkit.Font;
+}
+let fontkitModule: FontkitModule | undefined;
+
+/** fontkit's CommonJS build, the copy pdfkit loads (importing it would load its ES build as well). */
+function fontkit(): FontkitModule {
+  return (fontkitModule ??= require('fontkit') as FontkitModule);
+}
+
+function openFont(file: string): Fontkit.Font {
   let font = openFonts.get(file);
   if (!font) {
     const sfnt = sfntCache.get(file);
     // Without a preloaded copy fontkit reads the WOFF2 itself (same font, slower: JS brotli).
-    font = (sfnt ? fontkit.create(sfnt) : fontkit.openSync(file)) as fontkit.Font;
+    font = sfnt ? fontkit().create(sfnt) : fontkit().openSync(file);
     openFonts.set(file, font);
   }
   return font;
 }
 
 /**
- * Decompress, once per process, the font files that may be needed to draw `codePoints` (every
- * family whose unicode range holds one of them, plus the base faces). WOFF2 is decoded by
- * Google's reference decoder (wasm, through wawoff2); fontkit and pdfkit then parse plain
- * TrueType, which is much faster than fontkit's own JavaScript decompression.
+ * Load, once per process, the font files that may be needed to draw `codePoints` (every family
+ * whose unicode range holds one of them, plus the base faces) as plain TrueType: the copy the
+ * build decoded into dist/fonts, or else the WOFF2 decoded by Google's reference decoder (wasm,
+ * through wawoff2). fontkit and pdfkit then parse plain TrueType, which is much faster than
+ * fontkit's own JavaScript decompression.
  */
 export function preloadFonts(codePoints: Iterable<number>): Promise<void> {
   // One preload at a time: the decoder answers with a view into its wasm memory, which a second decode running
@@ -192,12 +217,61 @@ async function preloadFontsNow(codePoints: readonly number[]): Promise<void> {
     for (const file of Object.values(family.files)) if (!sfntCache.has(file)) files.set(file, family);
   }
   for (const [file, family] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    // Copy: the result may be a view into the decoder's wasm memory.
-    const sfnt = Buffer.from(await woff2ToSfnt(readFileSync(file)));
+    const sfnt = readDecoded(file) ?? (await decodeWoff2(file));
     if (family.typoMetrics) useTypoMetrics(sfnt);
     sfntCache.set(file, sfnt);
     openFonts.delete(file);
   }
+}
+
+/** Package name → its directory under dist/fonts, for packages whose decoded copies match the installed version. */
+let decodedDirs: Map<string, string> | undefined;
+
+/**
+ * Where `npm run build` (scripts/fonts.mjs) put plain TrueType copies of the bundled WOFF2 files: dist/fonts of
+ * the package this module belongs to (nearest ancestor with a package.json), trusted per font package only when
+ * its manifest names the installed version.
+ */
+function decodedFontDirs(): Map<string, string> {
+  if (decodedDirs) return decodedDirs;
+  decodedDirs = new Map();
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return decodedDirs;
+    dir = parent;
+  }
+  const root = path.join(dir, 'dist', 'fonts');
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8')) as { packages?: Record<string, { version?: string }> };
+    for (const [pkg, entry] of Object.entries(manifest.packages ?? {})) {
+      const installed = JSON.parse(readFileSync(path.join(packageDir(pkg), 'package.json'), 'utf8')) as { version?: string };
+      if (entry.version !== undefined && entry.version === installed.version) {
+        decodedDirs.set(packageDir(pkg), path.join(root, pkg.replace(/^@fontsource\//, '')));
+      }
+    }
+  } catch {
+    // No (readable) decoded copies: every file is decoded when first needed.
+  }
+  return decodedDirs;
+}
+
+/** The build's plain TrueType copy of a bundled WOFF2 file (a fresh buffer), if there is one. */
+function readDecoded(file: string): Buffer | undefined {
+  const dir = decodedFontDirs().get(path.dirname(path.dirname(file)));
+  if (!dir) return undefined;
+  try {
+    return readFileSync(path.join(dir, path.basename(file).replace(/\.woff2$/, '.ttf')));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Decode a WOFF2 file with Google's reference decoder (wasm, loaded on first use). */
+async function decodeWoff2(file: string): Promise<Buffer> {
+  const { decompress } = await import('wawoff2');
+  // Copy: the result may be a view into the decoder's wasm memory.
+  return Buffer.from(await decompress(readFileSync(file)));
 }
 
 function tableOffset(sfnt: Buffer, tag: string): number | undefined {
@@ -237,8 +311,17 @@ function styleKey(style: FaceStyle): StyleKey {
   return 'normal';
 }
 
+/** Is `cp` in one of `ranges` (sorted, disjoint: see parseRanges)? */
 function inRanges(cp: number, ranges: Array<[number, number]>): boolean {
-  for (const [from, to] of ranges) if (cp >= from && cp <= to) return true;
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const range = ranges[mid] as [number, number];
+    if (cp < range[0]) high = mid - 1;
+    else if (cp > range[1]) low = mid + 1;
+    else return true;
+  }
   return false;
 }
 
@@ -260,12 +343,17 @@ function covers(family: Family, key: StyleKey, cp: number): boolean {
 /** familyFor results by chain and style, then code point. */
 const familyMemo = new Map<string, Map<number, string | null>>();
 
-/** The first family of `chain` whose file for `style` has a glyph for `cp`, or null. */
-export function familyFor(cp: number, chain: FontChain, style: FaceStyle): string | null {
-  const key = styleKey(style);
+function familyMemoFor(chain: FontChain, key: StyleKey): Map<number, string | null> {
   const memoKey = `${chain}|${key}`;
   let memo = familyMemo.get(memoKey);
   if (!memo) familyMemo.set(memoKey, (memo = new Map()));
+  return memo;
+}
+
+/** The first family of `chain` whose file for `style` has a glyph for `cp`, or null. */
+export function familyFor(cp: number, chain: FontChain, style: FaceStyle): string | null {
+  const key = styleKey(style);
+  const memo = familyMemoFor(chain, key);
   const known = memo.get(cp);
   if (known !== undefined) return known;
   let found: string | null = null;
@@ -311,8 +399,11 @@ export function splitByFont(
   onMissing: (cp: number, char: string, offset: number) => never,
 ): FontRun[] {
   const catalogueNow = getCatalogue();
+  const key = styleKey(style);
+  const memo = familyMemoFor(chain, key);
   const runs: FontRun[] = [];
   let current: FontRun | undefined;
+  let currentFamily: Family | undefined;
   let offset = 0;
   for (const char of text) {
     const at = offset;
@@ -323,23 +414,26 @@ export function splitByFont(
     if (flags & IS_LAYOUT) {
       if (!current) {
         current = { text: '', font: chain === 'mono' ? BASE_MONO : BASE_SERIF };
+        currentFamily = undefined;
         runs.push(current);
       }
       current.text += char;
       continue;
     }
     if (current && flags & IS_SHARED) {
-      const family = catalogueNow.byName.get(current.font);
-      if (family && covers(family, styleKey(style), cp)) {
+      currentFamily ??= catalogueNow.byName.get(current.font);
+      if (currentFamily && covers(currentFamily, key, cp)) {
         current.text += char;
         continue;
       }
     }
-    const font = familyFor(cp, chain, style);
+    const known = memo.get(cp);
+    const font = known === undefined ? familyFor(cp, chain, style) : known;
     if (font === null) onMissing(cp, char, at);
     else if (current && current.font === font) current.text += char;
     else {
       current = { text: char, font };
+      currentFamily = undefined;
       runs.push(current);
     }
   }

@@ -6,19 +6,20 @@
 // without asking the flow), layout falls back to passes: each pass reserves room at the foot of
 // every page for the notes planned there, reads back on which page and how low each reference
 // fell, and the next plan keeps or pushes notes by the same rule (keeping the page short enough
-// that they cannot come back, so passes cannot oscillate) until nothing moves.
+// that they cannot come back, so passes cannot oscillate) until nothing moves. Every note is laid
+// out once (measureFootnotes); the passes place those laid-out notes, they never lay a note out again.
 // Must not build content or styles.
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Block, ContentBuilder } from './build.js';
 import { FOOTNOTE_DESTINATION } from './build.js';
-import { layOut, layOutHeights, linkPlaces, type FlowLink, type LaidOutDocument, type LineFlow, type LinkPlace } from './engine.js';
+import { layOut, layOutPages, linkPlaces, type FlowLink, type LaidOutBlock, type LaidOutDocument, type LineFlow, type LinkPlace } from './engine.js';
 import { footnoteAreaHeight } from './furniture.js';
 import { BODY_HEIGHT, FOOTNOTE, MARGIN, PAGE, LEADING } from './styles.js';
 
 /** Where footnotes go in one pass, and how much room each page keeps for them. */
 export interface FootnotePlan {
-  /** pdfmake `background`-ready notes for a page (0-based), with the area's height. */
-  notesFor(pageIndex: number): { blocks: Block[]; height: number } | undefined;
+  /** The laid-out notes of a page (0-based), in order, with the height of their area. */
+  notesFor(pageIndex: number): { blocks: LaidOutBlock[]; height: number } | undefined;
   /** Points reserved at the foot of a page (0-based). */
   reserve(pageIndex: number): number;
   /** When set, notes are placed while pages fill up (see LineFlow), not reserved up front. */
@@ -28,18 +29,37 @@ export interface FootnotePlan {
 /** Upper bound on layout passes (each is a full pdfmake layout). */
 const MAX_PASSES = 10;
 
+/** Every footnote, laid out once, by number. */
+export type LaidOutNotes = Map<number, LaidOutBlock>;
+
 /**
- * Height of every footnote set at text-block width, measured by pdfmake's layout (nothing is
- * drawn): one auto-height page per note. `definition` wraps content into a document definition.
+ * Every footnote set at text-block width by pdfmake's layout (nothing is drawn): one auto-height
+ * page per note, kept with its height to be placed on the pages of every pass. `definition` wraps
+ * content into a document definition.
  */
-export function measureFootnotes(builder: ContentBuilder, definition: (content: Block[]) => TDocumentDefinitions): Map<number, number> {
+export function measureFootnotes(builder: ContentBuilder, definition: (content: Block[]) => TDocumentDefinitions): LaidOutNotes {
   const numbers = [...builder.footnoteNumbers.values()];
-  const heights = new Map<number, number>();
-  if (numbers.length === 0) return heights;
+  const notes: LaidOutNotes = new Map();
+  if (numbers.length === 0) return notes;
   const content = numbers.map((n, i) => ({ ...builder.footnote(n), ...(i > 0 ? { pageBreak: 'before' } : {}) }));
-  const pages = layOutHeights(definition(content));
-  numbers.forEach((n, i) => heights.set(n, pages[i] ?? 0));
-  return heights;
+  const pages = layOutPages(definition(content));
+  numbers.forEach((n, i) => notes.set(n, pages[i] ?? { height: 0, items: [] }));
+  return notes;
+}
+
+function heightOf(notes: LaidOutNotes, n: number): number {
+  return notes.get(n)?.height ?? 0;
+}
+
+/** The laid-out notes `numbers` and the height of their area. */
+function notesArea(notes: LaidOutNotes, numbers: number[]): { blocks: LaidOutBlock[]; height: number } | undefined {
+  if (numbers.length === 0) return undefined;
+  const blocks: LaidOutBlock[] = [];
+  for (const n of numbers) {
+    const block = notes.get(n);
+    if (block) blocks.push(block);
+  }
+  return { blocks, height: footnoteAreaHeight(numbers.map((n) => heightOf(notes, n))) };
 }
 
 /** The notes a page carries and the room kept for them at its foot. */
@@ -51,14 +71,11 @@ interface PageDecision {
 /** Always leave the body a few lines, even beside one very long note. */
 const CAP = BODY_HEIGHT - 48;
 
-function planFor(builder: ContentBuilder, heights: Map<number, number>, decisions: Map<number, PageDecision>): FootnotePlan {
+function planFor(notes: LaidOutNotes, decisions: Map<number, PageDecision>): FootnotePlan {
   const cap = CAP;
   return {
     notesFor(page) {
-      const decision = decisions.get(page);
-      if (!decision || decision.notes.length === 0) return undefined;
-      const height = footnoteAreaHeight(decision.notes.map((n) => heights.get(n) ?? 0));
-      return { blocks: decision.notes.map((n) => builder.footnote(n)), height };
+      return notesArea(notes, decisions.get(page)?.notes ?? []);
     },
     reserve(page) {
       return Math.min(cap, decisions.get(page)?.reserve ?? 0);
@@ -147,18 +164,15 @@ class FootnoteFlow implements LineFlow {
  */
 export async function placeFootnotes(
   builder: ContentBuilder,
-  heights: Map<number, number>,
+  notes: LaidOutNotes,
   definition: (plan: FootnotePlan) => TDocumentDefinitions,
 ): Promise<LaidOutDocument> {
-  if (builder.footnoteCount === 0) return paginate(builder, heights, definition);
-  const room = (notes: number[]) => footnoteAreaHeight(notes.map((n) => heights.get(n) ?? 0)) + FOOTNOTE.gapAbove;
+  if (builder.footnoteCount === 0) return paginate(builder, notes, definition);
+  const room = (numbers: number[]) => footnoteAreaHeight(numbers.map((n) => heightOf(notes, n))) + FOOTNOTE.gapAbove;
   let latest: FootnoteFlow | undefined;
   const plan: FootnotePlan = {
     notesFor(page) {
-      const notes = [...(latest?.notes.get(page) ?? [])].sort((a, b) => a - b);
-      if (notes.length === 0) return undefined;
-      const height = footnoteAreaHeight(notes.map((n) => heights.get(n) ?? 0));
-      return { blocks: notes.map((n) => builder.footnote(n)), height };
+      return notesArea(notes, [...(latest?.notes.get(page) ?? [])].sort((a, b) => a - b));
     },
     reserve: () => 0,
     flow: () => (latest = new FootnoteFlow(room)),
@@ -171,11 +185,11 @@ export async function placeFootnotes(
   for (const [key, place] of landed) if (planned.get(Number(key)) !== place.page) same = false;
   if (same) return doc;
   const initial = new Map<number, PageDecision>();
-  for (const [page, notes] of latest?.notes ?? []) {
-    const sorted = [...notes].sort((a, b) => a - b);
+  for (const [page, numbers] of latest?.notes ?? []) {
+    const sorted = [...numbers].sort((a, b) => a - b);
     initial.set(page, { notes: sorted, reserve: room(sorted) });
   }
-  return paginate(builder, heights, definition, initial);
+  return paginate(builder, notes, definition, initial);
 }
 
 /** Full layout runs made so far in this process (tests keep the count per document bounded). */
@@ -193,18 +207,18 @@ export const layoutPasses = { count: 0 };
  */
 export async function paginate(
   builder: ContentBuilder,
-  heights: Map<number, number>,
+  notes: LaidOutNotes,
   definition: (plan: FootnotePlan) => TDocumentDefinitions,
   initial?: Map<number, PageDecision>,
 ): Promise<LaidOutDocument> {
-  const room = (notes: number[]) => footnoteAreaHeight(notes.map((n) => heights.get(n) ?? 0)) + FOOTNOTE.gapAbove;
+  const room = (numbers: number[]) => footnoteAreaHeight(numbers.map((n) => heightOf(notes, n))) + FOOTNOTE.gapAbove;
   const decisions = new Map<number, PageDecision>(initial ?? []);
   let frozen = 0; // pages [0, frozen) are final
   let floor: { page: number; reserve: number } | undefined;
   let doc: LaidOutDocument | undefined;
   const limit = MAX_PASSES + builder.footnoteCount;
   for (let pass = 0; pass < limit; pass++) {
-    doc = await layOut(definition(planFor(builder, heights, decisions)));
+    doc = await layOut(definition(planFor(notes, decisions)));
     layoutPasses.count += 1;
     if (builder.footnoteCount === 0) return doc;
     const byPage = new Map<number, Array<{ n: number; bottom: number }>>();
@@ -244,15 +258,15 @@ export async function paginate(
       // References on one line go together; a first line of the page cannot be pushed.
       while (keep > 0 && keep < list.length && Math.abs((list[keep - 1] as { bottom: number }).bottom - (list[keep] as { bottom: number }).bottom) < 1) keep--;
       if (keep === 0 && (list[0] as { bottom: number }).bottom < MARGIN + 2 * LEADING.body * 12) keep = 1;
-      const notes = list.slice(0, keep).map((r) => r.n);
-      let reserve = notes.length ? room(notes) : 0;
+      const kept = list.slice(0, keep).map((r) => r.n);
+      let reserve = kept.length ? room(kept) : 0;
       const pushed = list[keep];
       // Keep the page short enough that a pushed reference line cannot come back.
       if (pushed) reserve = Math.max(reserve, TEXT_BOTTOM - pushed.bottom + 0.5);
       // Deciding the same first page again (a reference the estimate kept was pushed all the
       // same): never give it less room than the pass that pushed the reference.
       if (page === current && floor?.page === current) reserve = Math.max(reserve, floor.reserve);
-      decisions.set(page, { notes, reserve });
+      decisions.set(page, { notes: kept, reserve });
       carry = list.slice(keep).map((r) => r.n);
     }
     floor = { page: current, reserve: decisions.get(current)?.reserve ?? 0 };

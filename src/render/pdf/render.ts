@@ -159,8 +159,8 @@ export async function renderPdfWithText(root: Root, options: PdfRenderOptions): 
     } as unknown as TDocumentDefinitions;
   };
 
-  const heights = measureFootnotes(builder, measuring);
-  const doc: LaidOutDocument = await placeFootnotes(builder, heights, full);
+  const notes = measureFootnotes(builder, measuring);
+  const doc: LaidOutDocument = await placeFootnotes(builder, notes, full);
   installXmp(doc, options.keywords);
   const record = drawn(doc);
   const written: Record<string, unknown> = {};

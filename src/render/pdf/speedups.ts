@@ -1,8 +1,10 @@
 // Faster equivalents of pdfmake 0.3 hot paths (installed once per process by the engine), and the
 // record of what a document drew: text measuring resolves the style stack once per text node
-// instead of per word and property; drawing sets adjacent same-style words of a line as one pdfkit
-// text run (same glyphs at the same places); pages are released as soon as they are drawn; every
-// drawn line, outline title and internal link is recorded per page. Must not decide layout.
+// instead of per word and property, and words of a run share one prototype holding their style;
+// drawing sets adjacent same-style words of a line as one pdfkit text run (same glyphs at the same
+// places, one link annotation per run); a page's content operators are written as one chunk; pages
+// are released as soon as they are drawn; every drawn line, outline title and internal link is
+// recorded per page. Must not decide layout.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -180,6 +182,82 @@ function resolve(measurer: TextInlinesLike, item: Item, get: (item: Item, proper
   };
 }
 
+/** The properties TextInlines.measure sets from a word's resolved style. */
+const RESOLVED = new Set([
+  'font',
+  'alignment',
+  'fontFeatures',
+  'characterSpacing',
+  'color',
+  'decoration',
+  'decorationColor',
+  'decorationStyle',
+  'decorationThickness',
+  'background',
+  'link',
+  'linkToPage',
+  'linkToDestination',
+  'noWrap',
+  'opacity',
+  'sup',
+  'sub',
+  'fontSize',
+  'height',
+]);
+
+/** Set a word's resolved style on it, as TextInlines.measure does. */
+function assignResolved(item: Record<string, unknown>, style: Resolved): void {
+  item['font'] = style.font;
+  item['alignment'] = style.alignment;
+  item['fontFeatures'] = style.fontFeatures;
+  item['characterSpacing'] = style.characterSpacing;
+  item['color'] = style.color;
+  item['decoration'] = style.decoration;
+  item['decorationColor'] = style.decorationColor;
+  item['decorationStyle'] = style.decorationStyle;
+  item['decorationThickness'] = style.decorationThickness;
+  item['background'] = style.background;
+  item['link'] = style.link;
+  item['linkToPage'] = style.linkToPage;
+  item['linkToDestination'] = style.linkToDestination;
+  item['noWrap'] = style.noWrap;
+  item['opacity'] = style.opacity;
+  item['sup'] = style.sup;
+  item['sub'] = style.sub;
+  item['fontSize'] = style.fontSize;
+  item['height'] = style.height;
+}
+
+/** Per-word properties: never shared by a run of words. */
+const OWN = new Set(['text', 'lineEnd', 'noNewLine', 'leadingIndent', 'leadingCut', 'trailingCut', 'width', 'x']);
+
+/**
+ * The prototype of the words of one run: the style properties of its first word (those a run
+ * shares by its `styleKey`) and the resolved style. Laid-out words live until their page is
+ * drawn; with ~30 properties each, they were most of a long document's memory.
+ */
+function sharedStyle(first: Item, style: Resolved): Record<string, unknown> {
+  const shared: Record<string, unknown> = {};
+  for (const property in first) {
+    if (Object.prototype.hasOwnProperty.call(first, property) && !OWN.has(property)) shared[property] = first[property];
+  }
+  assignResolved(shared, style);
+  // One prototype per distinct style in the process: V8 gives the objects of every prototype their own shapes.
+  const key = first['styleKey'] as object;
+  let known = sharedStyles.get(key);
+  if (!known) sharedStyles.set(key, (known = []));
+  const keys = Object.keys(shared);
+  for (const candidate of known) {
+    const candidateKeys = Object.keys(candidate);
+    if (candidateKeys.length === keys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(candidate, k) && candidate[k] === shared[k])) return candidate;
+  }
+  known.push(shared);
+  return shared;
+}
+
+/** Word prototypes by `styleKey` (see sharedStyle). */
+const sharedStyles = new WeakMap<object, Array<Record<string, unknown>>>();
+
 /**
  * TextInlines.measure with the style stack read once per call: every word of a text node sees the
  * same stack below itself, so a property a word does not set has the same value for all of them
@@ -221,32 +299,31 @@ function installMeasure(): void {
     // (copied onto every word by pdfmake's TextBreaker): their style resolves the same way.
     let lastKey: unknown;
     let style: Resolved | undefined;
-    for (const item of array) {
-      const key = item['styleKey'];
+    let shared: Record<string, unknown> | undefined;
+    const result: Item[] = new Array<Item>(array.length);
+    for (let i = 0; i < array.length; i++) {
+      const source = array[i] as Item;
+      const key = source['styleKey'];
       if (!style || key === undefined || key !== lastKey) {
-        style = resolve(this, item, get);
+        style = resolve(this, source, get);
         lastKey = key;
+        shared = key === undefined ? undefined : sharedStyle(source, style);
       }
-      item['font'] = style.font;
-      item['alignment'] = style.alignment;
-      item['fontFeatures'] = style.fontFeatures;
-      item['characterSpacing'] = style.characterSpacing;
-      item['color'] = style.color;
-      item['decoration'] = style.decoration;
-      item['decorationColor'] = style.decorationColor;
-      item['decorationStyle'] = style.decorationStyle;
-      item['decorationThickness'] = style.decorationThickness;
-      item['background'] = style.background;
-      item['link'] = style.link;
-      item['linkToPage'] = style.linkToPage;
-      item['linkToDestination'] = style.linkToDestination;
-      item['noWrap'] = style.noWrap;
-      item['opacity'] = style.opacity;
-      item['sup'] = style.sup;
-      item['sub'] = style.sub;
-      item['fontSize'] = style.fontSize;
+      let item: Item;
+      if (shared) {
+        // The style lives on one prototype per run of words; a word keeps only what is its own.
+        item = Object.create(shared) as Item;
+        for (const property in source) {
+          if (!Object.prototype.hasOwnProperty.call(source, property)) continue;
+          const value = source[property];
+          if (shared[property] !== value && !RESOLVED.has(property)) item[property] = value;
+        }
+        item.text = source.text;
+      } else {
+        item = source;
+        assignResolved(item, style);
+      }
       item['width'] = this.widthOfText(item.text, item);
-      item['height'] = style.height;
       if (!item['leadingCut']) item['leadingCut'] = 0;
       if (!style.preserveLeadingSpaces) {
         const leadingSpaces = item.text.match(LEADING);
@@ -257,16 +334,18 @@ function installMeasure(): void {
         const trailingSpaces = item.text.match(TRAILING);
         if (trailingSpaces) item['trailingCut'] = this.widthOfText(trailingSpaces[0], item);
       }
+      result[i] = item;
     }
-    return array;
+    return result;
   };
 }
 
-/** Can `inline` share a pdfkit text run with its neighbours (nothing drawn or linked per word)? */
+/**
+ * Can `inline` share a pdfkit text run with its neighbours (nothing drawn per word)? Words of one
+ * link share its annotation: pdfkit gives a run one rectangle, the union of its words' ones.
+ */
 function mergeable(inline: InlineLike): boolean {
   return (
-    !inline.link &&
-    !inline.linkToDestination &&
     !inline.linkToPage &&
     !inline.fontFeatures &&
     !inline.characterSpacing &&
@@ -274,10 +353,12 @@ function mergeable(inline: InlineLike): boolean {
   );
 }
 
-/** Does `next` continue `run` (same face, size, colour, opacity and raise; no gap)? */
+/** Does `next` continue `run` (same face, size, colour, opacity, raise and link; no gap)? */
 function continues(run: InlineLike, previous: InlineLike, next: InlineLike): boolean {
   return (
     mergeable(next) &&
+    (next.link ?? null) === (run.link ?? null) &&
+    (next.linkToDestination ?? null) === (run.linkToDestination ?? null) &&
     next.font === run.font &&
     next.fontSize === run.fontSize &&
     next.color === run.color &&
@@ -422,6 +503,7 @@ function installRenderPages(): void {
     for (let i = 0; i < pages.length; i++) {
       const page = pages[i] as PageLike;
       doc.addPage({ size: [page.pageSize.width, page.pageSize.height] });
+      if (i === 0) installPageWrites(doc.page);
       drawingPage.set(doc, i);
       lastLine.delete(doc);
       record.pages[i] ??= [];
@@ -462,6 +544,49 @@ function installRenderPages(): void {
       page.items = [];
     }
   };
+}
+
+/** pdfkit's PDFPage, as far as writing its content stream goes. */
+interface PdfPageLike {
+  content: { write(chunk: unknown): unknown };
+  write(chunk: unknown): unknown;
+  end(): unknown;
+}
+const PENDING = Symbol('docketpress.pendingContent');
+let pageWritesInstalled = false;
+
+/**
+ * pdfkit writes every content operator of a page as its own small Buffer (the operator and a
+ * newline). Pages collect the operator strings instead and write them as one chunk, joined by
+ * newlines, when the page ends or something else (bytes) is written: the same bytes, in the
+ * same order.
+ */
+function installPageWrites(sample: unknown): void {
+  if (pageWritesInstalled || !sample) return;
+  const proto = Object.getPrototypeOf(sample) as PdfPageLike;
+  const write = proto.write;
+  const end = proto.end;
+  if (typeof write !== 'function' || typeof end !== 'function') throw new Error('pdfkit internals changed: PDFPage.prototype.write/end not found');
+  const flush = (page: PdfPageLike & { [PENDING]?: string[] }) => {
+    const pending = page[PENDING];
+    if (pending && pending.length > 0) {
+      page[PENDING] = [];
+      page.content.write(pending.join('\n'));
+    }
+  };
+  proto.write = function writeCollected(this: PdfPageLike & { [PENDING]?: string[] }, chunk: unknown) {
+    if (chunk instanceof Uint8Array) {
+      flush(this);
+      return this.content.write(chunk);
+    }
+    (this[PENDING] ??= []).push(`${chunk as string}`);
+    return undefined;
+  };
+  proto.end = function endCollected(this: PdfPageLike) {
+    flush(this);
+    return end.call(this);
+  };
+  pageWritesInstalled = true;
 }
 
 let installed = false;
