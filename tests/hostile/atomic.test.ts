@@ -1,29 +1,14 @@
 // Nothing half-written: when a brief's PDF cannot be rendered (a character no bundled font draws), the build
 // writes nothing for that brief, keeps the files of the previous build intact, leaves no temp file behind,
 // still builds the other briefs, exits 1, and names the brief, the character and where it is written.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { assembleCase, BASE, messagesOf, placeProblems, scratchDir } from './helpers.js';
+import { assembleCase, BASE, fileHashes, messagesOf, placeProblems, scratchDir } from './helpers.js';
 
 const scratch = scratchDir('atomic');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** Every file below `dir` (relative path → sha256), temp files included. */
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (sub: string): void => {
-    for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
-      const relative = path.join(sub, entry.name);
-      if (entry.isDirectory()) walk(relative);
-      else files.set(relative, createHash('sha256').update(readFileSync(path.join(dir, relative))).digest('hex'));
-    }
-  };
-  walk('');
-  return files;
-}
 
 const ARGS = ['build', '--out', 'out', '--data', 'data', '--briefs', 'briefs', '--templates', 'templates'];
 
@@ -33,7 +18,7 @@ describe('a failed build keeps the previous outputs', () => {
     assembleCase(BASE, dir);
     const first = await cli(ARGS, dir);
     expect(first.code, first.stderr).toBe(0);
-    const before = snapshot(path.join(dir, 'out'));
+    const before = fileHashes(path.join(dir, 'out'));
     expect([...before.keys()].sort()).toEqual(
       ['base-comment/base-comment.md', 'base-comment/base-comment.pdf', 'base-timeline/base-timeline.html', 'base-timeline/base-timeline.md', 'base-timeline/base-timeline.pdf'].map((f) => path.normalize(f)),
     );
@@ -55,7 +40,7 @@ describe('a failed build keeps the previous outputs', () => {
     expect(placeProblems(messages, dir)).toEqual([]);
     expect(second.stderr).toContain('not built: base-timeline');
 
-    const after = snapshot(path.join(dir, 'out'));
+    const after = fileHashes(path.join(dir, 'out'));
     expect([...after.keys()].filter((f) => /\.tmp$|^\.|[/\\]\./.test(f)), 'no temp files').toEqual([]);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     for (const file of ['base-timeline/base-timeline.md', 'base-timeline/base-timeline.pdf', 'base-timeline/base-timeline.html'].map((f) => path.normalize(f))) {

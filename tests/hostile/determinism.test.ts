@@ -3,11 +3,10 @@
 // as a user would run it, under two very different TZ / LANG settings. A build killed midway leaves every
 // output either as the previous build wrote it or complete.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, scratchDir } from './helpers.js';
+import { fileHashes, ROOT, scratchDir } from './helpers.js';
 
 // Inside node_modules so the compiled files resolve their dependencies from the project's node_modules.
 const COMPILED = path.join(ROOT, 'node_modules/.cache/docketpress-hostile', `dist-${process.pid}`);
@@ -30,24 +29,10 @@ function args(out: string, ids: readonly string[] = BRIEFS): string[] {
   return [MAIN, 'build', ...ids, '--out', out, '--data', path.join(ROOT, 'data'), '--briefs', path.join(ROOT, 'briefs'), '--templates', path.join(ROOT, 'templates')];
 }
 
-/** relative path → sha256 of every file below `dir`. */
-function hashes(dir: string): Map<string, string> {
-  const found = new Map<string, string>();
-  const walk = (sub: string): void => {
-    for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
-      const relative = path.join(sub, entry.name);
-      if (entry.isDirectory()) walk(relative);
-      else found.set(relative, createHash('sha256').update(readFileSync(path.join(dir, relative))).digest('hex'));
-    }
-  };
-  walk('');
-  return found;
-}
-
 function build(out: string, env: Record<string, string>): Map<string, string> {
   const { LANG: _l, LC_ALL: _a, LC_CTYPE: _c, TZ: _t, ...rest } = process.env;
   execFileSync(process.execPath, args(out), { cwd: scratch, env: { ...rest, ...env }, stdio: 'pipe' });
-  return hashes(out);
+  return fileHashes(out);
 }
 
 describe('determinism', () => {
@@ -78,7 +63,7 @@ describe('determinism', () => {
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
-      for (const [file, hash] of hashes(out)) {
+      for (const [file, hash] of fileHashes(out)) {
         if (/(^|[/\\])\.[^/\\]+\.tmp$/.test(file)) {
           leftovers.push(file);
           rmSync(path.join(out, file));

@@ -1,5 +1,6 @@
 // Shared pieces of the hostile-input tests: case folders assembled in a temp dir, message checks, and what a
 // reader sees of each output (Markdown re-parsed, PDF text layer, HTML text) and every link target it holds.
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,20 @@ export function hostileCases(): string[] {
 }
 
 /** A fresh temp folder. */
+/** Every file below `dir`, temp files included: relative path → sha256 of its bytes. */
+export function fileHashes(dir: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const walk = (sub: string): void => {
+    for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      const relative = path.join(sub, entry.name);
+      if (entry.isDirectory()) walk(relative);
+      else found.set(relative, createHash('sha256').update(readFileSync(path.join(dir, relative))).digest('hex'));
+    }
+  };
+  walk('');
+  return found;
+}
+
 export function scratchDir(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), `docketpress-${prefix}-`));
 }

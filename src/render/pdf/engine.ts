@@ -148,6 +148,23 @@ function takeRoom(context: ContextLike, page: number, points: number): void {
   }
 }
 
+/**
+ * Offers a line or block with footnote links to the flow: refused (false) when it does not fit or the flow
+ * wants it on the next page; else `add` places it and the footnotes' room is taken from the page.
+ */
+function placeWithFlow<T>(item: object, height: number, context: ContextLike, flow: LineFlow, links: FlowLink[], add: () => T): T | false {
+  const retry = refused.has(item);
+  const points = height > context.availableHeight ? false : flow.place(context.page, links, retry);
+  if (points === false) {
+    refused.add(item);
+    return false;
+  }
+  const pageIndex = context.page;
+  const result = add();
+  takeRoom(context, pageIndex, points);
+  return result;
+}
+
 /** Hooks pdfmake's ElementWriter so a LineFlow sees every body line and block with internal links. */
 function installFlowHook(): void {
   const mod = require('pdfmake/js/ElementWriter.js') as {
@@ -172,20 +189,7 @@ function installFlowHook(): void {
     const links: FlowLink[] = [];
     lineLinks(line, context.y + (line.y ?? 0), page.pageSize.height, links);
     if (links.length === 0) return addLine.call(this, line, dontUpdateContextPosition, index);
-    const retry = refused.has(line);
-    if (context.availableHeight < line.getHeight()) {
-      refused.add(line);
-      return false;
-    }
-    const points = flow.place(context.page, links, retry);
-    if (points === false) {
-      refused.add(line);
-      return false;
-    }
-    const pageIndex = context.page;
-    const position = addLine.call(this, line, dontUpdateContextPosition, index);
-    takeRoom(context, pageIndex, points);
-    return position;
+    return placeWithFlow(line, line.getHeight(), context, flow, links, () => addLine.call(this, line, dontUpdateContextPosition, index));
   };
   proto.addFragment = function addFragmentWithFlow(this: WriterLike, block, useBlockXOffset, useBlockYOffset, dontUpdate) {
     const context = this.context();
@@ -197,20 +201,7 @@ function installFlowHook(): void {
       if (item.type === 'line') lineLinks(item.item, context.y + (item.item.y ?? 0), page.pageSize.height, links);
     }
     if (links.length === 0) return addFragment.call(this, block, useBlockXOffset, useBlockYOffset, dontUpdate);
-    const retry = refused.has(block);
-    if (block.height > context.availableHeight) {
-      refused.add(block);
-      return false;
-    }
-    const points = flow.place(context.page, links, retry);
-    if (points === false) {
-      refused.add(block);
-      return false;
-    }
-    const pageIndex = context.page;
-    const result = addFragment.call(this, block, useBlockXOffset, useBlockYOffset, dontUpdate);
-    takeRoom(context, pageIndex, points);
-    return result;
+    return placeWithFlow(block, block.height, context, flow, links, () => addFragment.call(this, block, useBlockXOffset, useBlockYOffset, dontUpdate));
   };
 }
 
