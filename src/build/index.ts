@@ -219,7 +219,9 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
       options.onBrief?.(loaded.brief.id, index, selected.length);
       const formats = options.formats ?? defaultFormats(loaded.brief.kind);
       const settings = JSON.stringify({ formats, pdfa: options.pdfa ?? false, outDir: options.outDir, dryRun: options.dryRun ?? false });
-      const inputs = data.key ? cacheKey([data.key, loaded.file.name, loaded.file.source, settings, ...templateText(loaded, options.templatesDir)]) : undefined;
+      // A response is composed from the comment briefs it answers too: their bytes are inputs of its build.
+      const answered = loaded.brief.kind === 'response' ? loaded.brief.responds_to.map((id) => briefs.briefs.find((b) => b.brief.id === id)?.file.source ?? '') : [];
+      const inputs = data.key ? cacheKey([data.key, loaded.file.name, loaded.file.source, settings, ...templateText(loaded, options.templatesDir), ...answered]) : undefined;
       const previous = records.get(loaded.brief.id);
       if (inputs && previous?.inputs === inputs && filesIntact(previous)) {
         diagnostics.push(...previous.diagnostics);
@@ -227,7 +229,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
         result.upToDate.push(...previous.files.map((f) => f.file));
         continue;
       }
-      const prepared = await prepareBrief(loaded, data, formats, options, previous, settings, renderer);
+      const prepared = await prepareBrief(loaded, data, formats, options, previous, settings, renderer, briefs.briefs);
       started.push({ loaded, ...(inputs ? { inputs } : {}), prepared });
     }
     for (const { loaded, inputs, prepared } of started) {
@@ -288,10 +290,11 @@ async function prepareBrief(
   previous: BriefRecord | undefined,
   settings: string,
   renderer: PdfRenderer,
+  allBriefs: readonly LoadedBrief[],
 ): Promise<Prepared> {
   const diagnostics: Diagnostic[] = [];
   const outcome = (status: BriefOutcome['status'], rest: Partial<BriefOutcome> = {}): Prepared => ({ outcome: { status, written: [], files: [], diagnostics, outputDiagnostics: [], ...rest } });
-  const composed = await composeBrief(loaded, data.dataset, { templatesDir: options.templatesDir, cwd: options.cwd ?? process.cwd() });
+  const composed = await composeBrief(loaded, data.dataset, { templatesDir: options.templatesDir, cwd: options.cwd ?? process.cwd(), briefs: allBriefs });
   diagnostics.push(...composed.diagnostics);
   if (!composed.document) return outcome('failed');
   const document = composed.document;
@@ -302,8 +305,7 @@ async function prepareBrief(
     diagnostics.push(...previous.outputDiagnostics);
     return outcome('unchanged', { files: previous.files, fingerprint, outputDiagnostics: previous.outputDiagnostics });
   }
-  const filer = 'filer' in loaded.brief ? (data.dataset.stakeholders.get(loaded.brief.filer)?.name ?? loaded.brief.filer) : 'the filer';
-  const versions = documentVersions(document, loaded.brief, filer).map((version) => renderVersion(version, loaded, formats, options, renderer));
+  const versions = documentVersions(document, loaded.brief).map((version) => renderVersion(version, loaded, formats, options, renderer));
   const rendered = Promise.all(versions);
   rendered.catch(() => undefined); // handled when the brief is completed; not an unhandled rejection meanwhile
   return { document, fingerprint, diagnostics, rendered };

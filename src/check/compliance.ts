@@ -6,7 +6,8 @@ import { BC_MARKING, bciSpans, PUBLIC_MARKING } from '../compose/bci.js';
 import type { Dataset } from '../load/dataset.js';
 import type { LoadedBrief } from '../load/briefs.js';
 import { placeOf, type PathSegment } from '../load/yaml-file.js';
-import { docketForCycle } from '../model/dockets.js';
+import { filingDocket } from '../model/dockets.js';
+import { noticeCite } from '../schema/docket.js';
 import { surelyBefore } from '../schema/partial-date.js';
 
 /** One rendered version's outputs, as the compliance rules read them. */
@@ -40,16 +41,16 @@ export function documentCompliance(loaded: LoadedBrief, dataset: Dataset, root: 
   }
   if (brief.kind !== 'comment' && brief.kind !== 'response') return found;
 
-  const docket = docketForCycle(dataset, brief.cycle);
-  if (!docket?.docket_id) {
-    report(['cycle'], 'warning', `the record has no docket number for the ${brief.cycle} cycle, and USTR asks for it on every filing: add \`docket_id\` to data/dockets.yaml`, 'compliance-docket-unknown');
-  } else if (!text.includes(`Docket No. ${docket.docket_id}`)) {
+  // Composing already refused a filing whose docket lacks what its kind prints (docket-field-missing).
+  const docket = filingDocket(dataset, brief.cycle, brief.docket);
+  if (docket?.docket_id && !text.includes(`Docket No. ${docket.docket_id}`)) {
     report(['cycle'], 'error', `the caption does not give the docket number (Docket No. ${docket.docket_id}): keep \`::caption\` in the template`, 'compliance-docket-caption');
   }
-  if (docket?.fr_cite && !text.includes(docket.fr_cite)) {
-    report(['cycle'], 'error', `the caption does not cite the notice (${docket.fr_cite}): keep \`::caption\` in the template`, 'compliance-fr-cite');
+  const cite = noticeCite(docket);
+  if (cite && !text.includes(cite)) {
+    report(['cycle'], 'error', `the caption does not cite the notice (${cite}): keep \`::caption\` in the template`, 'compliance-fr-cite');
   }
-  const filer = dataset.stakeholders.get(brief.filer);
+  const filer = brief.filer_profile ?? dataset.filers.get(brief.filer) ?? dataset.stakeholders.get(brief.filer);
   if (filer && !text.includes(filer.name)) {
     report(['filer'], 'error', `the document never names the filer (${filer.name}): keep \`::title\` or \`{{filer.name}}\` in the template`, 'compliance-filer');
   }
@@ -85,8 +86,9 @@ export function outputCompliance(loaded: LoadedBrief, versions: readonly Version
   for (const version of versions) {
     if (version.label === null) continue;
     const marking = version.label === 'BC' ? BC_MARKING : PUBLIC_MARKING;
-    if (!version.fileStem.startsWith(`${version.label}-`)) {
-      report(['id'], 'error', `the ${version.label} version's file name \`${version.fileStem}\` must begin with \`${version.label}-\``, 'compliance-file-name');
+    const prefixes = version.label === 'BC' ? ['BC-', 'BCI-'] : [`${version.label}-`];
+    if (!prefixes.some((prefix) => version.fileStem.startsWith(prefix))) {
+      report(['id'], 'error', `the ${version.label} version's file name \`${version.fileStem}\` must begin with ${prefixes.map((p) => `\`${p}\``).join(' or ')}`, 'compliance-file-name');
     }
     version.pdfPages?.forEach((page, i) => {
       const count = page.split(marking).length - 1;

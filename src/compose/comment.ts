@@ -1,17 +1,17 @@
 // The `comment` composer: a filer's comment to USTR nominating markets, with history, evidence and requests.
 import type { PhrasingContent, RootContent } from 'mdast';
-import { countryInSentence, countryName } from '../model/index.js';
-import type { CommentBrief, Market, Stance, Stakeholder } from '../schema/index.js';
+import { countryInSentence, countryName, requestContradiction, standingAsOf } from '../model/index.js';
+import type { CommentBrief, Market, Stance } from '../schema/index.js';
 import { surelyBefore } from '../schema/partial-date.js';
 import type { ComposeContext } from './context.js';
-import { checkFilingReferences, filingParts, historyBefore, historyItems, historySummary, metricItem, quotation, shortName, type ComposedFiling } from './filing.js';
+import { attestedItem, checkFilingReferences, filingParts, historyBefore, historyItems, historySummary, metricItem, type ComposedFiling, type FilerIdentity } from './filing.js';
 import { formatDate } from './format.js';
 import { positionQuotes } from './filing.js';
 import { heading, list, paragraph, strong, table, text } from './nodes.js';
 import { ReferenceCheck } from './references.js';
 
 /** What the filer asks USTR to do, as the end of a sentence about the market. */
-const REQUEST_PHRASE: Record<Stance, (market: string) => string> = {
+export const REQUEST_PHRASE: Record<Stance, (market: string) => string> = {
   list: (m) => `add ${m} to the Notorious Markets List`,
   relist: (m) => `return ${m} to the Notorious Markets List`,
   retain: (m) => `keep ${m} on the Notorious Markets List`,
@@ -43,6 +43,10 @@ export function composeComment(context: ComposeContext, brief: CommentBrief): Co
   if (!refs.ok) return undefined;
   const filing = filingParts(context, brief, 'Comments');
   const markets = brief.nominations.map((n) => dataset.markets.get(n.market)!);
+  brief.nominations.forEach((nomination, i) => {
+    const contradiction = requestContradiction(nomination.request, standingAsOf(dataset, nomination.market, brief.date), markets[i]!.name);
+    if (contradiction) context.report(['nominations', i, 'request'], 'warning', `\`request: ${nomination.request}\` contradicts the record as of ${formatDate(brief.date)}: ${contradiction}`, 'request-contradicts-record');
+  });
 
   const recommendationsTable = (): RootContent[] => {
     const header = [['Market'], ['Operator'], ['Headquarters'], [`History on the list (before ${formatDate(brief.date)})`], ['Request']];
@@ -66,7 +70,7 @@ export function composeComment(context: ComposeContext, brief: CommentBrief): Co
 }
 
 /** One nominated market: where it is, its history on the list, evidence, statements, reasons, the request. */
-function marketSection(context: ComposeContext, brief: CommentBrief, filer: Stakeholder, market: Market, index: number): RootContent[] {
+function marketSection(context: ComposeContext, brief: CommentBrief, filer: FilerIdentity, market: Market, index: number): RootContent[] {
   const { dataset } = context;
   const nomination = brief.nominations[index]!;
   const at = ['nominations', index];
@@ -82,17 +86,23 @@ function marketSection(context: ComposeContext, brief: CommentBrief, filer: Stak
   if (history.length) blocks.push(list(historyItems(context, market, history)));
 
   const metrics = nomination.metrics.map((id) => dataset.metrics.find((m) => m.id === id)!);
-  if (metrics.length) {
+  if (metrics.length || nomination.attested.length) {
     blocks.push(paragraph(strong('Evidence.')));
     blocks.push(
-      list(
-        metrics.map((metric, j): PhrasingContent[] => {
+      list([
+        ...metrics.map((metric, j): PhrasingContent[] => {
           if (metric.period_end && surelyBefore(brief.date, metric.period_end)) {
             context.report([...at, 'metrics', j], 'warning', `metric \`${metric.id}\` covers a period ending ${metric.period_end}, after this brief's date ${brief.date}`, 'anachronism');
           }
           return metricItem(context, metric);
         }),
-      ),
+        ...nomination.attested.map((item, j): PhrasingContent[] => {
+          if (surelyBefore(brief.date, item.date)) {
+            context.report([...at, 'attested', j, 'date'], 'warning', `this evidence is dated ${item.date}, after this brief's date ${brief.date}`, 'anachronism');
+          }
+          return attestedItem(item);
+        }),
+      ]),
     );
   }
 
@@ -113,6 +123,6 @@ function marketSection(context: ComposeContext, brief: CommentBrief, filer: Stak
     blocks.push(paragraph(strong('Reasons.')));
     blocks.push(...reasons);
   }
-  blocks.push(paragraph(strong('Request.'), text(` ${shortName(filer)} respectfully asks USTR to ${REQUEST_PHRASE[nomination.request](market.name)}.`)));
+  blocks.push(paragraph(strong('Request.'), text(` ${filer.shortName} respectfully asks USTR to ${REQUEST_PHRASE[nomination.request](market.name)}.`)));
   return blocks;
 }

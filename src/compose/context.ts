@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/index
 import type { Dataset } from '../load/dataset.js';
 import { placeOf, proseStart, type PathSegment, type YamlFile } from '../load/yaml-file.js';
 import type { Brief } from '../schema/index.js';
+import type { LoadedBrief } from '../load/briefs.js';
 import { Citations } from './citations.js';
 import { parseProse } from './prose.js';
 
@@ -17,6 +18,8 @@ export interface DocumentMeta {
   date: string;
   runningHeader: string;
   sampleNotice?: string;
+  /** How the confidential version's file name begins (the docket's `bci_prefix`, default `BC`). */
+  bciPrefix?: 'BC' | 'BCI';
 }
 
 export class ComposeContext {
@@ -27,6 +30,8 @@ export class ComposeContext {
     readonly dataset: Dataset,
     readonly brief: Brief,
     readonly briefFile: YamlFile,
+    /** The other briefs of the run, by id (a response answers comment briefs). */
+    readonly briefs: ReadonlyMap<string, LoadedBrief> = new Map(),
   ) {
     this.citations = new Citations(dataset, brief.date);
   }

@@ -83,9 +83,9 @@ export function templatePath(loaded: LoadedBrief, templatesDir: string): { file:
 export async function composeBrief(
   loaded: LoadedBrief,
   dataset: Dataset,
-  options: { templatesDir: string; cwd?: string },
+  options: { templatesDir: string; cwd?: string; briefs?: readonly LoadedBrief[] },
 ): Promise<{ document?: ComposedDocument; diagnostics: Diagnostic[] }> {
-  const context = new ComposeContext(dataset, loaded.brief, loaded.file);
+  const context = new ComposeContext(dataset, loaded.brief, loaded.file, new Map((options.briefs ?? []).map((b) => [b.brief.id, b])));
   const resolved = templatePath(loaded, options.templatesDir);
   if ('problem' in resolved) {
     context.report(['template'], 'error', resolved.problem, 'template-outside-project');

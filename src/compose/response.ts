@@ -2,7 +2,10 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { Claim, Position, ResponseBrief } from '../schema/index.js';
 import type { ComposeContext } from './context.js';
-import { checkFilingReferences, filingParts, metricItem, positionQuotes, quotation, shortName, type ComposedFiling } from './filing.js';
+import { checkFilingReferences, filingParts, organisationName, metricItem, positionQuotes, quotation, type ComposedFiling } from './filing.js';
+import { REQUEST_PHRASE } from './comment.js';
+import { filingDocket } from '../model/index.js';
+import { surelyBefore } from '../schema/partial-date.js';
 import { formatDate, joinNames } from './format.js';
 import { blockquote, heading, list, paragraph, strong, table, text } from './nodes.js';
 import { STANCE_PHRASE } from '../model/timeline.js';
@@ -17,14 +20,6 @@ function checkEvidence(refs: ReferenceCheck, evidence: Evidence | undefined, at:
   refs.needAll([...dataset.claims.keys()], [...at, 'claims'], 'claim', evidence.claims, 'claims are listed under `claims:` in data/positions.yaml');
   refs.needAll(dataset.positions.map((p) => p.id), [...at, 'positions'], 'position', evidence.positions, 'positions are listed in data/positions.yaml');
   refs.needAll(dataset.events.map((e) => e.id), [...at, 'events'], 'event', evidence.events, 'events are listed in data/events.yaml');
-}
-
-/** A claim quoted as made: verbatim in quotation marks, a paraphrase labelled as such. */
-function claimBlock(context: ComposeContext, claim: Claim, position: Position): RootContent[] {
-  const who = context.dataset.stakeholders.get(position.stakeholder)?.name ?? position.stakeholder;
-  const attribution = `${who}, ${position.cycle} review, ${formatDate(position.date)}`;
-  if (claim.verbatim) return quotation(context, claim.text, attribution, claim.sources);
-  return [blockquote(paragraph(strong('In substance:'), text(` ${claim.text}`))), paragraph(text(`— ${attribution} (paraphrase)`), context.citations.cite(claim.sources))];
 }
 
 /** Evidence as a list: figures, the responding party's own statements, events. */
@@ -48,35 +43,125 @@ function evidenceBlocks(context: ComposeContext, evidence: Evidence | undefined)
   return blocks.length ? [paragraph(strong('Evidence.')), ...blocks] : [];
 }
 
+/** One claim of an answered filing: a claim in data, or a nomination of a comment brief. */
+interface AnsweredClaim {
+  id: string;
+  text: string;
+  verbatim: boolean;
+  sources: string[];
+}
+
+/** A filing this response answers: a position in data or a comment brief, with its claims. */
+interface AnsweredFiling {
+  id: string;
+  /** Where it is named in the brief (`answers` or `responds_to`, and the index). */
+  at: (string | number)[];
+  who: string;
+  date: string;
+  cycle: number;
+  summary: PhrasingContent[];
+  claims: AnsweredClaim[];
+}
+
+/** The filings a response names, each resolved to a position or a comment brief; unknown ids are reported. */
+function answeredFilings(context: ComposeContext, refs: ReferenceCheck, brief: ResponseBrief): AnsweredFiling[] {
+  const { dataset } = context;
+  const named: Array<{ id: string; at: (string | number)[] }> = [
+    ...brief.answers.map((id, i) => ({ id, at: ['answers', i] })),
+    ...brief.responds_to.map((id, i) => ({ id, at: ['responds_to', i] })),
+  ];
+  const found: AnsweredFiling[] = [];
+  for (const { id, at } of named) {
+    const position = dataset.positions.find((p) => p.id === id);
+    if (position) {
+      const who = dataset.stakeholders.get(position.stakeholder)?.name ?? position.stakeholder;
+      found.push({
+        id,
+        at,
+        who,
+        date: position.date,
+        cycle: position.cycle,
+        summary: [text(`${organisationName({ name: who })} of ${formatDate(position.date)} (${STANCE_PHRASE[position.stance]} ${joinNames(position.markets.map((m) => dataset.markets.get(m)?.name ?? m))})`), context.citations.cite(position.sources)],
+        claims: position.claims.map((claim) => ({ id: claim.id, text: claim.text, verbatim: claim.verbatim, sources: claim.sources })),
+      });
+      continue;
+    }
+    const other = context.briefs.get(id)?.brief;
+    if (other?.kind === 'comment') {
+      const who = (other.filer_profile ?? dataset.filers.get(other.filer) ?? dataset.stakeholders.get(other.filer))?.name ?? other.filer;
+      const docket = filingDocket(dataset, other.cycle, other.docket);
+      found.push({
+        id,
+        at,
+        who,
+        date: other.date,
+        cycle: other.cycle,
+        summary: [text(`${organisationName({ name: who })}, filed ${formatDate(other.date)}${docket?.docket_id ? ` in Docket No. ${docket.docket_id}` : ''}`)],
+        claims: other.nominations.map((nomination) => ({
+          id: `${other.id}#${nomination.market}`,
+          text: `${who} asks USTR to ${REQUEST_PHRASE[nomination.request](dataset.markets.get(nomination.market)?.name ?? nomination.market)}.`,
+          verbatim: false,
+          sources: [],
+        })),
+      });
+      continue;
+    }
+    const known = [...dataset.positions.map((p) => p.id), ...[...context.briefs.values()].filter((b) => b.brief.kind === 'comment').map((b) => b.brief.id)];
+    refs.need(known, at, 'filing', id, other ? `\`${id}\` is a ${other.kind}, not a comment: a response answers comment briefs (briefs/) or positions (data/positions.yaml)` : 'a response answers comment briefs (briefs/<id>.yaml) or positions in data/positions.yaml');
+  }
+  return found;
+}
+
+/** A claim quoted as made: verbatim in quotation marks, a paraphrase labelled; a brief's nomination names its filing. */
+function answeredClaimBlock(context: ComposeContext, claim: AnsweredClaim, filing: AnsweredFiling): RootContent[] {
+  const attribution = `${filing.who}, ${filing.cycle} review, ${formatDate(filing.date)}`;
+  if (claim.verbatim) return quotation(context, claim.text, attribution, claim.sources);
+  const cite = claim.sources.length ? [context.citations.cite(claim.sources)] : [];
+  return [blockquote(paragraph(strong('In substance:'), text(` ${claim.text}`))), paragraph(text(`— ${attribution} (paraphrase)`), ...cite)];
+}
+
 /** Composes a response; returns the template bindings and the document's metadata. */
 export function composeResponse(context: ComposeContext, brief: ResponseBrief): ComposedFiling | undefined {
-  const { dataset } = context;
   const refs = new ReferenceCheck(context);
   checkFilingReferences(refs, brief);
-  refs.needAll(dataset.positions.map((p) => p.id), ['answers'], 'position', brief.answers, 'the filings answered are positions in data/positions.yaml');
+  const filings = answeredFilings(context, refs, brief);
   checkEvidence(refs, brief.record, ['record']);
+  const claimOf = new Map(filings.flatMap((filing) => filing.claims.map((claim) => [claim.id, { claim, filing }] as const)));
   brief.points.forEach((point, i) => {
-    refs.need(dataset.claims.keys(), ['points', i, 'claim'], 'claim', point.claim, 'claims are listed under `claims:` of a position in data/positions.yaml');
-    const found = dataset.claims.get(point.claim);
-    if (found && !brief.answers.includes(found.position.id)) {
-      context.report(['points', i, 'claim'], 'error', `claim \`${point.claim}\` belongs to position \`${found.position.id}\`, which this response does not answer: add it to \`answers:\` or pick a claim from ${brief.answers.map((a) => `\`${a}\``).join(', ')}`, 'claim-not-answered');
-      refs.ok = false;
+    const inData = context.dataset.claims.get(point.claim);
+    if (!claimOf.has(point.claim)) {
+      if (inData) {
+        context.report(['points', i, 'claim'], 'error', `claim \`${point.claim}\` belongs to position \`${inData.position.id}\`, which this response does not answer: add it to \`responds_to:\` or pick a claim from ${filings.map((f) => `\`${f.id}\``).join(', ')}`, 'claim-not-answered');
+        refs.ok = false;
+      } else {
+        refs.need([...context.dataset.claims.keys(), ...claimOf.keys()], ['points', i, 'claim'], 'claim', point.claim, 'claims are listed under `claims:` of a position in data/positions.yaml, or are `<comment-brief-id>#<market-id>`');
+      }
     }
     checkEvidence(refs, point.evidence, ['points', i, 'evidence']);
   });
+  for (const filing of filings) {
+    if (surelyBefore(brief.date, filing.date)) {
+      context.report(filing.at, 'error', `\`${filing.id}\` is dated ${filing.date}, after this response (${brief.date}): a response can only answer a filing made before it — check both dates`, 'answers-later-filing');
+      refs.ok = false;
+    }
+  }
   if (!refs.ok) return undefined;
+  for (const filing of brief.unanswered ? [] : filings) {
+    const answered = new Set(brief.points.map((p) => p.claim));
+    const left = filing.claims.filter((claim) => !answered.has(claim.id)).map((claim) => claim.id);
+    if (left.length) {
+      context.report(filing.at, 'warning', `${left.length} of ${filing.claims.length} claim(s) of \`${filing.id}\` are left unanswered: ${left.join(', ')} — answer each under \`points:\`, or say in the introduction why not`, 'claims-unanswered');
+    }
+  }
 
-  const filing = filingParts(context, brief, 'Response');
-  const answered = brief.answers.map((id) => dataset.positions.find((p) => p.id === id)!);
-  const answeredNames = joinNames([...new Set(answered.map((p) => dataset.stakeholders.get(p.stakeholder)?.name ?? p.stakeholder))]);
+  const { dataset } = context;
+  const filing = filingParts(context, brief, 'Rebuttal Comments');
+  const answeredNames = joinNames([...new Set(filings.map((f) => f.who))]);
 
-  const answeredFilings = (): RootContent[] => [
+  const answeredFilingsBlock = (): RootContent[] => [
     paragraph(
-      text(`This response answers ${answered.length === 1 ? 'the filing' : 'the filings'} of ${answeredNames} `),
-      ...answered.flatMap((p, i): PhrasingContent[] => [
-        text(`${i === 0 ? '' : i === answered.length - 1 ? ' and ' : ', '}of ${formatDate(p.date)} (${STANCE_PHRASE[p.stance]} ${joinNames(p.markets.map((m) => dataset.markets.get(m)?.name ?? m))})`),
-        context.citations.cite(p.sources),
-      ]),
+      text(`These rebuttal comments answer ${filings.length === 1 ? 'the filing' : 'the filings'} of `),
+      ...filings.flatMap((f, i): PhrasingContent[] => [text(i === 0 ? '' : i === filings.length - 1 ? ' and ' : ', '), ...f.summary]),
       text('.'),
     ),
   ];
@@ -94,21 +179,20 @@ export function composeResponse(context: ComposeContext, brief: ResponseBrief): 
 
   const points = (): RootContent[] =>
     brief.points.flatMap((point, i) => {
-      const { claim, position } = dataset.claims.get(point.claim)!;
-      const who = shortName(dataset.stakeholders.get(position.stakeholder)!);
+      const { claim, filing: from } = claimOf.get(point.claim)!;
       return [
-        heading(3, `Claim ${i + 1} — ${who}, ${formatDate(position.date)}`),
-        ...claimBlock(context, claim, position),
+        heading(3, `Claim ${i + 1} — ${from.who}, ${formatDate(from.date)}`),
+        ...answeredClaimBlock(context, claim, from),
         paragraph(strong('Response.')),
         ...context.prose(point.answer, ['points', i, 'answer']),
         ...evidenceBlocks(context, point.evidence),
       ];
     });
 
-  filing.bindings.directives['answered-filings'] = answeredFilings;
+  filing.bindings.directives['answered-filings'] = answeredFilingsBlock;
   filing.bindings.directives['enforcement-record'] = enforcementRecord;
   filing.bindings.directives['point-by-point'] = points;
   filing.bindings.placeholders['answered.names'] = answeredNames;
-  filing.meta.keywords.push('response', ...new Set(answered.flatMap((p) => p.markets.map((m) => dataset.markets.get(m)?.name ?? m))));
+  filing.meta.keywords.push('response');
   return filing;
 }

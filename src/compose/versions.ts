@@ -3,7 +3,7 @@ import type { Root, RootContent } from 'mdast';
 import type { Brief } from '../schema/index.js';
 import { BC_MARKING, bciSpans, businessConfidentialTree, markingParagraph, PUBLIC_MARKING, publicTree, REDACTED } from './bci.js';
 import type { ComposedDocument } from './index.js';
-import { paragraph, strong, text } from './nodes.js';
+import { list, paragraph, strong, text } from './nodes.js';
 
 export type VersionLabel = 'BC' | 'P';
 
@@ -21,17 +21,40 @@ function filerSlug(brief: Brief): string {
   return 'filer' in brief ? brief.filer : brief.id.split('-')[0]!;
 }
 
-/** `BC-aafa-2016-comment` for brief `aafa-2016-comment` filed by `aafa`. */
-export function versionStem(label: VersionLabel, brief: Brief): string {
+/**
+ * `BC-aafa-2016-comment` for brief `aafa-2016-comment` filed by `aafa`; the confidential version's prefix is the
+ * docket's (`BCI-…` when its notice asks for that).
+ */
+export function versionStem(label: VersionLabel, brief: Brief, bciPrefix: 'BC' | 'BCI' = 'BC'): string {
   const filer = filerSlug(brief);
   const name = brief.id.startsWith(`${filer}-`) ? brief.id.slice(filer.length + 1) : brief.id;
-  return `${label}-${filer}-${name}`;
+  return `${label === 'BC' ? bciPrefix : label}-${filer}-${name}`;
 }
 
-function framed(root: Root, marking: string, notice: RootContent): Root {
+function framed(root: Root, marking: string, notice: RootContent[]): Root {
   const body = root.children.filter((node) => node.type !== 'footnoteDefinition');
   const notes = root.children.filter((node) => node.type === 'footnoteDefinition');
-  return { ...root, children: [markingParagraph(marking), notice, ...body, markingParagraph(marking), ...notes] };
+  return { ...root, children: [markingParagraph(marking), ...notice, ...body, markingParagraph(marking), ...notes] };
+}
+
+/**
+ * The business-confidential version's opening: what the brackets mean, every reason given for protection (the
+ * brief's justification and each span's own reason, each once), and the certification USTR notices ask for.
+ */
+export function bcNotice(root: Root, brief: Brief, filerName: string): RootContent[] {
+  const reasons = [...new Set([brief.bci_justification, ...bciSpans(root).map((span) => span.data?.reason)].filter((r): r is string => Boolean(r)))];
+  const blocks: RootContent[] = [
+    paragraph(strong('Business confidential information.'), text(` Text in [brackets] is business confidential information of ${filerName}, submitted under 15 CFR 2017.4. A public version omits it.`)),
+  ];
+  if (reasons.length === 1) blocks.push(paragraph(strong('Why it needs protection.'), text(` ${reasons[0]}`)));
+  if (reasons.length > 1) blocks.push(paragraph(strong('Why it needs protection:')), list(reasons.map((reason) => [text(reason)])));
+  blocks.push(
+    paragraph(
+      strong('Certification.'),
+      text(` ${filerName} certifies that the information in [brackets] is business confidential information, that it would not customarily be released to the public by ${filerName}, and that substantially identical information is not available to the public.`),
+    ),
+  );
+  return blocks;
 }
 
 /**
@@ -39,26 +62,22 @@ function framed(root: Root, marking: string, notice: RootContent): Root {
  * (spans in [brackets], "BUSINESS CONFIDENTIAL" at top and bottom) and a public one (spans replaced by `[ ]`,
  * footnotes that served only BCI removed, "PUBLIC VERSION"), both made on the tree before any renderer runs.
  */
-export function documentVersions(document: ComposedDocument, brief: Brief, filerName: string): DocumentVersion[] {
+export function documentVersions(document: ComposedDocument, brief: Brief): DocumentVersion[] {
   if (bciSpans(document.root).length === 0) return [{ label: null, fileStem: brief.id, document }];
-  const justification = brief.bci_justification ? ` ${brief.bci_justification}` : '';
-  const bcNotice = paragraph(
-    strong('Business confidential information.'),
-    text(` Text in [brackets] is business confidential information of ${filerName}, submitted under 15 CFR 2017.4.${justification} A public version omits it.`),
-  );
+  const filerName = document.meta.author;
   const publicNotice = paragraph(strong('Public version.'), text(` Business confidential information has been removed from this version; each omission is marked ${REDACTED}.`));
   return [
     {
       label: 'BC',
-      fileStem: versionStem('BC', brief),
+      fileStem: versionStem('BC', brief, document.meta.bciPrefix),
       marking: BC_MARKING,
-      document: { root: framed(businessConfidentialTree(document.root), BC_MARKING, bcNotice), meta: { ...document.meta, keywords: [...document.meta.keywords, BC_MARKING] } },
+      document: { root: framed(businessConfidentialTree(document.root), BC_MARKING, bcNotice(document.root, brief, filerName)), meta: { ...document.meta, keywords: [...document.meta.keywords, BC_MARKING] } },
     },
     {
       label: 'P',
       fileStem: versionStem('P', brief),
       marking: PUBLIC_MARKING,
-      document: { root: framed(publicTree(document.root), PUBLIC_MARKING, publicNotice), meta: { ...document.meta, keywords: [...document.meta.keywords, PUBLIC_MARKING] } },
+      document: { root: framed(publicTree(document.root), PUBLIC_MARKING, [publicNotice]), meta: { ...document.meta, keywords: [...document.meta.keywords, PUBLIC_MARKING] } },
     },
   ];
 }

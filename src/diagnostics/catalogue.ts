@@ -66,7 +66,12 @@ export const RULES = {
   'unused-source': { title: 'a source no fact cites (warning)', fix: 'cite it or remove it' },
   'person-stakeholder-mismatch': { title: 'a person of another organisation named for a position (warning)', fix: 'check the person or the stakeholder' },
   // Briefs and templates
-  'missing-docket': { title: 'no docket in the data for the brief’s cycle (warning)', fix: 'add the cycle to data/dockets.yaml' },
+  'missing-docket': { title: 'no docket in the data for the brief’s cycle (retired in 0.3.0: now `docket-field-missing`)', fix: 'add the cycle with `docketpress new docket`' },
+  'docket-field-missing': { title: 'the cycle’s docket lacks a field the filing prints (docket number, Federal Register cite, notice date)', fix: 'add the docket with `docketpress new docket --cycle …`, or the field to data/dockets.yaml, or a `docket:` block to the brief' },
+  'filing-date-partial': { title: 'a filing dated to the month or year only', fix: 'write the day it is filed: YYYY-MM-DD' },
+  'request-contradicts-record': { title: 'a nomination’s request contradicts the record as of the brief’s date (warning)', fix: 'ask to `retain` a listed market, `relist` a removed one, `list` one never listed' },
+  'answers-later-filing': { title: 'a response answers a filing dated after it', fix: 'check both dates: a response answers only filings made before it' },
+  'claims-unanswered': { title: 'claims of an answered filing are left unanswered (warning, with their ids)', fix: 'answer each under `points:`, or say in the introduction why not' },
   'anachronism': { title: 'a brief cites something dated after the brief itself (warning)', fix: 'check the brief date or the item cited' },
   'claim-not-answered': { title: 'a response answers a claim from a filing it does not name', fix: 'add the filing to `answers:` or pick another claim' },
   'template-unreadable': { title: 'the template cannot be read', fix: 'check `template:` in the brief, or add the file' },
@@ -89,7 +94,7 @@ export const RULES = {
   // Business confidential information and docket compliance
   'bci-leak': { title: 'confidential text reached the public version; nothing was written', fix: 'report this as a bug with the brief' },
   'compliance-bci-justification': { title: 'BCI without a reason for protection (15 CFR 2017.4)', fix: 'add `bci_justification:` or a `reason` to each span' },
-  'compliance-docket-unknown': { title: 'the record has no docket number for the cycle (warning)', fix: 'add `docket_id` to data/dockets.yaml' },
+  'compliance-docket-unknown': { title: 'the record has no docket number for the cycle (retired in 0.3.0: now `docket-field-missing`)', fix: 'add `docket_id` to data/dockets.yaml' },
   'compliance-docket-caption': { title: 'the caption lacks the docket number', fix: 'keep `::caption` in the template' },
   'compliance-fr-cite': { title: 'the caption lacks the Federal Register cite', fix: 'keep `::caption` in the template' },
   'compliance-filer': { title: 'the document never names the filer', fix: 'keep `::title` or `{{filer.name}}` in the template' },

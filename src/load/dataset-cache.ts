@@ -9,7 +9,7 @@ import { decodeListings, encodeListings, type EncodedListings } from './listing-
 import type { YamlFile } from './yaml-file.js';
 
 /** The collections of top-level entities, in a fixed order; each has its own origin (file and path). */
-const COLLECTIONS = ['sources', 'editions', 'markets', 'stakeholders', 'positions', 'events', 'dockets', 'metrics'] as const;
+const COLLECTIONS = ['sources', 'editions', 'markets', 'stakeholders', 'filers', 'positions', 'events', 'dockets', 'metrics'] as const;
 type Collection = (typeof COLLECTIONS)[number];
 
 /**

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { diagnostic, displayPath } from '../diagnostics/index.js';
-import type { Docket, Edition, Event, Market, Metric, Position, Source, Stakeholder } from '../schema/index.js';
+import type { Docket, Edition, Event, FilerProfile, Market, Metric, Position, Source, Stakeholder } from '../schema/index.js';
 import type { Claim, Person } from '../schema/index.js';
 import { cacheKey } from './cache.js';
 import { decodeYamlBytes, fileTooLarge, MAX_FILE_BYTES } from './file-bytes.js';
@@ -25,6 +25,8 @@ export interface Dataset {
   editionsById: Map<string, Edition>;
   markets: Map<string, Market>;
   stakeholders: Map<string, Stakeholder>;
+  /** Filer profiles (data/filers/): a filer's own letterhead, self-description, signatory and contact. */
+  filers: Map<string, FilerProfile>;
   people: Map<string, { person: Person; stakeholder: Stakeholder }>;
   positions: Position[];
   claims: Map<string, { claim: Claim; position: Position }>;
@@ -100,6 +102,7 @@ export function emptyDataset(): Dataset {
     editionsById: new Map(),
     markets: new Map(),
     stakeholders: new Map(),
+    filers: new Map(),
     people: new Map(),
     positions: [],
     claims: new Map(),

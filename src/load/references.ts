@@ -126,7 +126,7 @@ export function checkReferences(dataset: Dataset, registry: Registry): Diagnosti
     const origin = o(docket);
     refs('source', docket.sources, origin, 'sources');
     ref('edition', docket.edition, origin, ['edition']);
-    if (docket.comment_deadline && docket.comment_deadline < docket.notice_date) {
+    if (docket.comment_deadline && docket.notice_date && docket.comment_deadline < docket.notice_date) {
       dateOrder(origin, ['comment_deadline'], `the ${docket.cycle} comment deadline ${docket.comment_deadline} falls before the notice (${docket.notice_date})`);
     }
     if (docket.rebuttal_deadline && docket.comment_deadline && docket.rebuttal_deadline < docket.comment_deadline) {

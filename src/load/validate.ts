@@ -13,6 +13,8 @@ import {
   positionSchema,
   sourceSchema,
   stakeholderSchema,
+  filerProfileSchema,
+  type FilerProfile,
   type DataFileKind,
   type Docket,
   type Edition,
@@ -148,15 +150,15 @@ function rawId(value: unknown, key = 'id'): string | undefined {
 function readEntities(kind: DataFileKind, text: DataText, file: YamlFile, value: unknown, reading: FileReading): void {
   const { diagnostics } = reading;
   const remember = (entityKind: string, id: string): void => void reading.attempted.push([entityKind, id]);
-  if (kind === 'market' || kind === 'stakeholder') {
-    const schema = kind === 'market' ? marketSchema : stakeholderSchema;
+  if (kind === 'market' || kind === 'stakeholder' || kind === 'filer') {
+    const schema = kind === 'market' ? marketSchema : kind === 'filer' ? filerProfileSchema : stakeholderSchema;
     const attempted = rawId(value);
     if (attempted) remember(kind, attempted);
     remember(kind, path.posix.basename(text.relativePath).replace(/\.ya?ml$/, ''));
     const result = validateWithPositions(schema as z.ZodType, value, file, []);
     diagnostics.push(...result.diagnostics);
     if (!result.data) return;
-    const entity = result.data as Market | Stakeholder;
+    const entity = result.data as Market | Stakeholder | FilerProfile;
     const expected = path.posix.basename(text.relativePath).replace(/\.ya?ml$/, '');
     if (entity.id !== expected) {
       diagnostics.push(diagnostic(file.name, placeOf(file, ['id']), 'error', `the id \`${entity.id}\` does not match the file name \`${expected}\`: rename the file to \`${entity.id}.yaml\` or change the id`, 'id-file-mismatch'));
@@ -194,13 +196,13 @@ function rawClaimIds(item: unknown): string[] {
   return Array.isArray(claims) ? claims.map((c) => rawId(c)).filter((id): id is string => id !== undefined) : [];
 }
 
-export type EntityKind = 'source' | 'edition' | 'market' | 'stakeholder' | 'position' | 'event' | 'docket' | 'metric' | 'person' | 'claim';
+export type EntityKind = 'source' | 'edition' | 'market' | 'stakeholder' | 'filer' | 'position' | 'event' | 'docket' | 'metric' | 'person' | 'claim';
 
 function entityKindOfFile(kind: DataFileKind): EntityKind {
-  return kind === 'market' || kind === 'stakeholder' ? kind : singular(kind);
+  return kind === 'market' || kind === 'stakeholder' || kind === 'filer' ? kind : singular(kind);
 }
 
-function singular(kind: Exclude<DataFileKind, 'market' | 'stakeholder'>): EntityKind {
+function singular(kind: Exclude<DataFileKind, 'market' | 'stakeholder' | 'filer'>): EntityKind {
   const names = { sources: 'source', editions: 'edition', positions: 'position', events: 'event', dockets: 'docket', metrics: 'metric' } as const;
   return names[kind];
 }
@@ -270,6 +272,9 @@ function register(dataset: Dataset, registry: Registry, kind: EntityKind, entity
       position.quotes.forEach((quote, index) => dataset.origins.set(quote, { file: origin.file, path: [...origin.path, 'quotes', index] }));
       break;
     }
+    case 'filer':
+      dataset.filers.set(id, entity as FilerProfile);
+      break;
     case 'event':
       dataset.events.push(entity as Event);
       break;

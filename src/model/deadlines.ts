@@ -240,7 +240,7 @@ export function docketDeadlines(dockets: readonly Docket[], asOf: Date): Deadlin
   const rows: DeadlineRow[] = [];
   for (const docket of sortedByCycle(dockets)) {
     const common = { cycle: docket.cycle, docket: docket.docket_id ?? null };
-    const notice = easternDayStart(docket.notice_date);
+    const notice = docket.notice_date ? easternDayStart(docket.notice_date) : undefined;
     const tail = { confidence: docket.confidence, sources: [...docket.sources], note: docket.deadline_note ?? null, noticePublished: notice === undefined || notice.getTime() <= asOf.getTime() };
     const dates: [DeadlineKind, string | undefined][] = [
       ['comment', docket.comment_deadline],

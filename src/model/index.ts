@@ -7,3 +7,4 @@ export * from './dockets.js';
 export * from './people.js';
 export * from './timeline.js';
 export * from './deadlines.js';
+export * from './record.js';

@@ -1,13 +1,86 @@
 // Schemas of brief specs (briefs/<id>.yaml): what document to build, for whom, from which data.
 import { z } from 'zod';
-import { editionIdSchema, idSchema, partialDateSchema, textSchema } from './common.js';
+import { editionIdSchema, fullDateSchema, idSchema, ISSUE_RULE, partialDateSchema, textSchema, urlSchema } from './common.js';
+import { DOCKET_ID_MESSAGE, DOCKET_ID_PATTERN, FR_CITE_MESSAGE, FR_CITE_PATTERN, FR_DOC_MESSAGE, FR_DOC_PATTERN } from './docket.js';
+import { inlineFilerProfileSchema } from './filer.js';
 import { stanceSchema } from './position.js';
+
+/** How the letter greets the addressee: an honorific (`Mr.`, `Ms.`, `Dr.`) or a full salutation of one's own. */
+const greeting = {
+  /** `Ms.` → "Dear Ms. Mehta:". Without it, a title such as "Assistant U.S. Trade Representative …" greets by office. */
+  honorific: textSchema.optional(),
+  /** The whole salutation, e.g. "Dear Mr. Lee:" (overrides the default). */
+  salutation: textSchema.optional(),
+};
 
 /** Who a filing is addressed to: a person from the data, or a written name and office. */
 export const addresseeSchema = z.union([
-  z.strictObject({ person: idSchema, title: textSchema.optional() }),
-  z.strictObject({ name: textSchema.optional(), title: textSchema.optional(), office: textSchema.optional() }),
+  z.strictObject({ person: idSchema, title: textSchema.optional(), ...greeting }),
+  z.strictObject({ name: textSchema.optional(), title: textSchema.optional(), office: textSchema.optional(), ...greeting }),
 ]);
+
+/** A docket written in the brief, for a cycle the data has no docket for (the data's docket wins otherwise). */
+export const briefDocketSchema = z.strictObject({
+  docket_id: z.string().regex(DOCKET_ID_PATTERN, DOCKET_ID_MESSAGE).optional(),
+  fr_cite: z.string().regex(FR_CITE_PATTERN, FR_CITE_MESSAGE).optional(),
+  fr_doc: z.string().regex(FR_DOC_PATTERN, FR_DOC_MESSAGE).optional(),
+  notice_date: fullDateSchema.optional(),
+  comment_deadline: fullDateSchema.optional(),
+  rebuttal_deadline: fullDateSchema.optional(),
+  bci_prefix: z.enum(['BC', 'BCI']).default('BC'),
+  placeholder: z.boolean().default(false),
+  /** Where the notice can be read. */
+  url: urlSchema.optional(),
+});
+export type BriefDocket = z.output<typeof briefDocketSchema>;
+
+/** A filing is dated to the day it is filed. */
+export const filingDateSchema = partialDateSchema.superRefine((text, ctx) => {
+  if (/^\d{4}(?:-\d{2})?$/.test(text)) {
+    ctx.addIssue({ code: 'custom', message: `a filing is dated to the day it is filed, not \`${text}\`: write YYYY-MM-DD (\`new\` dates a draft today)`, params: { [ISSUE_RULE]: 'filing-date-partial' } });
+  }
+});
+
+/**
+ * Evidence of the filer's own, attested by the filer instead of a public source: a figure (`value`, `unit`)
+ * or a statement (`quote`), who vouches for it, when and how it was found. `confidential: true` makes it
+ * business confidential: bracketed in the BC version, `[ ]` in the public one.
+ */
+export const attestedEvidenceSchema = z
+  .strictObject({
+    measure: textSchema.describe('what was measured or said, e.g. "test purchases that were counterfeit"'),
+    value: z.number().optional(),
+    qualifier: z.enum(['more than', 'about', 'approximately', 'at least', 'up to', 'less than']).optional(),
+    unit: textSchema.optional(),
+    quote: textSchema.optional().describe('a statement in the filer’s own records, quoted'),
+    period: textSchema.optional(),
+    confidential: z.boolean().default(false),
+    /** Why it needs protection (listed in the BC version's justification). */
+    reason: textSchema.optional(),
+    attested_by: textSchema.describe('who vouches for it: a person or team of the filer'),
+    date: fullDateSchema.describe('when it was measured or recorded'),
+    method: textSchema.describe('how it was found, e.g. "test purchases by the filer’s investigators"'),
+  })
+  .superRefine((item, ctx) => {
+    if (item.quote === undefined && (item.value === undefined || item.unit === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'attested evidence is a figure (`value:` and `unit:`) or a statement (`quote:`): add one', params: { [ISSUE_RULE]: 'missing-field' } });
+    }
+  });
+export type AttestedEvidence = z.output<typeof attestedEvidenceSchema>;
+
+/** Fields comments and responses share: who files, for which cycle, signed by whom. */
+const filingCommon = {
+  filer: idSchema.describe('a filer profile id (data/filers/) or a stakeholder id (data/stakeholders/)'),
+  /** The filer's own letterhead, self-description, signatory and contact, when not in data/filers/<filer>.yaml. */
+  filer_profile: inlineFilerProfileSchema.optional(),
+  cycle: z.number().int().min(2000).max(2100),
+  date: filingDateSchema,
+  /** The cycle's docket, when data/dockets.yaml has none (`docketpress new docket` adds it there instead). */
+  docket: briefDocketSchema.optional(),
+  addressee: addresseeSchema.optional(),
+  /** A person id from data/stakeholders/ (a public role); else the filer profile's `signatory:`. */
+  signatory: idSchema.optional().describe('a person id'),
+};
 export type Addressee = z.output<typeof addresseeSchema>;
 
 /** Fields every brief kind shares. */
@@ -39,18 +112,17 @@ export const nominationSchema = z.strictObject({
   metrics: z.array(idSchema).default([]),
   positions: z.array(idSchema).default([]).describe('positions whose quotes are cited as statements'),
   events: z.array(idSchema).default([]),
+  /** The filer's own evidence (test purchases, takedown logs …), attested instead of sourced. */
+  attested: z.array(attestedEvidenceSchema).default([]),
 });
 export type Nomination = z.output<typeof nominationSchema>;
 
 export const commentBriefSchema = z.strictObject({
   ...briefCommon,
+  ...filingCommon,
   kind: z.literal('comment'),
-  filer: idSchema.describe('a stakeholder id'),
   /** Whom the filer speaks for, in Markdown (appended to the filer's description from data). */
   represents: textSchema.optional(),
-  cycle: z.number().int().min(2000).max(2100),
-  addressee: addresseeSchema.optional(),
-  signatory: idSchema.describe('a person id'),
   introduction: textSchema.optional(),
   nominations: z.array(nominationSchema).min(1, 'a comment nominates at least one market'),
   conclusion: textSchema.optional(),
@@ -66,8 +138,11 @@ export const evidenceSchema = z.strictObject({
 });
 
 /** One allegation answered: the claim (from data) and the answer in Markdown. */
+/** A claim answered: a claim id from data, or `<brief-id>#<market>` for a nomination in a comment brief. */
+export const claimRefSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$/, 'a claim id from data/positions.yaml, or `<comment-brief-id>#<market-id>`');
+
 export const pointSchema = z.strictObject({
-  claim: idSchema.describe('a claim id from data/positions.yaml'),
+  claim: claimRefSchema.describe('a claim id from data/positions.yaml, or `<comment-brief-id>#<market-id>`'),
   answer: textSchema.describe('the answer, in Markdown; `:cite[source-id]` adds a footnote'),
   evidence: evidenceSchema.optional(),
 });
@@ -75,19 +150,24 @@ export type Point = z.output<typeof pointSchema>;
 
 export const responseBriefSchema = z.strictObject({
   ...briefCommon,
+  ...filingCommon,
   kind: z.literal('response'),
-  filer: idSchema.describe('a stakeholder id: the responding party'),
   represents: textSchema.optional(),
-  cycle: z.number().int().min(2000).max(2100),
-  addressee: addresseeSchema.optional(),
-  signatory: idSchema.describe('a person id'),
   /** The filings (positions in data) this response answers. */
-  answers: z.array(idSchema).min(1, 'name at least one position (filing) this response answers'),
+  answers: z.array(idSchema).default([]),
+  /** The filings this response answers: comment briefs (briefs/<id>.yaml) or positions in data. */
+  responds_to: z.array(idSchema).default([]),
   introduction: textSchema.optional(),
   /** The enforcement record: figures, in the order given. */
   record: evidenceSchema.optional(),
   points: z.array(pointSchema).min(1, 'a response answers at least one claim'),
+  /** Claims of the answered filings left unanswered on purpose: why (then \`check\` does not list them). */
+  unanswered: z.strictObject({ reason: textSchema }).optional(),
   conclusion: textSchema.optional(),
+}).superRefine((brief, ctx) => {
+  if (brief.answers.length === 0 && brief.responds_to.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['responds_to'], message: 'name what this response answers: `responds_to: [comment-brief-id or position-id]`', params: { [ISSUE_RULE]: 'missing-field' } });
+  }
 });
 export type ResponseBrief = z.output<typeof responseBriefSchema>;
 

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { docketsFileSchema } from './docket.js';
 import { editionsFileSchema } from './edition.js';
+import { filerProfileSchema } from './filer.js';
 import { eventsFileSchema } from './event.js';
 import { marketSchema } from './market.js';
 import { metricsFileSchema } from './metric.js';
@@ -14,6 +15,7 @@ export * from './partial-date.js';
 export * from './docket.js';
 export * from './edition.js';
 export * from './event.js';
+export * from './filer.js';
 export * from './listing.js';
 export * from './market.js';
 export * from './metric.js';
@@ -27,6 +29,7 @@ export const DATA_FILE_KINDS = {
   editions: { schema: editionsFileSchema, place: 'editions.yaml', oneEntityPerFile: false },
   market: { schema: marketSchema, place: 'markets/<market-id>.yaml', oneEntityPerFile: true },
   stakeholder: { schema: stakeholderSchema, place: 'stakeholders/<stakeholder-id>.yaml', oneEntityPerFile: true },
+  filer: { schema: filerProfileSchema, place: 'filers/<filer-id>.yaml', oneEntityPerFile: true },
   positions: { schema: positionsFileSchema, place: 'positions.yaml', oneEntityPerFile: false },
   events: { schema: eventsFileSchema, place: 'events.yaml', oneEntityPerFile: false },
   dockets: { schema: docketsFileSchema, place: 'dockets.yaml', oneEntityPerFile: false },
@@ -44,6 +47,7 @@ export function dataFileKind(relativePath: string): DataFileKind | undefined {
   if (parts.length === 2) {
     if (parts[0] === 'markets') return 'market';
     if (parts[0] === 'stakeholders') return 'stakeholder';
+    if (parts[0] === 'filers') return 'filer';
     if (parts[0] === 'sources') return 'sources';
     return undefined;
   }
