@@ -3,7 +3,8 @@
 import type { Dataset } from '../load/dataset.js';
 import { docketForCycle, editionForCycle } from '../model/dockets.js';
 import { roleAt } from '../model/people.js';
-import type { BriefKind } from '../schema/brief.js';
+import { requestFromRecord, standingAsOf } from '../model/record.js';
+import type { BriefKind, CommentBrief } from '../schema/brief.js';
 import { stanceSchema, type Person, type Role, type Stakeholder } from '../schema/index.js';
 import { surelyBefore } from '../schema/partial-date.js';
 
@@ -29,6 +30,10 @@ export interface ScaffoldOptions {
   schemaPath: string;
   /** The command that made it, for the header comment. */
   command: string;
+  /** A comment brief carried forward (`new comment --from`): its filer, markets and prose, each marked for review. */
+  from?: CommentBrief;
+  /** A comment brief this response answers (`new response --to`): one point per nomination. */
+  to?: CommentBrief;
 }
 
 export interface Scaffold {
@@ -118,6 +123,11 @@ class Lines {
   prose(indent: string, key: string, todo: string): this {
     return this.add(`${indent}${key}: |`, `${indent}  TODO: ${todo}`);
   }
+  /** A prose field carried from an earlier filing, with a marker asking a person to review it. */
+  carried(indent: string, key: string, value: string, from: string): this {
+    this.add(`${indent}# TODO: review — carried from \`${from}\`: edit or confirm it for this cycle, then delete this line`);
+    return this.add(`${indent}${key}: |`, ...value.replace(/\s+$/, '').split('\n').map((line) => (line ? `${indent}  ${line}` : '')));
+  }
   toString(): string {
     return `${this.lines.join('\n')}\n`;
   }
@@ -186,6 +196,24 @@ function addresseeLines(dataset: Dataset, cycle: number, date: string): string[]
   return ['addressee:', `  person: ${found.person.id}  # ${oneLine(found.person.name)}, ${oneLine(found.role.title)} (attested ${found.attested})`];
 }
 
+/** An inline filer profile to fill in, for a filer the data does not have. */
+function profileLines(filerId: string): string[] {
+  return [
+    `# Your own details, attested by you (no sources needed, never footnoted); or move them to data/filers/${filerId}.yaml.`,
+    'filer_profile:',
+    '  name: "TODO: your organisation’s full name"',
+    '  # short_name: ABC',
+    '  letterhead:',
+    '    address: ["TODO: street address", "TODO: City, ST 00000"]',
+    '    # phone: "+1 202 555 0100"',
+    '    # web: https://example.org',
+    '  self_description: |',
+    '    TODO: who you are, in the first person ("ABC is the trade association of …").',
+    '  signatory: { name: "TODO: who signs", title: "TODO: their title" }',
+    '  contact: { name: "TODO: whom USTR may contact", email: todo@example.org, phone: "TODO: phone" }',
+  ];
+}
+
 /** Builds a brief spec's YAML text. Ids in `options` must already be known to the dataset. */
 export function scaffoldBrief(dataset: Dataset, options: ScaffoldOptions): Scaffold {
   const { kind, cycle, markets, id } = options;
@@ -202,40 +230,66 @@ export function scaffoldBrief(dataset: Dataset, options: ScaffoldOptions): Scaff
   switch (kind) {
     case 'comment':
     case 'response': {
-      if (!filer) throw new Error(`scaffoldBrief: ${kind} needs a filer`);
-      out.add(`filer: ${filer.id}  # ${oneLine(filer.name)}`, `cycle: ${cycle}`, `# date: ${reason}`, `date: ${date}`);
+      const filerId = options.filer;
+      if (!filerId) throw new Error(`scaffoldBrief: ${kind} needs a filer`);
+      const profile = dataset.filers.get(filerId);
+      const name = profile?.name ?? filer?.name;
+      out.add(`filer: ${filerId}  # ${name ? oneLine(name) : 'not in the data yet: fill in `filer_profile:` below'}`, `cycle: ${cycle}`, `# date: ${reason}`, `date: ${date}`);
+      if (!profile && !filer) out.add(...profileLines(filerId));
       out.add(...addresseeLines(dataset, cycle, date));
-      out.add(...signatoryLines(dataset, filer, date));
-      out.add("# represents: |   # optional: whom the filer speaks for (Markdown), added to the filer's description from data");
+      if (profile?.signatory) out.add(`# signs: ${oneLine(profile.signatory.name)}, ${oneLine(profile.signatory.title)} (from data/filers/${filerId}.yaml; \`signatory: <person-id>\` overrides)`);
+      else if (filer) out.add(...signatoryLines(dataset, filer, date));
+      const from = options.from;
+      if (from?.represents) out.carried('', 'represents', from.represents, from.id);
+      else out.add("# represents: |   # optional, Markdown: who the filer is and whom it speaks for, in its own words (first person)");
       if (kind === 'comment') {
-        out.prose('', 'introduction', 'what this comment asks USTR to do, in a sentence or two.');
+        if (from?.introduction) out.carried('', 'introduction', from.introduction, from.id);
+        else out.prose('', 'introduction', 'what this comment asks USTR to do, in a sentence or two.');
         out.add('nominations:');
         const stances = stanceSchema.options.join(' | ');
-        for (const market of markets.length ? markets : [TODO_IDS.market]) {
+        const chosen = markets.length ? markets : from ? from.nominations.map((n) => n.market) : [TODO_IDS.market];
+        for (const market of chosen) {
           const known = dataset.markets.has(market);
+          const carried = from?.nominations.find((n) => n.market === market);
           out.add(`  - market: ${market}  # ${known ? marketLabel(dataset, market, date) : 'TODO: a market id from data/markets/ (pass --markets a,b)'}`);
           out.add(`    # request: one of ${stances}`);
-          out.add('    request: list  # TODO: choose what you ask USTR to do');
-          out.prose('    ', 'reasons', `why USTR should act on ${dataset.markets.get(market)?.name ?? 'this market'}: the reasons the notice asks commenters to give, with sources.`);
+          const standing = standingAsOf(dataset, market, date);
+          const why = standing.state === 'listed' ? `listed in edition ${standing.lastEdition}` : standing.state === 'removed' ? `removed (not listed in edition ${standing.lastEdition})` : standing.state === 'never-listed' ? 'never listed' : 'no record on the list';
+          out.add(`    request: ${requestFromRecord(standing)}  # from the record as of ${date}: ${why}${carried && carried.request !== requestFromRecord(standing) ? ` (${from!.id} asked: ${carried.request})` : ''}`);
+          if (carried?.reasons) out.carried('    ', 'reasons', carried.reasons, from!.id);
+          else out.prose('    ', 'reasons', `why USTR should act on ${dataset.markets.get(market)?.name ?? 'this market'}: the reasons the notice asks commenters to give, with sources.`);
           if (known) {
             out.add(...idHint('    ', 'metrics: [ … ] — figures in data/metrics.yaml', dataset.metrics.filter((m) => m.market === market).map((m) => m.id)));
             out.add(...idHint('    ', `positions: [ … ] — statements on it in the ${cycle} cycle`, positionsOn(dataset, market, cycle)));
             out.add(...idHint('    ', 'events: [ … ] — events in data/events.yaml', dataset.events.filter((e) => e.markets.includes(market)).map((e) => e.id)));
           }
+          out.add('    # attested: — evidence of your own (test purchases, takedown logs), instead of a public source:',
+            '    #   - { measure: …, value: 31, unit: of 40 test purchases, attested_by: …, date: YYYY-MM-DD, method: …, confidential: true, reason: … }');
+        }
+      } else if (options.to) {
+        // A rebuttal of a comment brief: one point per nominated market.
+        const to = options.to;
+        out.add(`# responds_to: the comment brief answered (briefs/${to.id}.yaml, dated ${to.date}); each of its nominations is a claim`);
+        out.add('responds_to:', `  - ${to.id}`);
+        out.prose('', 'introduction', 'who responds, and what these rebuttal comments show.');
+        out.add('points:');
+        for (const nomination of to.nominations) {
+          out.add(`  - claim: ${to.id}#${nomination.market}  # ${to.filer} asks USTR to ${nomination.request} ${dataset.markets.get(nomination.market)?.name ?? nomination.market}`);
+          out.prose('    ', 'answer', 'the answer to this claim, with the evidence for it.');
         }
       } else {
         // A response answers filings (positions) of the same cycle about the filer's markets, claim by claim.
-        const subject = markets.length ? markets : [...dataset.markets.values()].filter((m) => m.operator === filer.id).map((m) => m.id);
-        const answered = dataset.positions.filter((p) => p.cycle === cycle && p.stakeholder !== filer.id && p.markets.some((m) => subject.includes(m)));
+        const subject = markets.length ? markets : [...dataset.markets.values()].filter((m) => m.operator === filerId).map((m) => m.id);
+        const answered = dataset.positions.filter((p) => p.cycle === cycle && p.stakeholder !== filerId && p.markets.some((m) => subject.includes(m)));
         const claims = answered.flatMap((p) => p.claims.map((c) => ({ claim: c, position: p })));
-        out.add(`# answers: filings (positions in data/positions.yaml) of the ${cycle} cycle about ${subject.length ? subject.join(', ') : 'the filer\u2019s markets'}`);
+        out.add(`# responds_to: filings (positions in data/positions.yaml, or comment briefs: \`new response --to <brief-id>\`) of the ${cycle} cycle about ${subject.length ? subject.join(', ') : 'the filer\u2019s markets'}`);
         if (answered.length) {
-          out.add('answers:', ...answered.map((p) => `  - ${p.id}  # ${p.stakeholder}, ${p.date}: ${p.stance}`));
+          out.add('responds_to:', ...answered.map((p) => `  - ${p.id}  # ${p.stakeholder}, ${p.date}: ${p.stance}`));
         } else {
-          out.add(`# TODO: the data has no such filing in ${cycle}: add the position you answer to data/positions.yaml`, 'answers:', `  - ${TODO_IDS.position}`);
+          out.add(`# TODO: the data has no such filing in ${cycle}: name the comment brief or position you answer`, 'responds_to:', `  - ${TODO_IDS.position}`);
         }
         out.prose('', 'introduction', 'who responds, and what this response shows.');
-        const ownMetrics = dataset.metrics.filter((m) => m.reported_by === filer.id && subject.includes(m.market)).map((m) => m.id);
+        const ownMetrics = dataset.metrics.filter((m) => m.reported_by === filerId && subject.includes(m.market)).map((m) => m.id);
         out.add('# record: the enforcement record, figures in the order given');
         out.add(...idHint('', 'record: { metrics: [ … ] } — figures reported by the filer', ownMetrics));
         out.add('points:');
@@ -249,7 +303,8 @@ export function scaffoldBrief(dataset: Dataset, options: ScaffoldOptions): Scaff
           out.prose('    ', 'answer', 'the answer to this claim, with the evidence for it.');
         }
       }
-      out.prose('', 'conclusion', 'the conclusion.');
+      if (from?.conclusion) out.carried('', 'conclusion', from.conclusion, from.id);
+      else out.prose('', 'conclusion', 'the conclusion.');
       break;
     }
     case 'policy-brief': {

@@ -58,6 +58,10 @@ export interface DocketDeadline {
   note: string | null;
   /** Whether the Federal Register notice that opened the docket was out at `asOf`. */
   noticePublished: boolean;
+  /** Whether the data has a docket for this cycle at all. */
+  docketRecorded: true;
+  /** The docket's number and cite are placeholders (the notice is not in the record yet). */
+  placeholder: boolean;
 }
 
 /**
@@ -76,10 +80,14 @@ export interface DocketWithoutDeadline {
   closed: null;
   calendarDaysLeft: null;
   businessDaysLeft: null;
-  confidence: 'verified' | 'unverified';
+  /** null when no docket is recorded for the cycle. */
+  confidence: 'verified' | 'unverified' | null;
   sources: string[];
   note: string | null;
   noticePublished: boolean;
+  /** False for a review cycle the data knows (from its editions) but holds no docket for. */
+  docketRecorded: boolean;
+  placeholder: boolean;
 }
 
 /** One row of the `deadlines` answer. */
@@ -241,7 +249,14 @@ export function docketDeadlines(dockets: readonly Docket[], asOf: Date): Deadlin
   for (const docket of sortedByCycle(dockets)) {
     const common = { cycle: docket.cycle, docket: docket.docket_id ?? null };
     const notice = docket.notice_date ? easternDayStart(docket.notice_date) : undefined;
-    const tail = { confidence: docket.confidence, sources: [...docket.sources], note: docket.deadline_note ?? null, noticePublished: notice === undefined || notice.getTime() <= asOf.getTime() };
+    const tail = {
+      confidence: docket.confidence,
+      sources: [...docket.sources],
+      note: docket.deadline_note ?? null,
+      noticePublished: notice === undefined ? !docket.placeholder : notice.getTime() <= asOf.getTime(),
+      docketRecorded: true as const,
+      placeholder: docket.placeholder,
+    };
     const dates: [DeadlineKind, string | undefined][] = [
       ['comment', docket.comment_deadline],
       ['rebuttal', docket.rebuttal_deadline],
@@ -283,7 +298,19 @@ export function docketDeadlines(dockets: readonly Docket[], asOf: Date): Deadlin
   return rows;
 }
 
-/** The dataset's docket deadlines as of the instant `asOf` (see {@link docketDeadlines}). */
+/** A review cycle the data knows from its editions but holds no docket for: one row saying so. */
+function unrecordedCycle(cycle: number): DocketWithoutDeadline {
+  const none = { kind: null, date: null, deadline: null, deadlineUtc: null, zone: null, closed: null, calendarDaysLeft: null, businessDaysLeft: null } as const;
+  return { cycle, docket: null, ...none, confidence: null, sources: [], note: 'no docket recorded', noticePublished: false, docketRecorded: false, placeholder: false };
+}
+
+/**
+ * The dataset's docket deadlines as of the instant `asOf` (see {@link docketDeadlines}), with one
+ * "no docket recorded" row for every review year of an edition that has no docket, so no cycle is skipped.
+ */
 export function datasetDeadlines(dataset: Dataset, asOf: Date): DeadlineRow[] {
-  return docketDeadlines(dataset.dockets, asOf);
+  const rows = docketDeadlines(dataset.dockets, asOf);
+  const recorded = new Set(dataset.dockets.map((docket) => docket.cycle));
+  const missing = [...new Set(dataset.editions.map((edition) => edition.year))].filter((year) => !recorded.has(year));
+  return [...rows, ...missing.map(unrecordedCycle)].sort((a, b) => a.cycle - b.cycle);
 }

@@ -18,11 +18,14 @@ import { json, table } from '../output.js';
 import type { CommandContext } from '../context.js';
 
 const NO_DEADLINE = 'no deadline in the record';
+const NO_DOCKET = 'no docket recorded';
 
 const FOOTER = `Times are Eastern (America/New_York): EDT (UTC−4) while daylight saving time is in effect, EST (UTC−5) otherwise,
 whatever this computer's time zone. Deadlines are 11:59 p.m. Eastern unless the notice says otherwise, and run to the end
 of that minute. Days left count the as-of day and the deadline day; business days also skip Saturdays, Sundays and
 U.S. federal holidays (observed dates). "unverified": the record of that docket is not confirmed — check the notice.
+"placeholder": the notice is not in the record; its docket number and cite are stand-ins. "no docket recorded": an
+edition of that year is in the data, its docket is not (add it with \`docketpress new docket\`).
 `;
 
 /** Reads `--on YYYY-MM-DD` as 00:00 Eastern on that day; without it, now (in New York). */
@@ -71,13 +74,13 @@ export async function run(context: CommandContext): Promise<number> {
     String(row.cycle),
     row.docket ?? '—',
     row.kind ?? '—',
-    hasDeadline(row) ? formatEasternTime(new Date(row.deadlineUtc)) : NO_DEADLINE,
+    hasDeadline(row) ? formatEasternTime(new Date(row.deadlineUtc)) : row.docketRecorded ? NO_DEADLINE : NO_DOCKET,
     statusText(row),
-    row.confidence === 'unverified' ? 'UNVERIFIED' : '',
+    row.placeholder ? 'PLACEHOLDER' : row.confidence === 'unverified' ? 'UNVERIFIED' : '',
     row.sources.map((id) => `[${cited.indexOf(id) + 1}]`).join(''),
   ]);
   io.out(table(['cycle', 'docket', 'kind', 'deadline (Eastern)', 'status', 'record', 'sources'], body));
-  const notes = [...new Map(rows.filter((row) => row.note).map((row) => [row.cycle, row.note!])).entries()];
+  const notes = [...new Map(rows.filter((row) => row.note && row.docketRecorded).map((row) => [row.cycle, row.note!])).entries()];
   if (notes.length) io.out(`\nnotes:\n${notes.map(([cycle, note]) => `  ${cycle}: ${note}`).join('\n')}\n`);
   io.out(`\nsources:\n${cited.map((id, i) => `  [${i + 1}] ${citation(dataset, id)} (${id})`).join('\n')}\n`);
   io.out(`\n${FOOTER}`);

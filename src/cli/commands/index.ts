@@ -65,7 +65,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'new',
     summary: 'scaffold a brief spec (briefs/<id>.yaml) from the data, with TODOs where a human must write',
-    usage: 'docketpress new <comment|response|policy-brief|timeline|diff> --filer ID --cycle YYYY [--markets a,b] [--id ID] [--force]',
+    usage:
+      'docketpress new <comment|response|policy-brief|timeline|diff> --filer ID --cycle YYYY [--markets a,b] [--id ID] [--from BRIEF] [--to BRIEF] [--force]\n' +
+      '       docketpress new docket --cycle YYYY --docket USTR-YYYY-NNNN --fr-cite "VOL FR PAGE" --notice-date YYYY-MM-DD --comments-due YYYY-MM-DD [--rebuttals-due YYYY-MM-DD] [--source URL] [--placeholder] [--force]',
     options: {
       filer: { type: 'string', value: 'ID', description: 'the filing stakeholder (a data/stakeholders/ id); needed for comment and response' },
       cycle: { type: 'string', value: 'YYYY', description: 'the review cycle (a docket cycle or edition year in the data)' },
@@ -76,7 +78,18 @@ export const COMMANDS: readonly CommandSpec[] = [
         value: 'YYYY-MM-DD',
         description: "take this day as today (default: today in New York). A comment or response is dated today while its docket's deadline is ahead, else on that deadline; other kinds, today",
       },
-      force: { type: 'boolean', description: 'overwrite an existing spec' },
+      force: { type: 'boolean', description: 'overwrite an existing spec (with `new docket`: replace the cycle\'s docket)' },
+      from: { type: 'string', value: 'BRIEF', description: 'new comment: start from this earlier comment brief (same filer, markets and prose, each carried field marked for review; requests re-derived from the record)' },
+      to: { type: 'string', value: 'BRIEF', description: 'new response: answer this comment brief, one point per nominated market' },
+      docket: { type: 'string', value: 'USTR-YYYY-NNNN', description: 'new docket: the docket number the notice gives' },
+      'fr-cite': { type: 'string', value: '"VOL FR PAGE"', description: 'new docket: the notice\'s Federal Register cite, e.g. "81 FR 58545"' },
+      'fr-doc': { type: 'string', value: 'YYYY-NNNNN', description: 'new docket: the notice\'s FR document number, when the page cite is not known' },
+      'notice-date': { type: 'string', value: 'YYYY-MM-DD', description: 'new docket: the day the notice was published' },
+      'comments-due': { type: 'string', value: 'YYYY-MM-DD', description: 'new docket: the comment deadline (11:59 p.m. Eastern)' },
+      'rebuttals-due': { type: 'string', value: 'YYYY-MM-DD', description: 'new docket: the rebuttal deadline (11:59 p.m. Eastern)' },
+      source: { type: 'string', value: 'URL', description: 'new docket: the notice\'s web address (added to data/sources/dockets.yaml)' },
+      placeholder: { type: 'boolean', description: 'new docket: the notice is not out; the values are stand-ins (USTR-YYYY-XXXX, "VOL FR XXXXX")' },
+      'bci-prefix': { type: 'string', value: 'BC|BCI', description: 'new docket: how the notice asks the confidential file name to begin (default BC)' },
     },
     positionals: { min: 1, max: 1 },
     load: async () => (await import('./new.js')).run,

@@ -7,7 +7,8 @@ import { defaultBriefId, FILING_KINDS, knownCycles, SCAFFOLD_KINDS, scaffoldBrie
 import { displayPath } from '../../diagnostics/index.js';
 import { suggestion } from '../../diagnostics/suggest.js';
 import { DEADLINE_TIME_ZONE } from '../../model/index.js';
-import type { BriefKind } from '../../schema/brief.js';
+import type { BriefKind, CommentBrief } from '../../schema/brief.js';
+import { loadBriefs } from '../../load/briefs.js';
 import { idSchema, partialDateProblem } from '../../schema/common.js';
 import { writeFileAtomic } from '../../render/write.js';
 import { PACKAGE_ROOT } from '../context.js';
@@ -36,18 +37,41 @@ function schemaPath(briefsDir: string, dataDir: string): string {
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
+/** The brief `--from` (a comment carried forward) or `--to` (the comment a response answers) names, loaded from the briefs folder. */
+async function relatedBrief(context: CommandContext, kind: BriefKind): Promise<{ from?: CommentBrief; to?: CommentBrief }> {
+  const { values, options, io } = context;
+  const from = stringValue(values.from);
+  const to = stringValue(values.to);
+  if (from !== undefined && kind !== 'comment') throw new UsageError('--from carries a comment forward: use it with `new comment`');
+  if (to !== undefined && kind !== 'response') throw new UsageError('--to names the comment a response answers: use it with `new response`');
+  const wanted = from ?? to;
+  if (wanted === undefined) return {};
+  const briefsDir = values.briefs !== undefined ? options.briefs : path.resolve(io.cwd, 'briefs');
+  const { briefs } = await loadBriefs(briefsDir, { cwd: io.cwd });
+  const found = briefs.find((b) => b.brief.id === wanted)?.brief;
+  if (!found) throw new UsageError(`no valid brief \`${wanted}\` in ${displayPath(briefsDir, io.cwd)}${suggestion(wanted, briefs.map((b) => b.brief.id))}: name a comment brief (run \`docketpress check\` if it has errors)`);
+  if (found.kind !== 'comment') throw new UsageError(`\`${wanted}\` is a ${found.kind} brief: ${from !== undefined ? '--from' : '--to'} takes a comment brief`);
+  return from !== undefined ? { from: found } : { to: found };
+}
+
+/** The filer of the comment `--from` names (so `new comment --from X --cycle Y` needs no --filer). */
+async function fromFiler(context: CommandContext): Promise<string | undefined> {
+  return (await relatedBrief(context, 'comment')).from?.filer;
+}
+
 /** Runs `docketpress new`. */
 export async function run(context: CommandContext): Promise<number> {
   const { io, options, values, positionals } = context;
   const kind = positionals[0]!;
+  if (kind === 'docket') return (await import('./new-docket.js')).run(context);
   if (!SCAFFOLD_KINDS.includes(kind as BriefKind)) {
-    throw new UsageError(`unknown brief kind \`${kind}\`${suggestion(kind, SCAFFOLD_KINDS)}: \`new\` makes ${SCAFFOLD_KINDS.join(', ')}`);
+    throw new UsageError(`unknown brief kind \`${kind}\`${suggestion(kind, [...SCAFFOLD_KINDS, 'docket'])}: \`new\` makes ${SCAFFOLD_KINDS.join(', ')}, and \`new docket\` adds a cycle's docket to the data`);
   }
   const briefKind = kind as BriefKind;
   const cycleText = stringValue(values.cycle);
   if (cycleText === undefined) throw new UsageError(`\`new ${kind}\` needs --cycle YYYY, the review cycle (e.g. --cycle 2016)`);
   if (!/^\d{4}$/.test(cycleText)) throw new UsageError(`--cycle takes a four-digit year such as 2016, not \`${cycleText}\``);
-  const filerId = stringValue(values.filer);
+  const filerId = stringValue(values.filer) ?? (values.from !== undefined ? await fromFiler(context) : undefined);
   if (filerId === undefined && FILING_KINDS.includes(briefKind)) throw new UsageError(`\`new ${kind}\` needs --filer ID, the stakeholder who files (a data/stakeholders/ id)`);
   const today = stringValue(values.date) ?? todayEastern();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || partialDateProblem(today)) throw new UsageError(`--date takes a real date written YYYY-MM-DD, not \`${today}\``);
@@ -57,9 +81,9 @@ export async function run(context: CommandContext): Promise<number> {
   const dataset = await datasetForQuery(context);
   if (!dataset) return EXIT_CONTENT;
 
-  if (filerId !== undefined && !dataset.stakeholders.has(filerId)) {
-    throw new UsageError(`unknown filer \`${filerId}\`${suggestion(filerId, [...dataset.stakeholders.keys()])}: filers are the stakeholder ids in data/stakeholders/`);
-  }
+  // A filer the data does not have gets a `filer_profile:` to fill in (its own details need no source).
+  const knownFiler = filerId === undefined || dataset.stakeholders.has(filerId) || dataset.filers.has(filerId);
+  const related = await relatedBrief(context, briefKind);
   const cycle = Number(cycleText);
   const cycles = knownCycles(dataset);
   const thisYear = Number(today.slice(0, 4));
@@ -68,6 +92,7 @@ export async function run(context: CommandContext): Promise<number> {
     throw new UsageError(`unknown cycle ${cycle}${suggestion(cycleText, cycles.map(String))}: the data has dockets or editions for ${range} (and the current year, ${thisYear}, is accepted)`);
   }
   const markets = (stringValue(values.markets) ?? '').split(',').map((m) => m.trim()).filter(Boolean);
+  if (markets.length === 0 && related.from) markets.push(...related.from.nominations.map((n) => n.market));
   for (const market of markets) {
     if (!dataset.markets.has(market)) throw new UsageError(`unknown market \`${market}\`${suggestion(market, [...dataset.markets.keys()])}: markets are the ids in data/markets/`);
   }
@@ -81,7 +106,7 @@ export async function run(context: CommandContext): Promise<number> {
     throw new UsageError(`${shown} already exists and was left as it is: pass --force to overwrite it, or --id to choose another id`);
   }
   const command = ['docketpress new', kind, ...(filerId ? ['--filer', filerId] : []), '--cycle', cycleText, ...(markets.length ? ['--markets', markets.join(',')] : [])].join(' ');
-  const scaffold = scaffoldBrief(dataset, { kind: briefKind, ...(filerId ? { filer: filerId } : {}), cycle, markets, id, today, schemaPath: schemaPath(briefsDir, options.data), command });
+  const scaffold = scaffoldBrief(dataset, { kind: briefKind, ...(filerId ? { filer: filerId } : {}), cycle, markets, id, today, schemaPath: schemaPath(briefsDir, options.data), command, ...related });
   await writeFileAtomic(file, scaffold.text);
 
   const flags = [values.data !== undefined ? `--data ${displayPath(options.data, io.cwd)}` : '', values.briefs !== undefined ? `--briefs ${displayPath(briefsDir, io.cwd)}` : ''].filter(Boolean).join(' ');
@@ -90,6 +115,7 @@ export async function run(context: CommandContext): Promise<number> {
     io.out(json({ file: shown, id, kind, date: scaffold.date, todos: scaffold.todos, next }));
   } else {
     io.out(`wrote ${shown} (dated ${scaffold.date}: ${scaffold.dateReason.split(';')[0]}; ${scaffold.todos} line(s) marked TODO)\n`);
+    if (!knownFiler) io.out(`note: \`${filerId}\` is not in the data${suggestion(filerId!, [...dataset.stakeholders.keys(), ...dataset.filers.keys()])}: fill in \`filer_profile:\` in the spec (or put it in data/filers/${filerId}.yaml)\n`);
     io.out(`next: ${scaffold.todos ? 'fill in the TODOs' : 'review it'}, then run \`${next}\`\n`);
   }
   return EXIT_OK;
