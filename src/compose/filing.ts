@@ -81,7 +81,7 @@ export function sampleNoticeBlock(context: ComposeContext, notice: string): Root
 
 /** The review's name as the notice gives it. */
 export function reviewTitle(edition: Edition | undefined, cycle: number): string {
-  return edition?.title ?? `${cycle} Review of Notorious Markets`;
+  return edition?.title ?? `${cycle} Review of Notorious Markets for Counterfeiting and Piracy`;
 }
 
 /** "Request for Public Comment, 81 FR 58545 (August 25, 2016)", the notice as cited in the caption. */
@@ -156,9 +156,9 @@ function officeOfTitle(title: string | undefined): string | undefined {
  */
 export function salutationText(name: string | undefined, title: string | undefined, greeting: { honorific?: string | undefined; salutation?: string | undefined }): string {
   if (greeting.salutation) return greeting.salutation;
-  if (!name) return 'To the Special 301 Subcommittee:';
-  const surname = name.trim().split(/\s+/).pop()!;
   const office = officeOfTitle(title);
+  if (!name) return office ? `Dear ${office}:` : 'To the Special 301 Subcommittee:';
+  const surname = name.trim().split(/\s+/).pop()!;
   if (office) return `Dear ${office} ${surname}:`;
   if (greeting.honorific) return `Dear ${greeting.honorific} ${surname}:`;
   return `Dear ${name}:`;
