@@ -1,4 +1,4 @@
-// Build stage: load data and briefs, compose each brief, render the formats asked for, write outputs atomically.
+// Pipeline stage: load data and briefs, compose each brief, render the formats asked for, write outputs atomically.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
