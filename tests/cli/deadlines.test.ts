@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 
-const KEYS = ['cycle', 'docket', 'kind', 'date', 'deadline', 'deadlineUtc', 'zone', 'closed', 'calendarDaysLeft', 'businessDaysLeft', 'confidence', 'sources', 'note', 'noticePublished'];
+const KEYS = ['cycle', 'docket', 'kind', 'date', 'deadline', 'deadlineUtc', 'zone', 'closed', 'calendarDaysLeft', 'businessDaysLeft', 'confidence', 'sources', 'note', 'noticePublished', 'docketRecorded', 'placeholder'];
 
 interface Row {
   cycle: number;
@@ -52,6 +52,15 @@ describe('docketpress deadlines', () => {
     // Oct 1 → Oct 21: 21 days; weekdays Oct 3–7, 10–14, 17–21 less Columbus Day (Oct 10) = 14.
     expect(find(rows, 2016, 'rebuttal')).toMatchObject({ date: '2016-10-21', closed: false, calendarDaysLeft: 21, businessDaysLeft: 14 });
     expect(find(rows, 2016, 'comment').sources.length).toBeGreaterThan(0);
+  });
+
+  it('lists every review cycle of the data, saying "no docket recorded" for one without a docket', async () => {
+    const rows = await rowsOn('2016-10-01');
+    expect(rows.filter((r) => r.cycle === 2018)).toEqual([expect.objectContaining({ docket: null, kind: null, deadline: null, confidence: null, note: 'no docket recorded', docketRecorded: false })]);
+    expect(find(rows, 2016, 'comment')).toMatchObject({ docketRecorded: true, placeholder: false });
+    const text = (await cli(['deadlines', '--on', '2016-10-01'])).stdout;
+    expect(text).toMatch(/^2018 +— +— +no docket recorded/m);
+    expect(text).toMatch(/^2026 +USTR-2026-XXXX .*PLACEHOLDER/m);
   });
 
   it('sorts by cycle, closes past deadlines and lists dockets without deadlines with nulls', async () => {

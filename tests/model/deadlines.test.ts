@@ -18,7 +18,7 @@ import type { Docket } from '../../src/schema/index.js';
 
 /** A synthetic docket; only the fields the deadlines query reads matter. */
 function docket(fields: Partial<Docket> & { cycle: number }): Docket {
-  return { notice_date: `${fields.cycle}-08-01`, deadline_time: '23:59', requirements: [], confidence: 'verified', sources: ['example-source'], ...fields };
+  return { notice_date: `${fields.cycle}-08-01`, deadline_time: '23:59', placeholder: false, bci_prefix: 'BC', requirements: [], confidence: 'verified', sources: ['example-source'], ...fields };
 }
 
 /** An instant written with an explicit offset, independent of the code under test. */
@@ -197,6 +197,8 @@ describe('dockets without deadlines, confidence and order', () => {
         sources: ['a', 'b'],
         note: null,
         noticePublished: true,
+        docketRecorded: true,
+        placeholder: false,
       },
     ]);
   });

@@ -58,8 +58,8 @@ export function docketInput(values: CommandContext['values']): DocketInput {
   if (source === undefined && !placeholder) throw new UsageError('`new docket` needs --source URL, the Federal Register notice it comes from (every fact names its source); or --placeholder while the notice is not out');
   const noticeDate = dayOption('notice-date', text(values['notice-date']));
   if (noticeDate === undefined && !placeholder) throw new UsageError('`new docket` needs --notice-date YYYY-MM-DD, the day the notice was published');
-  const prefix = text(values['bci-prefix']);
-  if (prefix !== undefined && prefix !== 'BC' && prefix !== 'BCI') throw new UsageError(`--bci-prefix takes BC or BCI (how the notice asks the confidential file's name to begin), not \`${prefix}\``);
+  const prefix = text(values['confidential-prefix']);
+  if (prefix !== undefined && prefix !== 'BC' && prefix !== 'BCI') throw new UsageError(`--confidential-prefix takes BC or BCI (how the notice asks the confidential file's name to begin), not \`${prefix}\``);
   const input: DocketInput = { cycle: Number(cycleText), docket_id: docketId, placeholder };
   if (frCite !== undefined) input.fr_cite = frCite;
   if (frDoc !== undefined) input.fr_doc = frDoc;

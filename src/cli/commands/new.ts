@@ -83,6 +83,10 @@ export async function run(context: CommandContext): Promise<number> {
 
   // A filer the data does not have gets a `filer_profile:` to fill in (its own details need no source).
   const knownFiler = filerId === undefined || dataset.stakeholders.has(filerId) || dataset.filers.has(filerId);
+  const near = filerId === undefined ? '' : suggestion(filerId, [...dataset.stakeholders.keys(), ...dataset.filers.keys()]);
+  if (!knownFiler && near && values['new-filer'] !== true) {
+    throw new UsageError(`unknown filer \`${filerId}\`${near}: filers are data/filers/ or data/stakeholders/ ids; pass --new-filer to start a filer profile of your own under this id`);
+  }
   const related = await relatedBrief(context, briefKind);
   const cycle = Number(cycleText);
   const cycles = knownCycles(dataset);
@@ -115,7 +119,7 @@ export async function run(context: CommandContext): Promise<number> {
     io.out(json({ file: shown, id, kind, date: scaffold.date, todos: scaffold.todos, next }));
   } else {
     io.out(`wrote ${shown} (dated ${scaffold.date}: ${scaffold.dateReason.split(';')[0]}; ${scaffold.todos} line(s) marked TODO)\n`);
-    if (!knownFiler) io.out(`note: \`${filerId}\` is not in the data${suggestion(filerId!, [...dataset.stakeholders.keys(), ...dataset.filers.keys()])}: fill in \`filer_profile:\` in the spec (or put it in data/filers/${filerId}.yaml)\n`);
+    if (!knownFiler) io.out(`note: \`${filerId}\` is not in the data: fill in \`filer_profile:\` in the spec (or put it in data/filers/${filerId}.yaml)\n`);
     io.out(`next: ${scaffold.todos ? 'fill in the TODOs' : 'review it'}, then run \`${next}\`\n`);
   }
   return EXIT_OK;
