@@ -35,7 +35,7 @@ describe('build --watch', () => {
       controller.signal,
     );
     await first;
-    expect(builds[0]!.written.length).toBe(8); // 7 briefs; aafa-2016-comment has a BC and a P version
+    expect(builds[0]!.written.length).toBe(11); // 9 briefs; aafa-2016-comment and example-brand-council-2026-comment have a BC and a P version
     const untouched = path.join(out, 'taobao-timeline', 'taobao-timeline.md');
     const before = statSync(untouched).mtimeMs;
 
@@ -48,7 +48,7 @@ describe('build --watch', () => {
 
     const second = builds[1]!;
     expect(second.written.map((f) => path.relative(out, f))).toEqual([path.join('aafa-2015-comment', 'aafa-2015-comment.md')]);
-    expect(second.unchanged).toHaveLength(6);
+    expect(second.unchanged).toHaveLength(8);
     expect(readFileSync(path.join(out, 'aafa-2015-comment', 'aafa-2015-comment.md'), 'utf8')).toContain('This comment builds on that letter');
     expect(statSync(untouched).mtimeMs).toBe(before);
   }, 60_000);
