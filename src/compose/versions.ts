@@ -53,9 +53,8 @@ export function bcNotice(root: Root, brief: Brief, filerName: string): RootConte
  * (spans in [brackets], "BUSINESS CONFIDENTIAL" at top and bottom) and a public one (spans replaced by `[ ]`,
  * footnotes that served only BCI removed, "PUBLIC VERSION"), both made on the tree before any renderer runs.
  */
-export function documentVersions(document: ComposedDocument, brief: Brief): DocumentVersion[] {
+export function documentVersions(document: ComposedDocument, brief: Brief, filerName: string = document.meta.author): DocumentVersion[] {
   if (bciSpans(document.root).length === 0) return [{ label: null, fileStem: brief.id, document }];
-  const filerName = document.meta.author;
   const publicNotice = paragraph(strong('Public version.'), text(` Business confidential information has been removed from this version; each omission is marked ${REDACTED}.`));
   return [
     {
