@@ -61,10 +61,11 @@ export function documentCompliance(loaded: BriefSource, dataset: Dataset, root: 
       }
     });
   } else {
-    brief.answers.forEach((id, i) => {
+    const named = [...brief.answers.map((id, i) => ({ id, at: ['answers', i] })), ...brief.responds_to.map((id, i) => ({ id, at: ['responds_to', i] }))];
+    named.forEach(({ id, at }) => {
       const position = dataset.positions.find((p) => p.id === id);
       if (position && position.cycle !== brief.cycle) {
-        report(['answers', i], 'error', `\`${id}\` was filed in the ${position.cycle} cycle; a rebuttal answers only filings in its own docket (${brief.cycle})`, 'compliance-rebuttal-docket');
+        report(at, 'error', `\`${id}\` was filed in the ${position.cycle} cycle; a rebuttal answers only filings in its own docket (${brief.cycle})`, 'compliance-rebuttal-docket');
       }
     });
   }

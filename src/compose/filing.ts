@@ -127,13 +127,10 @@ export function signature(context: ComposeContext, brief: FilingBrief, filer: Fi
   const person = brief.signatory ? context.dataset.people.get(brief.signatory)?.person : undefined;
   const signer = person ? { name: person.name, title: roleAt(person, context.brief.date).title } : filer.profile?.signatory;
   const who = signer ? [`/s/ ${signer.name}`, signer.name, signer.title, filer.name] : [filer.name];
-  const blocks: RootContent[] = [withRole(lines('Respectfully submitted,', '', ...who), 'signature')];
   const contact = filer.profile?.contact;
-  if (contact) {
-    blocks.push(paragraph(strong('Contact for this submission:')));
-    blocks.push(withRole(lines(contact.title ? `${contact.name}, ${contact.title}` : contact.name, filer.name, contact.email, contact.phone), 'addressee'));
-  }
-  return blocks;
+  // The contact goes in the signature block itself: one block, never split across pages.
+  const reach = contact ? ['', [strong('Contact for this submission:')], contact.title ? `${contact.name}, ${contact.title}` : contact.name, filer.name, contact.email, contact.phone] : [];
+  return [withRole(lines('Respectfully submitted,', '', ...who, ...reach), 'signature')];
 }
 
 /** The letterhead: the filer's name, address, phone and web address, from its profile. */

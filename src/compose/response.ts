@@ -88,6 +88,10 @@ function answeredFilings(context: ComposeContext, refs: ReferenceCheck, brief: R
     }
     const other = context.briefs.get(id)?.brief;
     if (other?.kind === 'comment') {
+      if (other.cycle !== brief.cycle) {
+        context.report(at, 'error', `\`${id}\` was filed in the ${other.cycle} cycle; a rebuttal answers only filings in its own docket (${brief.cycle})`, 'compliance-rebuttal-docket');
+        refs.ok = false;
+      }
       const who = (other.filer_profile ?? dataset.filers.get(other.filer) ?? dataset.stakeholders.get(other.filer))?.name ?? other.filer;
       const docket = filingDocket(dataset, other.cycle, other.docket);
       found.push({
