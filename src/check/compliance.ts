@@ -5,16 +5,16 @@ import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/index
 import { BC_MARKING, bciSpans, PUBLIC_MARKING } from '../document/bci.js';
 import type { PathSegment } from '../diagnostics/locator.js';
 import type { BriefSource, Dataset } from '../model/dataset.js';
+import type { VersionLabel } from '../document/document.js';
+import type { VisibleText } from '../document/visible-text.js';
 import { docketForCycle } from '../model/dockets.js';
 import { surelyBefore } from '../schema/partial-date.js';
 
-/** One rendered version's outputs, as the compliance rules read them. */
+/** One rendered version's outputs, as the compliance rules read them: each file's visible text, whatever its format. */
 export interface VersionOutputs {
-  label: 'BC' | 'P' | null;
+  label: VersionLabel | null;
   fileStem: string;
-  markdown?: string;
-  /** The PDF's text, page by page. */
-  pdfPages?: string[];
+  files: Array<{ extension: string; visible: VisibleText }>;
 }
 
 function reporter(loaded: BriefSource, found: Diagnostic[]) {
@@ -77,7 +77,10 @@ export function documentCompliance(loaded: BriefSource, dataset: Dataset, root: 
   return found;
 }
 
-/** Rules that read the rendered versions: markings on every page and in the Markdown, BC/P file names. */
+/**
+ * Rules that read the rendered versions, every format alike: the marking at the top and bottom of every page
+ * (paged formats) or at the opening and close of the body (flowing ones), and BC/P file names.
+ */
 export function outputCompliance(loaded: BriefSource, versions: readonly VersionOutputs[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   const report = reporter(loaded, found);
@@ -87,15 +90,15 @@ export function outputCompliance(loaded: BriefSource, versions: readonly Version
     if (!version.fileStem.startsWith(`${version.label}-`)) {
       report(['id'], 'error', `the ${version.label} version's file name \`${version.fileStem}\` must begin with \`${version.label}-\``, 'compliance-file-name');
     }
-    version.pdfPages?.forEach((page, i) => {
-      const count = page.split(marking).length - 1;
-      if (count < 2) report(['id'], 'error', `page ${i + 1} of ${version.fileStem}.pdf shows “${marking}” ${count} time(s); it belongs at the top and the bottom of every page`, 'compliance-marking');
-    });
-    if (version.markdown !== undefined) {
-      const lines = version.markdown.trim().split('\n');
-      const body = lines.filter((line) => line.trim() && !line.startsWith('[^'));
-      if (!lines[0]?.includes(marking) || !body[body.length - 1]?.includes(marking)) {
-        report(['id'], 'error', `${version.fileStem}.md must open and close with “${marking}”`, 'compliance-marking');
+    for (const { extension, visible } of version.files) {
+      const file = `${version.fileStem}.${extension}`;
+      if (visible.paged) {
+        visible.pages.forEach((page, i) => {
+          const count = page.split(marking).length - 1;
+          if (count < 2) report(['id'], 'error', `page ${i + 1} of ${file} shows “${marking}” ${count} time(s); it belongs at the top and the bottom of every page`, 'compliance-marking');
+        });
+      } else if (!visible.ends.first.includes(marking) || !visible.ends.last.includes(marking)) {
+        report(['id'], 'error', `${file} must open and close with “${marking}”`, 'compliance-marking');
       }
     }
   }

@@ -1,7 +1,8 @@
-// Output formats a build can write (kept apart from the build stage so the command line can parse them cheaply).
+// Output formats a build can write (kept apart from the pipeline so the command line can parse them cheaply).
+import { FORMAT_IDS, type FormatId } from '../render/formats/index.js';
 
-export type OutputFormat = 'md' | 'pdf' | 'html';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'pdf', 'html'];
+export type OutputFormat = FormatId;
+export const OUTPUT_FORMATS: readonly OutputFormat[] = FORMAT_IDS;
 
 /** Formats built when none are asked for: Markdown and PDF, and HTML for timelines and edition diffs. */
 export function defaultFormats(kind: string): OutputFormat[] {

@@ -1,4 +1,5 @@
 // The command table: each command's name, usage and options; its code is loaded only when it runs.
+import { FORMAT_IDS } from '../../render/formats/index.js';
 import type { CommandSpec } from './types.js';
 
 /** Every command, in the order the help lists them. */
@@ -14,9 +15,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'build',
     summary: 'build all (or the named) briefs into out/<brief-id>/',
-    usage: 'docketpress build [brief-id…] [--format md,pdf,html] [--pdfa] [--out DIR] [--quiet] [--watch]',
+    usage: `docketpress build [brief-id…] [--format ${FORMAT_IDS.join(',')}] [--pdfa] [--out DIR] [--quiet] [--watch]`,
     options: {
-      format: { type: 'string', value: 'LIST', description: 'formats to write, comma-separated: md, pdf, html (default: md,pdf; timelines and diffs also html)' },
+      format: { type: 'string', value: 'LIST', description: `formats to write, comma-separated: ${FORMAT_IDS.join(', ')} (default: each kind's own, see README)` },
       pdfa: { type: 'boolean', description: 'write PDF/A-2b' },
       templates: { type: 'string', value: 'DIR', description: 'templates folder (default: ./templates, else the bundled ones)' },
       quiet: { type: 'boolean', short: 'q', description: 'print only problems: no progress line, no `wrote` lines' },
