@@ -7,6 +7,9 @@ import type { PathSegment } from '../diagnostics/locator.js';
 import type { BriefSource, Dataset } from '../model/dataset.js';
 import type { VersionLabel } from '../document/document.js';
 import type { VisibleText } from '../document/visible-text.js';
+import type { KindDefinition } from '../kinds/kind.js';
+import type { Brief } from '../schema/index.js';
+import type { z } from 'zod';
 import { docketForCycle } from '../model/dockets.js';
 import { surelyBefore } from '../schema/partial-date.js';
 
@@ -28,7 +31,7 @@ function reporter(loaded: BriefSource, found: Diagnostic[]) {
  * caption, the filer named, reasons for each nominated market, BCI justified, the filing date against the
  * deadline (11:59 p.m. Eastern on the deadline day), a rebuttal answering only filings of its own docket.
  */
-export function documentCompliance(loaded: BriefSource, dataset: Dataset, root: Root): Diagnostic[] {
+export function documentCompliance(loaded: BriefSource, dataset: Dataset, root: Root, kind: Pick<KindDefinition<z.ZodType<Brief>>, 'filing' | 'rules'>): Diagnostic[] {
   const found: Diagnostic[] = [];
   const report = reporter(loaded, found);
   const brief = loaded.brief;
@@ -37,7 +40,8 @@ export function documentCompliance(loaded: BriefSource, dataset: Dataset, root: 
   if (bciSpans(root).some((span) => !span.data?.reason) && !brief.bci_justification) {
     report(['id'], 'error', 'this brief holds business confidential information but says not why it needs protection (15 CFR 2017.4): add `bci_justification:` or a `reason` to each span', 'compliance-bci-justification');
   }
-  if (brief.kind !== 'comment' && brief.kind !== 'response') return found;
+  kind.rules(brief, { dataset, report });
+  if (!kind.filing || !('filer' in brief)) return found;
 
   const docket = docketForCycle(dataset, brief.cycle);
   if (!docket?.docket_id) {
@@ -53,23 +57,8 @@ export function documentCompliance(loaded: BriefSource, dataset: Dataset, root: 
     report(['filer'], 'error', `the document never names the filer (${filer.name}): keep \`::title\` or \`{{filer.name}}\` in the template`, 'compliance-filer');
   }
 
-  if (brief.kind === 'comment') {
-    brief.nominations.forEach((nomination, i) => {
-      if (!nomination.reasons && nomination.metrics.length === 0 && nomination.positions.length === 0) {
-        report(['nominations', i], 'error', `the nomination of \`${nomination.market}\` gives no reasons, which the notice asks for: add \`reasons:\`, \`metrics:\` or \`positions:\``, 'compliance-reasons');
-      }
-    });
-  } else {
-    brief.answers.forEach((id, i) => {
-      const position = dataset.positions.find((p) => p.id === id);
-      if (position && position.cycle !== brief.cycle) {
-        report(['answers', i], 'error', `\`${id}\` was filed in the ${position.cycle} cycle; a rebuttal answers only filings in its own docket (${brief.cycle})`, 'compliance-rebuttal-docket');
-      }
-    });
-  }
-
-  const deadline = brief.kind === 'comment' ? docket?.comment_deadline : (docket?.rebuttal_deadline ?? docket?.comment_deadline);
-  const which = brief.kind === 'comment' || !docket?.rebuttal_deadline ? 'comment' : 'rebuttal';
+  const deadline = kind.filing.deadline === 'comment' ? docket?.comment_deadline : (docket?.rebuttal_deadline ?? docket?.comment_deadline);
+  const which = kind.filing.deadline === 'comment' || !docket?.rebuttal_deadline ? 'comment' : 'rebuttal';
   if (deadline && surelyBefore(deadline, brief.date)) {
     if (brief.late) report(['late'], 'warning', `filed ${brief.date}, after the ${which} deadline (${deadline}, 11:59 p.m. Eastern), on purpose: ${brief.late.reason}`, 'compliance-late');
     else report(['date'], 'error', `dated ${brief.date}, after the ${which} deadline of ${deadline} (11:59 p.m. Eastern): fix the date, or say \`late: { reason: … }\` if it is late on purpose`, 'compliance-late');

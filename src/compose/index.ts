@@ -6,33 +6,12 @@ import { diagnostic, displayPath, type Diagnostic } from '../diagnostics/index.j
 import type { BriefSource, Dataset } from '../model/dataset.js';
 import { visible } from '../diagnostics/visible.js';
 import type { Brief } from '../schema/index.js';
-import { composeComment } from './comment.js';
-import { composeDiff } from './diff.js';
-import type { Composed } from './filing.js';
-import { composePolicyBrief } from './policy-brief.js';
-import { composeResponse } from './response.js';
-import { composeTimeline } from './timeline.js';
+import { kindOf } from '../kinds/index.js';
 import { ComposeContext } from './context.js';
 import type { ComposedDocument } from '../document/document.js';
 import { expandTemplate, loadTemplate } from './template.js';
 
 export type { ComposedDocument, DocumentMeta } from '../document/document.js';
-
-/** Runs the composer of the brief's kind. */
-function composerFor(context: ComposeContext, brief: Brief): Composed | undefined {
-  switch (brief.kind) {
-    case 'comment':
-      return composeComment(context, brief);
-    case 'response':
-      return composeResponse(context, brief);
-    case 'policy-brief':
-      return composePolicyBrief(context, brief);
-    case 'timeline':
-      return composeTimeline(context, brief);
-    case 'diff':
-      return composeDiff(context, brief);
-  }
-}
 
 /** True when `file` is `dir` or below it. */
 function inside(dir: string, file: string): boolean {
@@ -93,7 +72,7 @@ export async function composeBrief(
     context.diagnostics.push(diagnostic(templateName, { line: 1, column: 1 }, 'error', `this template is for ${template.kinds.map((k) => `\`${k}\``).join(', ')} briefs, not \`${loaded.brief.kind}\`: pick another \`template:\``, 'template-kind-mismatch'));
     return { diagnostics: context.diagnostics };
   }
-  const composed = composerFor(context, loaded.brief);
+  const composed = kindOf(loaded.brief.kind).compose(context, loaded.brief);
   if (!composed) return { diagnostics: context.diagnostics };
   const root = expandTemplate(template, composed.bindings, context.diagnostics);
   root.children.push(...context.citations.all());

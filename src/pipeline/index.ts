@@ -20,6 +20,7 @@ import type { RenderRequest } from '../render/formats/format.js';
 import { FORMATS, inRegistryOrder, isFormatId } from '../render/formats/index.js';
 import { writeFileAtomic } from '../render/write.js';
 import { renderHere, type RenderPool } from './render-pool.js';
+import { kindOf } from '../kinds/index.js';
 
 import { defaultFormats, type OutputFormat } from './formats.js';
 
@@ -295,7 +296,7 @@ async function prepareBrief(
   diagnostics.push(...composed.diagnostics);
   if (!composed.document) return outcome('failed');
   const document = composed.document;
-  diagnostics.push(...documentCompliance(loaded, data.dataset, document.root));
+  diagnostics.push(...documentCompliance(loaded, data.dataset, document.root, kindOf(loaded.brief.kind)));
   if (formats.length === 0) return outcome('built');
   const fingerprint = sha256(JSON.stringify({ document, settings }));
   if (previous?.fingerprint === fingerprint && filesIntact(previous)) {

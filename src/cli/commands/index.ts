@@ -66,7 +66,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'new',
     summary: 'scaffold a brief spec (briefs/<id>.yaml) from the data, with TODOs where a human must write',
-    usage: 'docketpress new <comment|response|policy-brief|timeline|diff> --filer ID --cycle YYYY [--markets a,b] [--id ID] [--force]',
+    usage: 'docketpress new <kind> --filer ID --cycle YYYY [--markets a,b] [--id ID] [--force]',
+    details: async () => (await import('./new.js')).kindsHelp(),
     options: {
       filer: { type: 'string', value: 'ID', description: 'the filing stakeholder (a data/stakeholders/ id); needed for comment and response' },
       cycle: { type: 'string', value: 'YYYY', description: 'the review cycle (a docket cycle or edition year in the data)' },

@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { displayPath } from '../../diagnostics/index.js';
-import { briefSchema } from '../../schema/brief.js';
+import { briefSchema } from '../../kinds/index.js';
 import { jsonSchemas } from '../../schema/json-schema.js';
 import { writeFileAtomic } from '../../render/write.js';
 import { EXIT_OK } from '../errors.js';
