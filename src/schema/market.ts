@@ -38,13 +38,13 @@ export const marketSchema = z
     const misplaced = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message, params: { [ISSUE_RULE]: 'unknown-field' } });
     if (market.kind === 'online') {
       if ((market.domains ?? []).length === 0) missing('kind', 'an online market needs `domains:` (e.g. `[taobao.com]`)');
-      if (market.operator === undefined) missing('kind', 'an online market needs `operator:` (a stakeholder id)');
-      if (market.headquarters === undefined) missing('kind', 'an online market needs `headquarters:` (an ISO 3166-1 alpha-2 code such as `CN`)');
+      if (market.operator === undefined) missing('operator', '`operator` is required for an online market: add it (a stakeholder id)');
+      if (market.headquarters === undefined) missing('headquarters', '`headquarters` is required for an online market: add it (an ISO 3166-1 alpha-2 code such as `CN`)');
       if (market.location !== undefined) misplaced('location', '`location:` is for physical markets: an online market gives `headquarters:` instead (or set `kind: physical`)');
       if (market.market_type !== undefined) misplaced('market_type', '`market_type:` is for physical markets (or set `kind: physical`)');
     } else {
-      if (market.location === undefined) missing('kind', 'a physical market needs `location:` with `city:` and `country:` (e.g. `{ city: Beijing, country: CN }`)');
-      if (market.market_type === undefined) missing('kind', 'a physical market needs `market_type:` (e.g. `wholesale market`, `shopping mall`)');
+      if (market.location === undefined) missing('location', '`location` is required for a physical market: add it with `city:` and `country:` (e.g. `{ city: Beijing, country: CN }`)');
+      if (market.market_type === undefined) missing('market_type', '`market_type` is required for a physical market: add it (e.g. `wholesale market`, `shopping mall`)');
     }
     if (market.local_name !== undefined && market.local_name_lang === undefined) {
       ctx.addIssue({ code: 'custom', path: ['local_name'], message: 'add `local_name_lang:` (e.g. `zh-Hans`) next to `local_name`', params: { [ISSUE_RULE]: 'missing-field' } });
