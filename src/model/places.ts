@@ -1,5 +1,5 @@
 // Where a market is, in words, for online markets (domains, headquarters) and physical ones (city, country).
-import type { Dataset } from '../load/dataset.js';
+import type { Dataset } from './dataset.js';
 import type { Market } from '../schema/index.js';
 import { countryInSentence, countryName } from './names.js';
 
