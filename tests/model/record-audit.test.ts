@@ -39,7 +39,8 @@ describe('the corrected record', () => {
     const aafa = dataset.metrics.filter((m) => m.value === 67);
     expect(aafa).toHaveLength(1);
     expect(aafa[0]).toMatchObject({ reported_by: 'aafa', market: 'taobao' });
-    expect(aafa[0]!.measure).toMatch(/AAFA's figure, not SAIC's/);
+    expect(aafa[0]!.measure).toMatch(/the figure is AAFA's/);
+    expect(aafa[0]!.measure).not.toMatch(/^[^;]*found by (China's )?(SAIC|State Administration)/);
     const saic = dataset.metrics.filter((m) => m.reported_by === 'china-saic');
     expect(saic).toHaveLength(1);
     expect(saic[0]).toMatchObject({ value: 37.25, unit: 'percent', period_end: '2014-10' });
