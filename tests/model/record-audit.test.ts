@@ -1,17 +1,14 @@
 // Pins the answers corrected by the audit of the record (issue 16) against the embedded dataset, so a later data
 // edit that brings back a wrong fact fails here with the fact named.
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset, type Dataset } from '../../src/load/dataset.js';
+import type { Dataset } from '../../src/load/dataset.js';
+import { loadEmbeddedDataset } from '../helpers/dataset.js';
 import { editionDiff, marketCountry, marketPlace, marketStatus, marketWhereSentences } from '../../src/model/index.js';
 
-const DATA = path.resolve(import.meta.dirname, '../../data');
 let dataset: Dataset;
 
 beforeAll(async () => {
-  const result = await loadDataset(DATA);
-  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  dataset = result.dataset;
+  dataset = await loadEmbeddedDataset();
 });
 
 function listing(market: string, edition: string) {
