@@ -155,6 +155,17 @@ async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, form
       publicTexts.push({ where: `${fileStem}.pdf bookmarks`, text: read.outline.join(' ') });
     }
   }
+  if (formats.includes('docx')) {
+    const { renderDocumentDocx } = await import('../render/docx/document.js');
+    const docx = await renderDocumentDocx(document, version.marking ? { markings: [version.marking] } : {});
+    files.push({ file: path.join(dir, `${fileStem}.docx`), content: docx.bytes });
+    if (version.label !== null) {
+      // What a reader of the Word document can see, part by part: body, headers and footers, footnotes,
+      // comments, document properties, link addresses — every part of the package.
+      outputs.docx = { headers: docx.text.headers, footers: docx.text.footers };
+      for (const { part, text } of docx.text.parts) publicTexts.push({ where: `${fileStem}.docx, ${part}`, text });
+    }
+  }
   return { version, files, outputs, publicTexts };
 }
 
@@ -164,7 +175,7 @@ async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, form
  */
 async function removeStaleOutputs(dir: string, keep: readonly string[]): Promise<void> {
   for (const name of await readdir(dir)) {
-    if (/\.(md|pdf|html)$/.test(name) && !keep.includes(name)) await rm(path.join(dir, name), { force: true });
+    if (/\.(md|pdf|html|docx)$/.test(name) && !keep.includes(name)) await rm(path.join(dir, name), { force: true });
   }
 }
 
