@@ -191,10 +191,7 @@ export class DocxContent {
       // Word footnotes hold paragraphs here: one per row, cells separated by tabs.
       return node.children.map((row) => this.paragraph(place.paragraphStyle, row.children.flatMap((cell, i) => [...(i > 0 ? [new TextRun({ text: '\t' })] : []), ...this.phrasing(cell.children, {}, place)])));
     }
-    const lengths = new Array<number>(columns).fill(1);
-    for (const row of node.children) row.children.forEach((cell, i) => (lengths[i] = Math.max(lengths[i] ?? 1, Math.min(toString(cell).length, 60))));
-    const total = lengths.reduce((sum, n) => sum + n + 6, 0);
-    const widths = lengths.map((n) => Math.round((BODY_WIDTH * (n + 6)) / total));
+    const widths = columnWidths(node, columns);
     const rows = node.children.map((row, rowIndex) => {
       const cells: TableCell[] = [];
       for (let col = 0; col < columns; col++) {
@@ -286,6 +283,33 @@ export class DocxContent {
     this.footnotes[n] = { children: paragraphs.length ? paragraphs : [first] };
     return [new FootnoteReferenceRun(n)];
   }
+}
+
+/** Twips a character of table text takes, on average (10.5 pt Times, bold in the header row), and a cell's padding. */
+const CHAR_WIDTH = 115;
+const CELL_PADDING = 240;
+
+/**
+ * Column widths filling the text block: each column at least as wide as its longest word (so "Headquarters"
+ * is never broken), the rest shared in proportion to each column's longest text. Word re-fits them when edited.
+ */
+function columnWidths(node: MdTable, columns: number): number[] {
+  const longest = new Array<number>(columns).fill(1);
+  const word = new Array<number>(columns).fill(1);
+  for (const row of node.children) {
+    row.children.forEach((cell, i) => {
+      const text = toString(cell);
+      longest[i] = Math.max(longest[i]!, Math.min(text.length, 80));
+      word[i] = Math.max(word[i]!, ...text.split(/\s+/).map((w) => Math.min(w.length, 24)));
+    });
+  }
+  const minimum = word.map((n) => n * CHAR_WIDTH + CELL_PADDING);
+  const spare = Math.max(0, BODY_WIDTH - minimum.reduce((sum, n) => sum + n, 0));
+  const share = longest.map((n, i) => Math.max(0, n * CHAR_WIDTH + CELL_PADDING - minimum[i]!));
+  const wanted = share.reduce((sum, n) => sum + n, 0) || 1;
+  const widths = minimum.map((n, i) => n + Math.floor((spare * share[i]!) / wanted));
+  const scale = Math.min(1, BODY_WIDTH / widths.reduce((sum, n) => sum + n, 0));
+  return widths.map((n) => Math.floor(n * scale));
 }
 
 const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'link', 'linkReference', 'break', 'footnoteReference', 'image', 'imageReference', 'html', 'textDirective', 'bci']);

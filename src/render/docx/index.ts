@@ -6,7 +6,7 @@ import { Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun, type 
 import type { Root } from 'mdast';
 import { DocxContent } from './content.js';
 import { deterministicPackage, visibleText, type DocxText } from './package.js';
-import { houseNumbering, houseStyles, PAGE, STYLE } from './styles.js';
+import { houseNumbering, houseStyles, PAGE, STYLE, TABLE_STYLES } from './styles.js';
 
 export type { DocxText } from './package.js';
 
@@ -63,6 +63,7 @@ export async function renderDocx(root: Root, options: DocxRenderOptions): Promis
     lastModifiedBy: options.author,
     keywords: options.keywords.join(', '),
     revision: 1,
+    externalStyles: TABLE_STYLES,
     styles: houseStyles(),
     numbering: houseNumbering(),
     footnotes: content.footnotes,

@@ -1,7 +1,7 @@
 // House style of a docketpress Word document as named Word styles (a house template can restyle every one):
 // document defaults, paragraph and character styles, the data table style, list numbering, page geometry.
 // Constants and docx style options only: no mdast, no I/O.
-import { AlignmentType, BorderStyle, ImportedXmlComponent, LevelFormat, type INumberingOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, BorderStyle, LevelFormat, type INumberingOptions, type IStylesOptions } from 'docx';
 
 /** Twips per point. */
 const PT = 20;
@@ -89,15 +89,15 @@ const listStyles = (ids: readonly string[], name: string, reference: string | un
 /**
  * The data table style: rules at the top and bottom and under the header row, light rules between rows, no
  * vertical rules, a shaded header row that repeats on every page. docx has no table-style API, so it is
- * written as WordprocessingML.
+ * written as WordprocessingML, and given to docx as the styles part its own styles are added to.
  */
-const TABLE_STYLE = `<w:style w:type="table" w:styleId="${STYLE.table}"><w:name w:val="Docket Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>\
+export const TABLE_STYLES = `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="table" w:styleId="${STYLE.table}"><w:name w:val="Docket Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>\
 <w:pPr><w:spacing w:before="0" w:after="0" w:line="${SINGLE}" w:lineRule="auto"/></w:pPr>\
 <w:tblPr><w:tblBorders><w:top w:val="single" w:sz="6" w:space="0" w:color="${COLOR.rule}"/><w:bottom w:val="single" w:sz="6" w:space="0" w:color="${COLOR.rule}"/>\
 <w:insideH w:val="single" w:sz="2" w:space="0" w:color="${COLOR.lightRule}"/></w:tblBorders>\
 <w:tblCellMar><w:top w:w="70" w:type="dxa"/><w:left w:w="100" w:type="dxa"/><w:bottom w:w="70" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar></w:tblPr>\
 <w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:trPr><w:tblHeader/></w:trPr>\
-<w:tcPr><w:tcBorders><w:bottom w:val="single" w:sz="6" w:space="0" w:color="${COLOR.rule}"/></w:tcBorders><w:shd w:val="clear" w:color="auto" w:fill="${COLOR.headerFill}"/></w:tcPr></w:tblStylePr></w:style>`;
+<w:tcPr><w:tcBorders><w:bottom w:val="single" w:sz="6" w:space="0" w:color="${COLOR.rule}"/></w:tcBorders><w:shd w:val="clear" w:color="auto" w:fill="${COLOR.headerFill}"/></w:tcPr></w:tblStylePr></w:style></w:styles>`;
 
 const box = (color: string, size = 6) => ({ style: BorderStyle.SINGLE, size, color, space: 1 });
 
@@ -137,12 +137,12 @@ export function houseStyles(): IStylesOptions {
         run: { bold: true, size: 21, color: COLOR.noticeText },
         paragraph: {
           alignment: AlignmentType.CENTER,
-          spacing: spacing(4, 0, SINGLE),
+          spacing: spacing(12, 0, SINGLE),
           border: { top: box(COLOR.noticeBorder), bottom: box(COLOR.noticeBorder), left: box(COLOR.noticeBorder), right: box(COLOR.noticeBorder) },
           shading: { type: 'clear', color: 'auto', fill: COLOR.noticeFill },
         },
       },
-      { id: STYLE.footerNotice, name: 'Footer Notice', basedOn: STYLE.sampleNotice, run: { size: 15 } },
+      { id: STYLE.footerNotice, name: 'Footer Notice', basedOn: STYLE.sampleNotice, run: { size: 15 }, paragraph: { spacing: spacing(4, 0, SINGLE) } },
       { id: STYLE.caption, name: 'Filing Caption', basedOn: STYLE.normal, next: STYLE.normal, quickFormat: true, run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: spacing(18, 0, SINGLE), keepNext: true, keepLines: true } },
       { id: STYLE.addressee, name: 'Addressee', basedOn: STYLE.normal, quickFormat: true, paragraph: { spacing: spacing(12, 0, SINGLE), keepLines: true } },
       { id: STYLE.reLine, name: 'Re Line', basedOn: STYLE.normal, quickFormat: true, run: { bold: true } },
@@ -158,7 +158,6 @@ export function houseStyles(): IStylesOptions {
       { id: STYLE.hyperlink, name: 'Hyperlink', run: { color: COLOR.link, underline: { type: 'single' } } },
       { id: STYLE.inlineCode, name: 'Code Char', run: { font: MONO, size: 21 } },
     ],
-    importedStyles: [ImportedXmlComponent.fromXmlString(TABLE_STYLE)],
   };
 }
 
