@@ -123,6 +123,10 @@ interface RenderedVersion {
   publicTexts: PublicText[];
 }
 
+/** The Word renderer, loaded once when a build first asks for a .docx. */
+let docxModule: Promise<typeof import('../render/docx/document.js')> | undefined;
+const docxRenderer = () => (docxModule ??= import('../render/docx/document.js'));
+
 /** Renders one version of a document in the formats asked for, in memory. */
 async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, formats: readonly OutputFormat[], options: BuildOptions, renderer: PdfRenderer): Promise<RenderedVersion> {
   const dir = path.join(options.outDir, loaded.brief.id);
@@ -156,7 +160,7 @@ async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, form
     }
   }
   if (formats.includes('docx')) {
-    const { renderDocumentDocx } = await import('../render/docx/document.js');
+    const { renderDocumentDocx } = await docxRenderer();
     const docx = await renderDocumentDocx(document, version.marking ? { markings: [version.marking] } : {});
     files.push({ file: path.join(dir, `${fileStem}.docx`), content: docx.bytes });
     if (version.label !== null) {
