@@ -27,7 +27,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('the leak check on Word documents', () => {
   it('fails the brief when a public DOCX part shows BCI, naming the part, and writes nothing', async () => {
-    const { buildBriefs } = await import('../../src/build/index.js');
+    const { buildBriefs } = await import('../../src/pipeline/index.js');
     const result = await buildBriefs({ dataDir: path.join(ROOT, 'data'), briefsDir: path.join(ROOT, 'briefs'), templatesDir: path.join(ROOT, 'templates'), outDir: out, ids: ['aafa-2016-comment'], formats: ['md', 'docx'], cwd: ROOT });
     expect(result.failed).toEqual(['aafa-2016-comment']);
     const leaks = result.diagnostics.filter((d) => d.ruleId === 'bci-leak');
