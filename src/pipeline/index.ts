@@ -124,6 +124,10 @@ interface RenderedVersion {
   publicTexts: PublicText[];
 }
 
+/** The Word renderer, loaded once when a build first asks for a .docx. */
+let docxModule: Promise<typeof import('../render/docx/document.js')> | undefined;
+const docxRenderer = () => (docxModule ??= import('../render/docx/document.js'));
+
 /** Renders one version of a document in the formats asked for, in memory. */
 async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, formats: readonly OutputFormat[], options: BuildOptions, renderer: PdfRenderer): Promise<RenderedVersion> {
   const dir = path.join(options.outDir, loaded.brief.id);
@@ -156,6 +160,17 @@ async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, form
       publicTexts.push({ where: `${fileStem}.pdf bookmarks`, text: read.outline.join(' ') });
     }
   }
+  if (formats.includes('docx')) {
+    const { renderDocumentDocx } = await docxRenderer();
+    const docx = await renderDocumentDocx(document, version.marking ? { markings: [version.marking] } : {});
+    files.push({ file: path.join(dir, `${fileStem}.docx`), content: docx.bytes });
+    if (version.label !== null) {
+      // What a reader of the Word document can see, part by part: body, headers and footers, footnotes,
+      // comments, document properties, link addresses — every part of the package.
+      outputs.docx = { headers: docx.text.headers, footers: docx.text.footers };
+      for (const { part, text } of docx.text.parts) publicTexts.push({ where: `${fileStem}.docx, ${part}`, text });
+    }
+  }
   return { version, files, outputs, publicTexts };
 }
 
@@ -165,7 +180,7 @@ async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, form
  */
 async function removeStaleOutputs(dir: string, keep: readonly string[]): Promise<void> {
   for (const name of await readdir(dir)) {
-    if (/\.(md|pdf|html)$/.test(name) && !keep.includes(name)) await rm(path.join(dir, name), { force: true });
+    if (/\.(md|pdf|html|docx)$/.test(name) && !keep.includes(name)) await rm(path.join(dir, name), { force: true });
   }
 }
 
