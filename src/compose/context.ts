@@ -19,6 +19,9 @@ export interface DocumentMeta {
   sampleNotice?: string;
 }
 
+/** Brief kinds that are filings: they cite only government, filing, statement and press sources. */
+export const FILING_BRIEF_KINDS: readonly Brief['kind'][] = ['comment', 'response', 'policy-brief'];
+
 export class ComposeContext {
   readonly citations: Citations;
   readonly diagnostics: Diagnostic[] = [];
@@ -28,7 +31,14 @@ export class ComposeContext {
     readonly brief: Brief,
     readonly briefFile: YamlFile,
   ) {
-    this.citations = new Citations(dataset, brief.date);
+    this.citations = new Citations(dataset, {
+      asOf: brief.date,
+      strict: FILING_BRIEF_KINDS.includes(brief.kind),
+      report: (origin, message, ruleId) => {
+        if (Array.isArray(origin)) this.report(origin, 'warning', message, ruleId);
+        else this.diagnostics.push(diagnostic(this.briefFile.name, origin, 'warning', message, ruleId));
+      },
+    });
   }
 
   /** Reports a problem at a path inside the brief file. */

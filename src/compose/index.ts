@@ -13,6 +13,7 @@ import type { Composed } from './filing.js';
 import { composePolicyBrief } from './policy-brief.js';
 import { composeResponse } from './response.js';
 import { composeTimeline } from './timeline.js';
+import { applyShortForms } from './citations.js';
 import { ComposeContext, type DocumentMeta } from './context.js';
 import { expandTemplate, loadTemplate } from './template.js';
 
@@ -103,6 +104,7 @@ export async function composeBrief(
   if (!composed) return { diagnostics: context.diagnostics };
   const root = expandTemplate(template, composed.bindings, context.diagnostics);
   root.children.push(...context.citations.all());
+  applyShortForms(root);
   if (context.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: context.diagnostics };
   return { document: { root, meta: composed.meta }, diagnostics: context.diagnostics };
 }

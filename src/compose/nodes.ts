@@ -2,7 +2,7 @@
 import type { BlockContent, Heading, Link, Paragraph, PhrasingContent, RootContent, Strong, Emphasis, Table, TableCell, TableRow, Text } from 'mdast';
 
 /** Layout roles a renderer may style (caption, signature …); unknown roles render as plain blocks. */
-export type BlockRole = 'caption' | 'title' | 'addressee' | 're-line' | 'date-line' | 'signature' | 'sample-notice' | 'center';
+export type BlockRole = 'caption' | 'title' | 'addressee' | 're-line' | 'date-line' | 'signature' | 'sample-notice' | 'center' | 'attribution';
 
 declare module 'mdast' {
   interface Data {
