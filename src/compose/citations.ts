@@ -149,8 +149,8 @@ function fullForm(citation: CitationData): PhrasingContent[] {
 /**
  * Rewrites the citing footnotes of a tree in Bluebook short forms, in footnote-number order:
  * - a footnote citing one source, the same single source as the footnote just before it: `*Id.*`;
- * - a source cited in full in an earlier footnote: `Publisher, *supra* note N` (N: that footnote), with the
- *   title when footnote N cites another source of the same publisher: `Publisher, “Title,” *supra* note N`;
+ * - a source cited in full in an earlier footnote: `Publisher, *supra* note N` (N: that footnote), with its
+ *   title when the document cites another source of the same publisher: `Publisher, *Title*, *supra* note N`;
  * - otherwise the full form. Sources carry no pages, so there are no pin cites.
  * Run it on each version of a document after its footnotes are numbered for good (the public version renumbers).
  */
@@ -158,7 +158,12 @@ export function applyShortForms(root: Root): void {
   const notes = root.children
     .filter((node): node is FootnoteDefinition => node.type === 'footnoteDefinition' && Boolean(node.data?.citation))
     .sort((a, b) => Number(a.identifier) - Number(b.identifier));
-  const firstNote = new Map<string, { note: string; publishers: string[] }>();
+  // Sources of the same publisher are told apart by their titles in the short form.
+  const byPublisher = new Map<string, Set<string>>();
+  for (const definition of notes) {
+    for (const source of definition.data!.citation!.sources) byPublisher.set(source.publisher, (byPublisher.get(source.publisher) ?? new Set()).add(source.id));
+  }
+  const firstNote = new Map<string, string>();
   let previous: string[] = [];
   for (const definition of notes) {
     const citation = definition.data!.citation!;
@@ -171,12 +176,12 @@ export function applyShortForms(root: Root): void {
         if (index > 0) parts.push(text('; '));
         const first = firstNote.get(source.id);
         if (!first) {
-          firstNote.set(source.id, { note: definition.identifier, publishers: citation.sources.map((s) => s.publisher) });
+          firstNote.set(source.id, definition.identifier);
           parts.push(...structuredClone(source.full));
           return;
         }
-        const shared = first.publishers.filter((p) => p === source.publisher).length > 1;
-        parts.push(text(shared ? `${source.publisher}, “${source.title},” ` : `${source.publisher}, `), emphasis('supra'), text(` note ${first.note}`));
+        const shared = (byPublisher.get(source.publisher)?.size ?? 0) > 1;
+        parts.push(text(`${source.publisher}, `), ...(shared ? [emphasis(source.title), text(', ')] : []), emphasis('supra'), text(` note ${first}`));
       });
       parts.push(text('.'));
     }
