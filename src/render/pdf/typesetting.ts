@@ -52,14 +52,21 @@ export function typesettingFaults(pages: readonly DrawnLine[][]): TypesettingFau
   for (const [page, block] of lastOnPage) {
     if (page < lastBodyPage && /^[hk]-/.test(block.id) && !block.pages.has(page + 1)) faults.push({ rule: 'stranded-heading', id: block.id, page });
   }
+  const rowPages = new Map<string, Set<number>>();
   for (const block of blocks) {
     const counts = [...block.pages.entries()].sort((a, b) => a[0] - b[0]);
+    // A body row's lines (wherever a repeated header interrupts them) are on one page; the header row repeats by design.
+    if (/^r-\d+-[1-9]\d*$/.test(block.id)) {
+      const pages = rowPages.get(block.id) ?? new Set<number>();
+      rowPages.set(block.id, pages);
+      for (const [page] of counts) pages.add(page);
+    }
     if (counts.length < 2) continue;
     const first = counts[0]!;
     const last = counts[counts.length - 1]!;
-    if (block.id.startsWith('r-')) faults.push({ rule: 'split-row', id: block.id, page: first[0] });
-    else if (/^[pk]-/.test(block.id) && (first[1] < 2 || last[1] < 2)) faults.push({ rule: 'widow-orphan', id: block.id, page: first[1] < 2 ? first[0] : last[0] });
+    if (/^[pk]-/.test(block.id) && (first[1] < 2 || last[1] < 2)) faults.push({ rule: 'widow-orphan', id: block.id, page: first[1] < 2 ? first[0] : last[0] });
   }
+  for (const [id, pages] of rowPages) if (pages.size > 1) faults.push({ rule: 'split-row', id, page: Math.min(...pages) });
   // A table's rows on a page other than its header's first page follow a repeated header row.
   const tables = new Map<string, { header: Set<number>; rows: Set<number> }>();
   for (const block of blocks) {
