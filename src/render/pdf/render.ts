@@ -19,6 +19,9 @@ import { BODY_HEIGHT, LEADING, MARGIN, PAGE, SIZE } from './styles.js';
 /** At most this many extra layouts fix stranded headings, widows and orphans (one page's faults each). */
 const MAX_TYPESETTING_ROUNDS = 8;
 
+/** Typesetting rounds run so far in this process (each is one more footnote placement, usually one layout). */
+export const typesettingRounds = { count: 0 };
+
 /** Options of `renderPdf`. */
 export interface PdfRenderOptions {
   /** PDF metadata Title. */
@@ -188,6 +191,7 @@ export async function renderPdfWithText(root: Root, options: PdfRenderOptions): 
     const page = faults[0]?.page;
     if (page === undefined) break;
     builder.breakBefore = new Set([...builder.breakBefore, ...faults.filter((f) => f.page === page).map((f) => target(f.id))]);
+    typesettingRounds.count += 1;
     doc = await placeFootnotes(builder, notes, full);
   }
   installXmp(doc, options.keywords);
