@@ -14,6 +14,7 @@ import { composePolicyBrief } from './policy-brief.js';
 import { composeResponse } from './response.js';
 import { composeTimeline } from './timeline.js';
 import { applyShortForms } from './citations.js';
+import { smartQuotes } from './smart-quotes.js';
 import { ComposeContext, type DocumentMeta } from './context.js';
 import { expandTemplate, loadTemplate } from './template.js';
 
@@ -105,6 +106,7 @@ export async function composeBrief(
   const root = expandTemplate(template, composed.bindings, context.diagnostics);
   root.children.push(...context.citations.all());
   applyShortForms(root);
+  smartQuotes(root);
   if (context.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: context.diagnostics };
   return { document: { root, meta: composed.meta }, diagnostics: context.diagnostics };
 }

@@ -11,6 +11,7 @@ import { documentVersions } from '../../src/compose/versions.js';
 import { bci } from '../../src/compose/bci.js';
 import { publicTree } from '../../src/compose/bci.js';
 import { paragraph, text } from '../../src/compose/nodes.js';
+import { smartQuotes } from '../../src/compose/smart-quotes.js';
 import { loadBriefs, type LoadedBrief } from '../../src/load/briefs.js';
 import { loadDataset, type Dataset } from '../../src/load/dataset.js';
 import { surelyBefore } from '../../src/schema/partial-date.js';
@@ -205,5 +206,39 @@ describe('source kinds and addresses', () => {
       const implied = kindFromHost(source.url);
       if (implied === 'secondary' || implied === 'reference') expect(sourceKind(source), source.id).toBe(implied);
     }
+  });
+});
+
+describe('smart quotes', () => {
+  const run = (...values: string[]): string[] => {
+    const root: Root = { type: 'root', children: [paragraph(...values.map((v) => text(v)))] };
+    smartQuotes(root);
+    const para = root.children[0] as { children: { value: string }[] };
+    return para.children.map((c) => c.value);
+  };
+
+  it('curls straight quotes and alternates them inside a quotation, across text nodes', () => {
+    expect(run('no established "best practices" here')).toEqual(['no established “best practices” here']);
+    expect(run('“…no established "best practices"…”')).toEqual(['“…no established ‘best practices’…”']);
+    expect(run('“U.S. drops China\'s Taobao website from "notorious" list”')).toEqual(['“U.S. drops China’s Taobao website from ‘notorious’ list”']);
+    expect(run('USTR: “', 'AAFA calls it "slow"', '”.')).toEqual(['USTR: “', 'AAFA calls it ‘slow’', '”.']);
+    expect(run('as “Notorious”” title', '')).toEqual(['as “Notorious”” title', '']);
+    expect(run('Alibaba’s Taobao as “Notorious”', '')[0]).toBe('Alibaba’s Taobao as “Notorious”');
+    expect(run('“Re-Listing of Alibaba’s Taobao as “Notorious””')).toEqual(['“Re-Listing of Alibaba’s Taobao as ‘Notorious’”']);
+    expect(run("it's 'notable efforts' now")).toEqual(['it’s ‘notable efforts’ now']);
+  });
+
+  it('leaves code and addresses alone, and gives the same result when run twice', () => {
+    const root: Root = {
+      type: 'root',
+      children: [paragraph(text('say "hi" to '), { type: 'inlineCode', value: 'x = "y"' }, text(' at '), { type: 'link', url: "https://e.com/a'b", children: [text("https://e.com/a'b")] })],
+    };
+    smartQuotes(root);
+    const once = JSON.stringify(root);
+    expect(once).toContain('say “hi” to ');
+    expect(once).toContain('x = \\"y\\"');
+    expect(once).toContain("https://e.com/a'b\"}]");
+    smartQuotes(root);
+    expect(JSON.stringify(root)).toBe(once);
   });
 });
