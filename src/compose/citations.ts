@@ -1,7 +1,7 @@
 // Footnotes that cite sources: which sources a document may cite (none after its date; in filings, no mirror or tooling page), and the full, *Id.* and *supra* forms.
 import type { FootnoteDefinition, FootnoteReference, PhrasingContent, Root } from 'mdast';
-import type { Dataset } from '../load/dataset.js';
-import type { PathSegment } from '../load/yaml-file.js';
+import type { PathSegment } from '../diagnostics/locator.js';
+import type { Dataset } from '../model/dataset.js';
 import { surelyBefore } from '../schema/partial-date.js';
 import { FILING_KINDS, sourceKind, type SourceKind } from '../schema/source-kind.js';
 import type { Source } from '../schema/source.js';
