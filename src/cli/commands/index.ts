@@ -99,6 +99,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('./deadlines.js')).run,
   },
   {
+    name: 'site',
+    summary: 'write the whole record as a static website (index; a page per market, edition, stakeholder, docket; search)',
+    usage: 'docketpress site [--out DIR] [--serve] [--port N]   (default DIR: out/site)',
+    options: {
+      serve: { type: 'boolean', description: 'then serve it on http://127.0.0.1 for a look (Ctrl-C stops)' },
+      port: { type: 'string', value: 'N', description: 'with --serve: the port (default 8080; 0 picks a free one)' },
+    },
+    positionals: { min: 0, max: 0 },
+    load: async () => (await import('./site.js')).run,
+  },
+  {
     name: 'new',
     summary: 'scaffold a brief spec (briefs/<id>.yaml) from the data, with TODOs where a human must write',
     usage: 'docketpress new <comment|response|policy-brief|timeline|diff> --filer ID --cycle YYYY [--markets a,b] [--id ID] [--force]',

@@ -44,20 +44,25 @@ function fullAlign(table: Record<string, unknown>): unknown[] {
 
 // ───────────────────────── links ─────────────────────────
 
-/** What a link may point to once checked: in-page, an external web page, or an e-mail address. */
+/** What a link may point to once checked: in-page, another page of the same site, an external web page, or an e-mail address. */
 export interface SafeHref {
   href: string;
-  kind: 'fragment' | 'web' | 'mailto';
+  kind: 'fragment' | 'page' | 'web' | 'mailto';
 }
 
+/** A relative link to another page of a generated site: `../markets/taobao.html#history`, nothing else. */
+const SITE_PAGE = /^(?:\.\.\/)*(?:[a-z0-9-]+\/)*[a-z0-9-]+\.html(?:#[A-Za-z0-9_-]+)?$/;
+
 /**
- * Checks a link target: only `#fragment`, `http:`, `https:` and `mailto:` are allowed. Relative paths,
- * protocol-relative URLs and every other scheme (javascript:, data:, vbscript:, file:, …) give undefined.
+ * Checks a link target: only `#fragment`, `http:`, `https:` and `mailto:` are allowed — and, with `pages`,
+ * relative links to `.html` pages of the same site. Other relative paths, protocol-relative URLs and every
+ * other scheme (javascript:, data:, vbscript:, file:, …) give undefined.
  */
-export function safeHref(value: unknown): SafeHref | undefined {
+export function safeHref(value: unknown, options: { pages?: boolean } = {}): SafeHref | undefined {
   if (typeof value !== 'string') return undefined;
   const raw = value.trim();
   if (raw.startsWith('#')) return { href: raw, kind: 'fragment' };
+  if (options.pages && SITE_PAGE.test(raw)) return { href: raw, kind: 'page' };
   let url: URL;
   try {
     url = new URL(raw); // no base: relative and protocol-relative URLs throw
@@ -117,24 +122,29 @@ function cleanProperties(tagName: string, properties: Properties): Properties {
   return out;
 }
 
-function cleanChildren(children: readonly (HastRootContent | ElementContent)[]): ElementContent[] {
+interface SanitizeOptions {
+  /** Allow relative links to other pages of a generated site. */
+  pages?: boolean;
+}
+
+function cleanChildren(children: readonly (HastRootContent | ElementContent)[], options: SanitizeOptions): ElementContent[] {
   const out: ElementContent[] = [];
   for (const child of children) {
     if (child.type === 'text') out.push(child);
-    else if (child.type === 'element') out.push(...cleanElement(child));
+    else if (child.type === 'element') out.push(...cleanElement(child, options));
     // comments, doctypes and raw HTML never pass
   }
   return out;
 }
 
-function cleanElement(node: Element): ElementContent[] {
+function cleanElement(node: Element, options: SanitizeOptions): ElementContent[] {
   const tag = node.tagName.toLowerCase();
   if (DROPPED_TAGS.has(tag)) return [];
   if (tag === 'img') {
     const alt = node.properties.alt;
     return typeof alt === 'string' && alt.trim() ? [text(alt)] : [];
   }
-  const children = cleanChildren(node.children);
+  const children = cleanChildren(node.children, options);
   if (!ALLOWED_TAGS.has(tag)) return children;
   if (tag === 'input') {
     if (node.properties.type !== 'checkbox') return [];
@@ -142,7 +152,7 @@ function cleanElement(node: Element): ElementContent[] {
   }
   const properties = cleanProperties(tag, node.properties);
   if (tag === 'a') {
-    const target = safeHref(properties.href);
+    const target = safeHref(properties.href, options);
     if (!target) return children; // unsafe or missing target: keep the words, drop the link
     properties.href = target.href;
     if (target.kind === 'web') {
@@ -167,9 +177,9 @@ function classList(properties: Properties): string[] {
 }
 
 /** rehype plugin: keeps only allow-listed elements/attributes and safe links; adds rel to external links. */
-export function rehypeSanitize() {
+export function rehypeSanitize(options: SanitizeOptions = {}) {
   return (tree: HastRoot): void => {
-    tree.children = cleanChildren(tree.children);
+    tree.children = cleanChildren(tree.children, options);
   };
 }
 
