@@ -4,7 +4,6 @@ import type { PhrasingContent, RootContent } from 'mdast';
 import { Citations } from '../compose/citations.js';
 import { editionLabel, formatDate, joinNames } from '../compose/format.js';
 import { blockquote, emphasis, heading, link, list, paragraph, strong, table, text } from '../compose/nodes.js';
-import { statusLegend } from '../compose/timeline.js';
 import type { Dataset } from '../load/dataset.js';
 import { countryName } from '../model/names.js';
 import { deadlineInstant, formatEasternTime } from '../model/deadlines.js';
@@ -45,6 +44,17 @@ const CHANGE_WORDS: Record<Exclude<ListingChange, null>, string> = {
   'first-recorded': 'first row on record',
   'after-gap': 'after a gap in the record (no change claimed)',
 };
+
+/** How to read a status table on the site (each status cites its own source there). */
+function statusLegend(where: string): RootContent {
+  return paragraph(
+    strong('How to read the status.'),
+    text(
+      ` “listed”: on that edition’s list. “not listed”: a source says the market was not on it. “no record”: the record holds nothing ` +
+        `for that edition — which is not the same as not listed. “(unconfirmed)”: the row rests on a secondary report or a mirror copy. ${where}`,
+    ),
+  );
+}
 
 /** The words of a status change for a table cell. */
 function changeWords(change: ListingChange): string {
@@ -173,7 +183,7 @@ class PageBuilder {
           `${t.markets} markets × ${map.editions.length} editions = ${t.cells} cells: ${t.listed} listed, ${t.notListed} recorded as not listed, ` +
             `${t.noRecord} with no record, ${t.unverified} resting on unconfirmed sources. Each market’s page cites the source of every cell.`,
         ),
-        statusLegend(),
+        statusLegend('Each market’s page cites the source of every status.'),
         heading(2, 'Status by market and edition'),
         table([header, ...rows]),
       ],
@@ -216,7 +226,7 @@ class PageBuilder {
         paragraph(...facts),
         paragraph(text(market.description), citations.cite(market.sources)),
         heading(2, 'Status by edition'),
-        statusLegend(),
+        statusLegend('Each status cites its source.'),
         table([[[text('Edition')], [text('Published')], [text('Status')], [text('Change')], [text('USTR’s words and notes')]], ...rows]),
         heading(2, 'History'),
         ...this.chronology(from, citations, timeline(dataset, [market.id])),
@@ -305,7 +315,7 @@ class PageBuilder {
           `${roster.totals.markets} markets: ${roster.totals.listed} listed, ${roster.totals.notListed} recorded as not listed, ${roster.totals.noRecord} with no record` +
             (roster.complete ? '.' : ' — the record cannot say whether those were listed.'),
         ),
-        statusLegend(),
+        statusLegend('Each status cites its source.'),
         table([[[text('Market')], [text('Country')], [text('Status')], [text('Change')], [text('USTR’s words')]], ...[...roster.listed, ...roster.notListed, ...roster.noRecord].map(row)]),
         ...changes,
         ...citations.all(),

@@ -115,7 +115,8 @@ describe('renderHtml: the timeline fixture', () => {
     const css = styleOf(html);
     expect(css).not.toMatch(/@import|@font-face|url\(/i);
     expect(css).toMatch(/font-family:[^;]*\bserif\b/);
-    expect(css).toMatch(/main\{max-width:44rem;margin:0 auto/);
+    // Text in a readable column; table scroll regions may use the whole window.
+    expect(css).toMatch(/main>\*:not\(\.table-scroll\)\{max-width:44rem;margin-left:auto;margin-right:auto\}/);
   });
 
   it('has a print stylesheet: page margins, no clipping scroll regions, URLs after external links, unbroken rows', () => {
@@ -346,6 +347,11 @@ describe('helpers', () => {
     expect(cellStatus('listedness')).toBeUndefined();
     expect(cellStatus('Taobao')).toBeUndefined();
     expect(cellStatus('2008–2011')).toBeUndefined();
+    // A sentence that starts with a status word is prose, not a status cell.
+    expect(cellStatus('Listed for the second year in a row.')).toBeUndefined();
+    expect(cellStatus('Not listed, but the 2015 report said more')).toBeUndefined();
+    expect(cellStatus('listed (2024 Review)')).toEqual({ status: 'listed', unverified: false });
+    expect(cellStatus('not listed (unconfirmed)3')).toEqual({ status: 'not-listed', unverified: true });
   });
 
   it('slug keeps letters of any script and de-duplicated ids stay unique', () => {

@@ -226,12 +226,17 @@ export type Status = 'listed' | 'not-listed' | 'no-record';
 const MARKS: Record<Status | 'unverified', string> = { listed: '●', 'not-listed': '○', 'no-record': '—', unverified: '?' };
 const STATUS_WORDS: Record<Status, string> = { listed: 'listed', 'not-listed': 'not listed', 'no-record': 'no record' };
 
-/** Classifies a matrix cell's text: "listed", "not listed", "no record" (leading symbols ignored), "…unconfirmed…". */
+/**
+ * Classifies a matrix cell's text: "listed", "not listed", "no record" (leading symbols ignored), "unconfirmed".
+ * Only a cell that says nothing more than that — a status, at most one parenthesis such as "(unconfirmed)" or
+ * "(2024 Review)", and footnote numbers — is a status cell: a sentence that starts with "Listed …" is not.
+ */
 export function cellStatus(value: string): { status?: Status; unverified: boolean } | undefined {
   const normal = value.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
   const words = normal.replace(/^[^\p{L}]+/u, '');
-  const match = /^(not listed|listed|no record)(?!\p{L})/u.exec(words);
-  const status = match ? (match[1]!.replace(' ', '-') as Status) : undefined;
+  const match = /^(not listed|listed|no record|unconfirmed|unverified)(?: ?\(([^()]*)\))?[\d\s,]*$/u.exec(words);
+  if (!match) return undefined;
+  const status = match[1] === 'unconfirmed' || match[1] === 'unverified' ? undefined : (match[1]!.replace(' ', '-') as Status);
   const unverified = /unconfirmed|unverified/.test(normal);
   return status || unverified ? { ...(status ? { status } : {}), unverified } : undefined;
 }
@@ -264,6 +269,9 @@ function cells(row: Element): Element[] {
   return row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'));
 }
 
+/** A body cell longer than this many characters is prose (class `prose-cell`). */
+const PROSE_CELL_CHARS = 80;
+
 /** Scope on header cells, alignment as classes, status classes and marks; returns what statuses it holds. */
 function enhanceTable(table: Element): TableFacts {
   const facts: TableFacts = { statuses: new Set(), unverified: false };
@@ -277,7 +285,10 @@ function enhanceTable(table: Element): TableFacts {
         if (cell.tagName === 'th') cell.properties.scope = 'col';
         continue;
       }
-      const found = cellStatus(hastText(cell));
+      const cellText = hastText(cell);
+      // Long prose keeps a readable width on a phone (the table scrolls instead of growing very tall rows).
+      if (cellText.length > PROSE_CELL_CHARS) cell.properties.className = [...classList(cell.properties), 'prose-cell'];
+      const found = cellStatus(cellText);
       if (!found) continue;
       const classes = classList(cell.properties);
       if (found.status) {

@@ -112,6 +112,7 @@ export const STYLE = [
   `thead th{background:var(--head-bg);color:var(--text)}`,
   `tbody th{font-weight:700}`,
   `.status-matrix tbody th{min-width:min(11rem,35vw)}`,
+  `td.prose-cell{min-width:min(22rem,70vw)}`,
   `@media screen{.table-scroll tr>:first-child{position:sticky;left:0;z-index:1}}`,
   `.align-left{text-align:left}.align-center{text-align:center}.align-right{text-align:right}`,
   `td.status-listed,td.status-not-listed,td.status-no-record,td.status-unverified{white-space:nowrap}`,
@@ -127,9 +128,9 @@ export const STYLE = [
   `.footnotes h2{font-size:1.25rem;margin-top:1rem}`,
   `.footnotes li{margin:.45rem 0}`,
   `.footnotes li p{margin:0}`,
-  `.data-footnote-backref{text-decoration:none;padding:0 .2em}`,
-  `.skip-link{position:absolute;left:-999rem;top:.5rem;padding:.4rem .6rem;background:var(--bg);color:var(--link)}`,
-  `.skip-link:focus{left:.5rem;z-index:10}`,
+  `.data-footnote-backref{padding:0 .2em}`,
+  `.skip-link{position:absolute;left:.5rem;top:.5rem;z-index:10;padding:.4rem .6rem;background:var(--bg);color:var(--link)}`,
+  `.skip-link:not(:focus){width:1px;height:1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap}`,
   `.site-header{display:flex;flex-wrap:wrap;align-items:flex-end;gap:.5rem 1.5rem;padding:.6rem 1rem;border-bottom:1px solid var(--rule);background:var(--head-bg);font-family:${FONT_SANS};font-size:.95rem}`,
   `.site-header a.site-name{font-weight:700;font-size:1.05rem}`,
   `.site-header nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}`,
@@ -156,7 +157,7 @@ export const STYLE = [
     `table{width:100%;font-size:9.5pt}` +
     `.status-matrix{font-size:8.5pt}` +
     `th,td,td.status-listed,td.status-not-listed,td.status-no-record,td.status-unverified{white-space:normal;padding:.2em .35em}` +
-    `.status-matrix tbody th{min-width:0}` +
+    `.status-matrix tbody th,td.prose-cell{min-width:0}` +
     `thead{display:table-header-group}` +
     `tr,li,blockquote,.sample-banner,.role-sample-notice,.role-signature{break-inside:avoid}` +
     `h1,h2,h3,h4,h5,h6{break-after:avoid}` +
