@@ -20,10 +20,14 @@ export class UnknownIdError extends Error {
     readonly id: string,
     readonly suggestions: readonly Suggestion[],
   ) {
-    const kinds = new Set(suggestions.map((s) => s.kind));
-    const named = (s: Suggestion): string => `\`${s.id}\`${kinds.size > 1 || s.kind !== kind ? ` (${s.kind})` : ''}`;
-    const list = suggestions.map(named);
-    const offer = list.length === 0 ? '' : ` (did you mean ${list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} or ${list.at(-1)}`}?)`;
+    const article = (k: IdKind): string => (/^[aeiou]/.test(k) ? `an ${k}` : `a ${k}`);
+    const [first] = suggestions;
+    let offer = '';
+    if (suggestions.length === 1 && first) offer = ` (did you mean \`${first.id}\`?${first.kind === kind ? '' : ` — ${article(first.kind)}`})`;
+    else if (suggestions.length > 1) {
+      const list = suggestions.map((s) => `\`${s.id}\`${s.kind === kind ? '' : ` (${s.kind})`}`);
+      offer = ` (did you mean ${list.slice(0, -1).join(', ')} or ${list.at(-1)}?)`;
+    }
     super(`unknown ${kind} \`${id}\`${offer}`);
     this.name = 'UnknownIdError';
   }

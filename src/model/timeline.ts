@@ -217,5 +217,22 @@ export function timeline(dataset: Dataset, refs: readonly string[], options: Tim
   return entries
     .filter((e) => (options.from === undefined || yearOf(e.date) >= options.from) && (options.to === undefined || yearOf(e.date) <= options.to))
     .sort((a, b) => compareChronologically(a.date, b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
-    .map(({ order: _order, ...entry }) => entry);
+    .map((e) => ({
+      // The ⚑ contract's fields first, in their documented order; then the fields added in 0.3.0.
+      date: e.date,
+      kind: e.kind,
+      markets: e.markets,
+      summary: e.summary,
+      sources: e.sources,
+      precision: e.precision,
+      edition: e.edition,
+      event: e.event,
+      position: e.position,
+      stakeholder: e.stakeholder,
+      stance: e.stance,
+      cycle: e.cycle,
+      confidence: e.confidence,
+      quotes: e.quotes,
+      note: e.note,
+    }));
 }
