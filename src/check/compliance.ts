@@ -2,10 +2,9 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/index.js';
-import { BC_MARKING, bciSpans, PUBLIC_MARKING } from '../compose/bci.js';
-import type { Dataset } from '../load/dataset.js';
-import type { LoadedBrief } from '../load/briefs.js';
-import { placeOf, type PathSegment } from '../load/yaml-file.js';
+import { BC_MARKING, bciSpans, PUBLIC_MARKING } from '../document/bci.js';
+import type { PathSegment } from '../diagnostics/locator.js';
+import type { BriefSource, Dataset } from '../model/dataset.js';
 import { docketForCycle } from '../model/dockets.js';
 import { surelyBefore } from '../schema/partial-date.js';
 
@@ -16,11 +15,13 @@ export interface VersionOutputs {
   markdown?: string;
   /** The PDF's text, page by page. */
   pdfPages?: string[];
+  /** The Word document's header and footer parts (every page shows one of each). */
+  docx?: { headers: string[]; footers: string[] };
 }
 
-function reporter(loaded: LoadedBrief, found: Diagnostic[]) {
+function reporter(loaded: BriefSource, found: Diagnostic[]) {
   return (at: PathSegment[], severity: Severity, message: string, ruleId: string): void => {
-    found.push(diagnostic(loaded.file.name, placeOf(loaded.file, at), severity, message, ruleId));
+    found.push(diagnostic(loaded.file.name, loaded.file.placeOf(at), severity, message, ruleId));
   };
 }
 
@@ -29,7 +30,7 @@ function reporter(loaded: LoadedBrief, found: Diagnostic[]) {
  * caption, the filer named, reasons for each nominated market, BCI justified, the filing date against the
  * deadline (11:59 p.m. Eastern on the deadline day), a rebuttal answering only filings of its own docket.
  */
-export function documentCompliance(loaded: LoadedBrief, dataset: Dataset, root: Root): Diagnostic[] {
+export function documentCompliance(loaded: BriefSource, dataset: Dataset, root: Root): Diagnostic[] {
   const found: Diagnostic[] = [];
   const report = reporter(loaded, found);
   const brief = loaded.brief;
@@ -79,7 +80,7 @@ export function documentCompliance(loaded: LoadedBrief, dataset: Dataset, root: 
 }
 
 /** Rules that read the rendered versions: markings on every page and in the Markdown, BC/P file names. */
-export function outputCompliance(loaded: LoadedBrief, versions: readonly VersionOutputs[]): Diagnostic[] {
+export function outputCompliance(loaded: BriefSource, versions: readonly VersionOutputs[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   const report = reporter(loaded, found);
   for (const version of versions) {
@@ -92,6 +93,13 @@ export function outputCompliance(loaded: LoadedBrief, versions: readonly Version
       const count = page.split(marking).length - 1;
       if (count < 2) report(['id'], 'error', `page ${i + 1} of ${version.fileStem}.pdf shows “${marking}” ${count} time(s); it belongs at the top and the bottom of every page`, 'compliance-marking');
     });
+    if (version.docx) {
+      const parts: Array<readonly [string, number, string]> = [...version.docx.headers.map((text, i) => ['header', i, text] as const), ...version.docx.footers.map((text, i) => ['footer', i, text] as const)];
+      if (version.docx.headers.length === 0 || version.docx.footers.length === 0) parts.push(['header or footer', 0, '']);
+      for (const [where, i, text] of parts) {
+        if (!text.includes(marking)) report(['id'], 'error', `${where} ${i + 1} of ${version.fileStem}.docx lacks “${marking}”; it belongs at the top and the bottom of every page`, 'compliance-marking');
+      }
+    }
     if (version.markdown !== undefined) {
       const lines = version.markdown.trim().split('\n');
       const body = lines.filter((line) => line.trim() && !line.startsWith('[^'));

@@ -1,6 +1,6 @@
 // Numbered source references for text answers: `[1][2]` after each row, and the list of sources at the end.
 import { citation } from '../model/names.js';
-import type { Dataset } from '../load/dataset.js';
+import type { Dataset } from '../model/dataset.js';
 
 /** Numbers sources in order of first citation. */
 export class CitedSources {

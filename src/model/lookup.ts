@@ -1,6 +1,6 @@
 // Looking up markets, stakeholders, operators and editions by id, with a typed error that suggests the nearest ids and says which kind each is.
 import { distance } from 'fastest-levenshtein';
-import type { Dataset } from '../load/dataset.js';
+import type { Dataset } from './dataset.js';
 import type { Edition, Market, Stakeholder } from '../schema/index.js';
 
 /** The kinds of thing an id can name. An operator is a stakeholder that operates markets in the data. */

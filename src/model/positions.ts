@@ -1,5 +1,5 @@
 // Stakeholders' positions as answers: who asked USTR what about which markets, when, in whose words.
-import type { Dataset } from '../load/dataset.js';
+import type { Dataset } from './dataset.js';
 import type { Stance } from '../schema/index.js';
 import { compareChronologically, datePrecision, type DatePrecision } from '../schema/partial-date.js';
 import { getMarket } from './lookup.js';

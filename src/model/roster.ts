@@ -1,8 +1,9 @@
 // An edition's roster as the record knows it, and the coverage map of every market × edition: what the record does and does not know.
-import type { Dataset } from '../load/dataset.js';
+import type { Dataset } from './dataset.js';
 import type { Edition, Market } from '../schema/index.js';
 import { getStakeholder, resolveEdition } from './lookup.js';
-import { marketCountry, marketStatus, type EditionStatus } from './status.js';
+import { marketCountry } from './places.js';
+import { marketStatus, type EditionStatus } from './status.js';
 
 /** One market's row in an edition's roster. */
 export interface RosterRow {
@@ -10,8 +11,8 @@ export interface RosterRow {
   name: string;
   localName: string | null;
   kind: 'online' | 'physical';
-  country: string;
-  operator: string;
+  country: string | null;
+  operator: string | null;
   listed: boolean | null;
   change: EditionStatus['change'];
   confidence: 'verified' | 'unverified' | null;
@@ -79,8 +80,8 @@ function rosterRow(market: Market, row: EditionStatus): RosterRow {
     name: market.name,
     localName: market.local_name ?? null,
     kind: market.kind,
-    country: marketCountry(market),
-    operator: market.operator,
+    country: marketCountry(market) ?? null,
+    operator: market.operator ?? null,
     listed: row.listed,
     change: row.change,
     confidence: row.confidence,

@@ -1,6 +1,7 @@
 // A market's listing status edition by edition, and what changed against the edition just before it.
-import type { Dataset } from '../load/dataset.js';
-import type { Edition, Listing, Market } from '../schema/index.js';
+import type { Dataset } from './dataset.js';
+import type { Edition, Listing } from '../schema/index.js';
+import { marketCountry } from './places.js';
 import { getMarket, UnknownIdError } from './lookup.js';
 
 /**
@@ -41,8 +42,10 @@ export interface MarketStatus {
   name: string;
   editions: EditionStatus[];
   localName: string | null;
-  operator: string;
-  country: string;
+  /** The operator's stakeholder id; null when the record names none (common for physical markets). */
+  operator: string | null;
+  /** The market's country: a physical market's location, an online market's headquarters; null if unrecorded. */
+  country: string | null;
 }
 
 /** Compares a listing with the edition just before it (`previous`: undefined = that edition has no record). */
@@ -56,12 +59,6 @@ export function changeBetween(previous: boolean | undefined, current: boolean | 
 /** The listing row of a market for an edition, if the record has one. */
 export function listingFor(dataset: Dataset, marketId: string, editionId: string): Listing | undefined {
   return dataset.markets.get(marketId)?.listings.find((listing) => listing.edition === editionId);
-}
-
-/** The country a market is in: a physical market's own country when the data gives one, else its operator's headquarters. */
-export function marketCountry(market: Market): string {
-  const own = (market as { country?: unknown }).country;
-  return typeof own === 'string' ? own : market.headquarters;
 }
 
 /** The editions of a review year; UnknownIdError (suggesting the nearest year) when the data has none. */
@@ -106,5 +103,5 @@ export function marketStatus(dataset: Dataset, marketId: string, options: { year
     if (listing) lastRecord = { edition: edition.id, listed: listing.listed };
     if (options.year === undefined || edition.year === options.year) editions.push(row);
   }
-  return { market: market.id, name: market.name, editions, localName: market.local_name ?? null, operator: market.operator, country: marketCountry(market) };
+  return { market: market.id, name: market.name, editions, localName: market.local_name ?? null, operator: market.operator ?? null, country: marketCountry(market) ?? null };
 }

@@ -1,5 +1,5 @@
 // What a query is about: a market, or a stakeholder (an operator when it runs markets), named by id or by name.
-import type { Dataset } from '../load/dataset.js';
+import type { Dataset } from './dataset.js';
 import type { Market, Stakeholder } from '../schema/index.js';
 import { suggestIds, UnknownIdError, type IdKind } from './lookup.js';
 

@@ -1,5 +1,5 @@
 // A dated chronology for markets and stakeholders: what each edition of the list said, events, and positions.
-import type { Dataset } from '../load/dataset.js';
+import type { Dataset } from './dataset.js';
 import type { Event, Position, Quote, Stance } from '../schema/index.js';
 import { compareChronologically, datePrecision, dateWithin, yearOf, type DatePrecision } from '../schema/partial-date.js';
 import { marketStatus, type ListingChange } from './status.js';

@@ -4,7 +4,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { Root } from 'mdast';
-import type { Dataset } from '../load/dataset.js';
+import type { Dataset } from '../model/dataset.js';
 import { renderHtml, type SitePage } from '../render/html.js';
 import { sitePages, PAGE_PATH } from './pages.js';
 import { SEARCH_SCRIPT, searchIndex, searchIndexScript } from './search.js';

@@ -1,16 +1,17 @@
 // The pages of the record's website as mdast trees: index, coverage, one page per market, edition, stakeholder and docket.
 // Every fact cites its sources as footnotes; business-confidential quotes never appear on a page.
-import type { PhrasingContent, RootContent } from 'mdast';
+import type { PhrasingContent, RootContent, TableCell } from 'mdast';
 import { Citations } from '../compose/citations.js';
 import { editionLabel, formatDate, joinNames } from '../compose/format.js';
-import { blockquote, emphasis, heading, link, list, paragraph, strong, table, text } from '../compose/nodes.js';
+import { blockquote, emphasis, heading, link, list, paragraph, statusCell, strong, table, text } from '../compose/nodes.js';
 import type { Dataset } from '../load/dataset.js';
 import { countryName } from '../model/names.js';
 import { deadlineInstant, formatEasternTime } from '../model/deadlines.js';
 import { editionDiff } from '../model/diff.js';
 import { positionsOf, type PositionAnswer } from '../model/positions.js';
 import { coverage, editionRoster, type RosterRow } from '../model/roster.js';
-import { marketCountry, marketStatus, type ListingChange } from '../model/status.js';
+import { marketPlace } from '../model/places.js';
+import { marketStatus, type ListingChange } from '../model/status.js';
 import { operatedMarkets } from '../model/subjects.js';
 import { STANCE_PHRASE, timeline, type QuoteAnswer, type TimelineEntry } from '../model/timeline.js';
 import type { Docket, Edition, Market, Stakeholder } from '../schema/index.js';
@@ -35,6 +36,13 @@ export const PAGE_PATH = {
 } as const;
 
 const STATUS_WORD = (listed: boolean | null): string => (listed === null ? 'no record' : listed ? 'listed' : 'not listed');
+
+/** A status table cell: the words (with "(unconfirmed)") and footnote for people, the status as data for the renderer. */
+function listingCell(listed: boolean | null, confidence: string | null, cite?: PhrasingContent, suffix = ''): TableCell {
+  const unverified = listed !== null && confidence === 'unverified';
+  const words = `${STATUS_WORD(listed)}${suffix}${unverified ? ' (unconfirmed)' : ''}`;
+  return statusCell({ status: listed === null ? 'no-record' : listed ? 'listed' : 'not-listed', unverified }, text(words), ...(cite ? [cite] : []));
+}
 
 const CHANGE_WORDS: Record<Exclude<ListingChange, null>, string> = {
   added: 'added',
@@ -119,17 +127,16 @@ class PageBuilder {
     const { dataset } = this;
     const from = PAGE_PATH.index;
     const markets = [...dataset.markets.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
-    const latest = (market: Market): string => {
-      const rows = marketStatus(dataset, market.id).editions.filter((r) => r.listed !== null);
-      const last = rows.at(-1);
-      return last ? `${STATUS_WORD(last.listed)} (${editionLabel(dataset.editionsById.get(last.edition)!)})` : 'no record';
+    const latest = (market: Market): TableCell => {
+      const last = marketStatus(dataset, market.id).editions.filter((r) => r.listed !== null).at(-1);
+      return last ? listingCell(last.listed, last.confidence, undefined, ` (${editionLabel(dataset.editionsById.get(last.edition)!)})`) : listingCell(null, null);
     };
     const marketRows = markets.map((m) => [
       [this.marketLink(from, m)],
       [text(m.local_name ?? '')],
-      [text(countryName(marketCountry(m)))],
-      [this.stakeholderLink(from, m.operator)],
-      [text(latest(m))],
+      [text(marketPlace(m))],
+      m.operator ? [this.stakeholderLink(from, m.operator)] : [text('not recorded')],
+      latest(m),
     ]);
     const editionRows = [...dataset.editions].reverse().map((e) => {
       const roster = editionRoster(dataset, e.id);
@@ -166,10 +173,9 @@ class PageBuilder {
     const from = PAGE_PATH.coverage;
     const map = coverage(dataset);
     const header = [[text('Market')], ...map.editions.map((id) => [this.editionLink(from, dataset.editionsById.get(id)!)]), [text('No record')]];
-    const WORD = { listed: 'listed', 'not-listed': 'not listed', 'no-record': 'no record' } as const;
     const rows = map.markets.map((row) => [
       [this.marketLink(from, dataset.markets.get(row.market)!)],
-      ...row.cells.map((cell) => [text(`${WORD[cell.state]}${cell.confidence === 'unverified' ? ' (unconfirmed)' : ''}`)]),
+      ...row.cells.map((cell) => listingCell(cell.state === 'no-record' ? null : cell.state === 'listed', cell.confidence)),
       [text(`${row.totals.noRecord} of ${row.cells.length}`)],
     ]);
     const t = map.totals;
@@ -196,22 +202,20 @@ class PageBuilder {
     const citations = new Citations(dataset);
     const status = marketStatus(dataset, market.id);
     const facts: PhrasingContent[] = [
-      text(`${market.kind === 'online' ? 'Online' : 'Physical'} market`),
+      text(market.kind === 'online' ? 'Online market' : `Physical market${market.market_type ? ` (${market.market_type})` : ''}`),
       ...(market.domains?.length ? [text(` (${market.domains.join(', ')})`)] : []),
-      text(' operated by '),
-      this.stakeholderLink(from, market.operator),
-      text(`; ${market.kind === 'physical' ? 'in' : 'headquartered in'} ${countryName(marketCountry(market))}`),
+      ...(market.operator ? [text(' operated by '), this.stakeholderLink(from, market.operator)] : [text('; operator not recorded')]),
+      text(`; ${market.kind === 'physical' ? 'in' : 'headquartered in'} ${marketPlace(market)}`),
       ...(market.launched ? [text(`; launched ${formatDate(market.launched)}`)] : []),
       text('.'),
       citations.cite(market.sources),
     ];
     const rows = status.editions.map((row) => {
       const edition = dataset.editionsById.get(row.edition)!;
-      const word = `${STATUS_WORD(row.listed)}${row.confidence === 'unverified' ? ' (unconfirmed)' : ''}`;
       return [
         [this.editionLink(from, edition)],
         [text(formatDate(edition.published))],
-        row.sources.length ? [text(word), citations.cite(row.sources)] : [text(word)],
+        listingCell(row.listed, row.confidence, row.sources.length ? citations.cite(row.sources) : undefined),
         [text(changeWords(row.change))],
         [text(row.quote ? `“${row.quote}”` : ''), ...(row.note ? [text(row.quote ? ' ' : ''), emphasis(row.note)] : [])],
       ];
@@ -261,10 +265,10 @@ class PageBuilder {
     const next = dataset.editions[index + 1];
     const docket = this.docketOf(edition);
     const counts = roster.officialCounts;
-    const row = (r: RosterRow): PhrasingContent[][] => [
+    const row = (r: RosterRow): (PhrasingContent[] | TableCell)[] => [
       [this.marketLink(from, dataset.markets.get(r.market)!)],
-      [text(countryName(r.country))],
-      r.sources.length ? [text(`${STATUS_WORD(r.listed)}${r.confidence === 'unverified' ? ' (unconfirmed)' : ''}`), citations.cite(r.sources)] : [text(STATUS_WORD(r.listed))],
+      [text(marketPlace(dataset.markets.get(r.market)!))],
+      listingCell(r.listed, r.confidence, r.sources.length ? citations.cite(r.sources) : undefined),
       [text(changeWords(r.change))],
       [text(r.quote ? `“${r.quote}”` : '')],
     ];

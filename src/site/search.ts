@@ -18,12 +18,12 @@ export interface SearchEntry {
 export function searchIndex(dataset: Dataset): SearchEntry[] {
   const entries: SearchEntry[] = [];
   for (const m of [...dataset.markets.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'))) {
-    const operator = dataset.stakeholders.get(m.operator);
+    const operator = m.operator === undefined ? undefined : dataset.stakeholders.get(m.operator);
     entries.push({
       title: m.local_name ? `${m.name} (${m.local_name})` : m.name,
       kind: 'market',
       url: PAGE_PATH.market(m.id),
-      terms: [m.id, ...(m.local_name ? [m.local_name] : []), ...(m.domains ?? []), ...(operator ? [operator.name, ...(operator.short_name ? [operator.short_name] : [])] : [])],
+      terms: [m.id, ...(m.local_name ? [m.local_name] : []), ...(m.domains ?? []), ...(m.location ? [m.location.city] : []), ...(operator ? [operator.name, ...(operator.short_name ? [operator.short_name] : [])] : [])],
     });
   }
   for (const s of [...dataset.stakeholders.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'))) {

@@ -38,7 +38,7 @@ export async function run(context: CommandContext): Promise<number> {
   io.out(`\nmarkets in the data${filters ? ` ${filters}` : ''}: ${roster.totals.markets} — ${roster.totals.listed} listed, ${roster.totals.notListed} recorded as not listed, ${roster.totals.noRecord} with no record\n\n`);
   if (rows.length === 0) io.out('no market in the data matches\n');
   else {
-    const body = rows.map((r) => [r.market, r.name + (r.localName ? ` (${r.localName})` : ''), r.country, STATE(r), r.change ?? '', r.confidence ?? '', cited.refs(r.sources)]);
+    const body = rows.map((r) => [r.market, r.name + (r.localName ? ` (${r.localName})` : ''), r.country ?? '—', STATE(r), r.change ?? '', r.confidence ?? '', cited.refs(r.sources)]);
     io.out(table(['market', 'name', 'country', 'status', 'change', 'confidence', 'sources'], body));
   }
   if (!roster.complete) io.out(`\nPARTIAL: ${roster.totals.noRecord} market(s) have no record for this edition — the data cannot say whether they were listed.\n`);

@@ -1,8 +1,8 @@
 // `docketpress status <market|operator> [--year YYYY]`: listing status per edition, with sources — for a market, or every market of an operator.
-import { countryName, stakeholderName } from '../../model/names.js';
+import { marketPlace, marketWhereLine, operatorName } from '../../model/places.js';
 import { marketStatus, type MarketStatus } from '../../model/status.js';
 import { resolveSubject, subjectMarkets } from '../../model/subjects.js';
-import type { Dataset } from '../../load/dataset.js';
+import type { Dataset } from '../../model/dataset.js';
 import { CitedSources } from '../cited.js';
 import { datasetForQuery } from '../data.js';
 import { EXIT_CONTENT, EXIT_OK, UsageError } from '../errors.js';
@@ -24,8 +24,12 @@ function csvRows(statuses: readonly MarketStatus[]): CsvCell[][] {
 function marketText(dataset: Dataset, status: MarketStatus, cited: CitedSources): string {
   const market = dataset.markets.get(status.market)!;
   const local = market.local_name ? ` (${market.local_name})` : '';
-  const domains = market.domains?.length ? ` — ${market.domains.join(', ')}` : '';
-  let out = `${market.name}${local}${domains}\noperated by ${stakeholderName(dataset, market.operator)}; ${market.kind === 'physical' ? 'in' : 'headquartered in'} ${countryName(status.country)}\n\n`;
+  const operator = operatorName(dataset, market);
+  const operated = operator === undefined ? 'operator not recorded' : `operated by ${operator}`;
+  let out =
+    market.kind === 'physical'
+      ? `${market.name}${local} — ${marketWhereLine(market)}\n${operated}\n\n`
+      : `${market.name}${local}${market.domains?.length ? ` — ${market.domains.join(', ')}` : ''}\n${operated}; headquartered in ${marketPlace(market)}\n\n`;
   const rows = status.editions.map((row) => [
     row.edition,
     String(row.year),
