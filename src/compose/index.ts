@@ -1,10 +1,10 @@
 // Compose stage: brief + dataset + template → one mdast Root and its metadata. Never renders, never writes.
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { diagnostic, displayPath, type Diagnostic } from '../diagnostics/index.js';
 import type { Dataset } from '../load/dataset.js';
 import type { LoadedBrief } from '../load/briefs.js';
+import { isInside, realPath } from '../load/input-file.js';
 import { visible } from '../load/yaml-file.js';
 import type { Brief } from '../schema/index.js';
 import { composeComment } from './comment.js';
@@ -40,19 +40,9 @@ function composerFor(context: ComposeContext, brief: Brief): Composed | undefine
   }
 }
 
-/** True when `file` is `dir` or below it. */
-function inside(dir: string, file: string): boolean {
-  const relative = path.relative(dir, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-/** The real path of a file or folder (symbolic links resolved), or the path itself when it does not exist. */
-function real(file: string): string {
-  try {
-    return realpathSync.native(file);
-  } catch {
-    return file;
-  }
+/** The folders a template may live in (or link to): the templates folder and the project that holds the briefs. */
+export function templateRoots(loaded: LoadedBrief, templatesDir: string): string[] {
+  return [templatesDir, path.dirname(path.dirname(loaded.path))].map((dir) => realPath(path.resolve(dir)));
 }
 
 /**
@@ -67,10 +57,8 @@ export function templatePath(loaded: LoadedBrief, templatesDir: string): { file:
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(given) || /^(?:data|file|javascript):/i.test(given)) {
     return { problem: `\`template: ${visible(given)}\` is a URL: templates are local Markdown files; copy it into the templates folder and name it by its path` };
   }
-  const briefsDir = path.dirname(loaded.path);
-  const file = path.resolve(briefsDir, given);
-  const roots = [templatesDir, path.dirname(briefsDir)].map((dir) => real(path.resolve(dir)));
-  if (!roots.some((root) => inside(root, real(file)))) {
+  const file = path.resolve(path.dirname(loaded.path), given);
+  if (!templateRoots(loaded, templatesDir).some((root) => isInside(root, realPath(file)))) {
     return { problem: `\`template: ${visible(given)}\` points outside the project (outside the templates folder and the folder that holds the briefs), so it was not read: put the template in the templates folder or next to the briefs, and name it by a relative path` };
   }
   if (path.extname(file).toLowerCase() !== '.md') {
@@ -93,7 +81,7 @@ export async function composeBrief(
   }
   const file = resolved.file;
   const templateName = displayPath(file, options.cwd);
-  const template = await loadTemplate(file, templateName, context.diagnostics);
+  const template = loadTemplate(file, templateName, templateRoots(loaded, options.templatesDir), context.diagnostics);
   if (!template) return { diagnostics: context.diagnostics };
   if (template.kinds.length && !template.kinds.includes(loaded.brief.kind)) {
     context.diagnostics.push(diagnostic(templateName, { line: 1, column: 1 }, 'error', `this template is for ${template.kinds.map((k) => `\`${k}\``).join(', ')} briefs, not \`${loaded.brief.kind}\`: pick another \`template:\``, 'template-kind-mismatch'));

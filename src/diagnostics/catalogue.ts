@@ -44,6 +44,8 @@ export const RULES = {
   'invalid-utf8': { title: 'a byte that is not UTF-8, or a UTF-16 file', fix: 'save the file as UTF-8' },
   'control-character': { title: 'an invisible control character (NUL, BEL …) in the file', fix: 'delete it' },
   'invisible-character': { title: 'a zero-width or bidi-control character in an id, key or date', fix: 'delete it and type the value again' },
+  'file-not-regular': { title: 'a FIFO, device or folder where a YAML file was expected; it was not opened', fix: 'replace it with a plain file' },
+  'symlink-outside-project': { title: 'a symbolic link that points outside the project; it was not read', fix: 'copy the file into the project instead of linking to it' },
   'data-folder-unreadable': { title: 'the data folder cannot be read', fix: 'pass `--data DIR` with the folder that holds editions.yaml and markets/' },
   'unknown-data-file': { title: 'a YAML file in data/ that is no known kind (warning)', fix: 'move or rename it: see "The data" in the README' },
   'id-file-mismatch': { title: "an entity's id differs from its file name", fix: 'rename the file or change the id' },
@@ -86,6 +88,7 @@ export const RULES = {
   'pdf-missing-glyph': { title: 'a character no bundled font can draw', fix: 'replace the character, or write it out in words' },
   'pdf-missing-footnote': { title: 'a footnote reference without its text', fix: 'report this as a bug: composers always write both' },
   'pdf-invalid-option': { title: 'an invalid PDF option (such as the creation date)', fix: 'check the brief date' },
+  'output-unwritable': { title: 'an output file could not be written (disk full, read-only, a file in the way); earlier files are unchanged', fix: 'free space or pick a writable `--out` folder, then build again' },
   // Business confidential information and docket compliance
   'bci-leak': { title: 'confidential text reached the public version; nothing was written', fix: 'report this as a bug with the brief' },
   'compliance-bci-justification': { title: 'BCI without a reason for protection (15 CFR 2017.4)', fix: 'add `bci_justification:` or a `reason` to each span' },

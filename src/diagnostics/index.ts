@@ -55,4 +55,13 @@ export function displayPath(file: string, cwd: string = process.cwd()): string {
   const relative = path.relative(cwd, file);
   return (relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file).split(path.sep).join('/');
 }
+/** Most characters of a user's input a message quotes. */
+export const MAX_QUOTED = 80;
+
+/** Input quoted in a message: at most MAX_QUOTED characters (then `…`), control characters shown escaped. */
+export function excerpt(text: string, max = MAX_QUOTED): string {
+  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  return cut.replace(/[\u0000-\u001F\u007F]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
 export * from './catalogue.js';
