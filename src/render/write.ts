@@ -1,7 +1,7 @@
 // Writing output files atomically: temp files created exclusively in the same folder, then renamed, so no
 // half-written file ever has a final name; a failure is an OutputWriteError saying what was not written and why.
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** What an errno code means for someone whose output could not be written. */
@@ -37,6 +37,31 @@ function codeOf(error: unknown): string {
   return (error as NodeJS.ErrnoException)?.code ?? 'EIO';
 }
 
+/**
+ * The real reason a folder could not be made: a recursive mkdir reports ENOENT on a read-only file system, so
+ * the first missing folder is made on its own, which fails with the true code (EROFS, EACCES …).
+ */
+async function mkdirProblem(dir: string, code: string): Promise<string> {
+  if (code !== 'ENOENT') return code;
+  let missing = dir;
+  while (path.dirname(missing) !== missing && !(await exists(path.dirname(missing)))) missing = path.dirname(missing);
+  try {
+    await mkdir(missing);
+    return code;
+  } catch (error) {
+    return codeOf(error);
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A temp name beside `file`: hidden, random, never an existing name (it is created with `wx`). */
 function tempName(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
@@ -47,7 +72,7 @@ async function writeTemp(file: string, content: string | Uint8Array): Promise<st
   try {
     await mkdir(path.dirname(file), { recursive: true });
   } catch (error) {
-    throw new OutputWriteError(file, codeOf(error));
+    throw new OutputWriteError(file, await mkdirProblem(path.dirname(file), codeOf(error)));
   }
   const temp = tempName(file);
   try {
