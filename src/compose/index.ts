@@ -1,7 +1,7 @@
 // Compose stage: brief + dataset + template → one mdast Root and its metadata. Never renders, never writes.
 import path from 'node:path';
 import type { Root } from 'mdast';
-import { diagnostic, displayPath, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, displayPath, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { Dataset } from '../load/dataset.js';
 import type { LoadedBrief } from '../load/briefs.js';
 import { isInside, realPath } from '../load/input-file.js';
@@ -67,6 +67,29 @@ export function templatePath(loaded: LoadedBrief, templatesDir: string): { file:
   return { file };
 }
 
+/** Messages composing reports per file (prose fields, templates); the rest are summed up in one message. */
+export const MAX_COMPOSE_MESSAGES = 20;
+
+/**
+ * At most MAX_COMPOSE_MESSAGES messages per file, in the order of their places, and one message saying how
+ * many more there are and where the first of them is — as YAML syntax errors are capped (a brief with 10,000
+ * bad directives gives 21 lines, not 10,000).
+ */
+export function capMessages(list: readonly Diagnostic[]): Diagnostic[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of list) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  if ([...byFile.values()].every((own) => own.length <= MAX_COMPOSE_MESSAGES + 1)) return [...list];
+  return [...byFile.entries()].flatMap(([file, own]) => {
+    if (own.length <= MAX_COMPOSE_MESSAGES + 1) return own;
+    const sorted = sortDiagnostics(own);
+    const hidden = sorted.slice(MAX_COMPOSE_MESSAGES);
+    const errors = hidden.filter((d) => d.severity === 'error').length;
+    const first = hidden[0]!;
+    const summary = diagnostic(file, first, errors ? 'error' : 'warning', `${hidden.length} more problems in this file from here on (${errors} error(s)), not listed one by one: fix the ones above, then check again`, 'prose-too-many-errors');
+    return [...sorted.slice(0, MAX_COMPOSE_MESSAGES), summary];
+  });
+}
+
 /** Composes one brief; returns the document, or undefined with errors in `diagnostics`. */
 export async function composeBrief(
   loaded: LoadedBrief,
@@ -91,6 +114,7 @@ export async function composeBrief(
   if (!composed) return { diagnostics: context.diagnostics };
   const root = expandTemplate(template, composed.bindings, context.diagnostics);
   root.children.push(...context.citations.all());
-  if (context.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: context.diagnostics };
-  return { document: { root, meta: composed.meta }, diagnostics: context.diagnostics };
+  const diagnostics = capMessages(context.diagnostics);
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  return { document: { root, meta: composed.meta }, diagnostics };
 }

@@ -81,6 +81,7 @@ export const RULES = {
   'prose-link-dropped': { title: 'a prose link to other than http, https or mailto became plain text (warning)', fix: 'use an absolute web or mail address' },
   'prose-image-dropped': { title: 'an image in prose or a template was dropped and never read (warning)', fix: 'remove it: documents carry no images' },
   'prose-footnote-dropped': { title: 'a hand-written footnote was removed (warning)', fix: 'cite sources with `:cite[source-id]`' },
+  'prose-too-many-errors': { title: 'more than 20 problems in the prose or template of one file', fix: 'fix the first ones, then check again' },
   'template-outside-project': { title: '`template:` is a URL, not Markdown, or outside the project', fix: 'put the template in the templates folder or next to the briefs' },
   'bci-empty': { title: 'an empty `:bci[]` span', fix: 'put the confidential words between the brackets' },
   'todo-left': { title: 'a TODO marker is left in a brief (warning)', fix: 'write what it asks for, then delete the marker' },
