@@ -2,10 +2,9 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { diagnostic, displayPath, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
-import type { Dataset } from '../load/dataset.js';
-import type { LoadedBrief } from '../load/briefs.js';
+import type { BriefSource, Dataset } from '../model/dataset.js';
+import { visible } from '../diagnostics/visible.js';
 import { isInside, realPath } from '../load/input-file.js';
-import { visible } from '../load/yaml-file.js';
 import type { Brief } from '../schema/index.js';
 import { composeComment } from './comment.js';
 import { composeDiff } from './diff.js';
@@ -41,7 +40,7 @@ function composerFor(context: ComposeContext, brief: Brief): Composed | undefine
 }
 
 /** The folders a template may live in (or link to): the templates folder and the project that holds the briefs. */
-export function templateRoots(loaded: LoadedBrief, templatesDir: string): string[] {
+export function templateRoots(loaded: BriefSource, templatesDir: string): string[] {
   return [templatesDir, path.dirname(path.dirname(loaded.path))].map((dir) => realPath(path.resolve(dir)));
 }
 
@@ -51,7 +50,7 @@ export function templateRoots(loaded: LoadedBrief, templatesDir: string): string
  * folder (the briefs folder's parent), after resolving symbolic links: a brief can never make the build read
  * `/etc/passwd`, `../../secret` or a URL. Otherwise returns the reason, for a positioned error.
  */
-export function templatePath(loaded: LoadedBrief, templatesDir: string): { file: string } | { problem: string } {
+export function templatePath(loaded: BriefSource, templatesDir: string): { file: string } | { problem: string } {
   const given = loaded.brief.template;
   if (!given) return { file: path.join(templatesDir, `${loaded.brief.kind}.md`) };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(given) || /^(?:data|file|javascript):/i.test(given)) {
@@ -92,7 +91,7 @@ export function capMessages(list: readonly Diagnostic[]): Diagnostic[] {
 
 /** Composes one brief; returns the document, or undefined with errors in `diagnostics`. */
 export async function composeBrief(
-  loaded: LoadedBrief,
+  loaded: BriefSource,
   dataset: Dataset,
   options: { templatesDir: string; cwd?: string },
 ): Promise<{ document?: ComposedDocument; diagnostics: Diagnostic[] }> {
