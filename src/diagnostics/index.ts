@@ -1,6 +1,7 @@
 // Diagnostics: problems in content as positioned messages (file:line:column), their formatting and counts.
 import path from 'node:path';
 import { VFileMessage } from 'vfile-message';
+import { visible } from './visible.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -27,7 +28,7 @@ export function diagnostic(
 
 /** A message whose `quoted` parts of input are at most MAX_QUOTED characters each (a 20,000-character id stays readable). */
 function capQuotes(message: string): string {
-  return message.includes('`') ? message.replace(/`([^`]{81,})`/g, (_, quoted: string) => `\`${excerpt(quoted)}\``) : message;
+  return message.includes('`') ? message.replace(/`([^`]{81,})`/g, (_, quoted: string) => `\`${visible(quoted, MAX_QUOTED)}\``) : message;
 }
 
 /** Turns a diagnostic into a vfile message, for tools of the unified collective. */
@@ -63,11 +64,5 @@ export function displayPath(file: string, cwd: string = process.cwd()): string {
 
 /** Most characters of a user's input a message quotes. */
 export const MAX_QUOTED = 80;
-
-/** Input quoted in a message: at most MAX_QUOTED characters (then `…`), control characters shown escaped. */
-export function excerpt(text: string, max = MAX_QUOTED): string {
-  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-  return cut.replace(/[\u0000-\u001F\u007F]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
-}
 
 export * from './catalogue.js';

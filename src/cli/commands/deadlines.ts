@@ -12,7 +12,7 @@ import {
   type DeadlineRow,
 } from '../../model/index.js';
 import { partialDateProblem } from '../../schema/common.js';
-import { excerpt } from '../../diagnostics/index.js';
+import { visible } from '../../diagnostics/visible.js';
 import { datasetForQuery } from '../data.js';
 import { EXIT_CONTENT, EXIT_OK, UsageError } from '../errors.js';
 import { json, table } from '../output.js';
@@ -34,7 +34,7 @@ function asOfOption(value: unknown): { asOf: TZDate; given: boolean } {
   const detail = /^\d{4}-\d{2}-\d{2}$/.test(text) ? partialDateProblem(text) : undefined;
   const day = detail ? undefined : easternDayStart(text);
   if (!day) {
-    throw new UsageError(`--on takes a real date written YYYY-MM-DD, such as 2016-10-01, not \`${excerpt(text, 40)}\`${detail ? `: ${detail}` : ''}`);
+    throw new UsageError(`--on takes a real date written YYYY-MM-DD, such as 2016-10-01, not \`${visible(text, 40)}\`${detail ? `: ${detail}` : ''}`);
   }
   return { asOf: day, given: true };
 }
