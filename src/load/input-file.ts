@@ -68,7 +68,7 @@ export function checkInputFile(file: string, roots: readonly string[]): { real: 
   } catch (error) {
     return { refusal: { message: `cannot read this file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, ruleId: 'file-unreadable' } };
   }
-  if (!stats.isFile()) return { refusal: { message: `this is ${kindOf(stats)}, not a regular file, so it was not read: replace it with a plain file`, ruleId: 'file-not-regular' } };
+  if (!stats.isFile()) return { refusal: { message: `this file is ${kindOf(stats)}, not a regular file, so it was not read: replace it with a plain file`, ruleId: 'file-not-regular' } };
   return { real, size: stats.size };
 }
 
@@ -88,7 +88,7 @@ export function readInputFile(file: string, roots: readonly string[], maxBytes: 
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return { refusal: { message: `this is ${kindOf(stats)}, not a regular file, so it was not read: replace it with a plain file`, ruleId: 'file-not-regular' } };
+    if (!stats.isFile()) return { refusal: { message: `this file is ${kindOf(stats)}, not a regular file, so it was not read: replace it with a plain file`, ruleId: 'file-not-regular' } };
     if (stats.size > maxBytes) return { refusal: { message: 'too large', ruleId: 'file-too-large', bytes: stats.size } };
     return { bytes: readFileSync(fd) };
   } catch (error) {
