@@ -28,7 +28,12 @@ export function diagnostic(
 
 /** A message whose `quoted` parts of input are at most MAX_QUOTED characters each (a 20,000-character id stays readable). */
 function capQuotes(message: string): string {
-  return message.includes('`') ? message.replace(/`([^`]{81,})`/g, (_, quoted: string) => `\`${visible(quoted, MAX_QUOTED)}\``) : message;
+  if (!message.includes('`')) return message;
+  // Quoted parts are the odd ones between backticks.
+  return message
+    .split('`')
+    .map((part, i) => (i % 2 === 1 && part.length > MAX_QUOTED ? visible(part, MAX_QUOTED) : part))
+    .join('`');
 }
 
 /** Turns a diagnostic into a vfile message, for tools of the unified collective. */
