@@ -66,9 +66,27 @@ export function documentCompliance(loaded: BriefSource, dataset: Dataset, root: 
   return found;
 }
 
+/** Where a file of each layout lacks its version's marking: every page (top and bottom), body ends, every header and footer. */
+function markingProblems(file: string, visible: VisibleText, marking: string): string[] {
+  switch (visible.layout) {
+    case 'pages':
+      return visible.pages.flatMap((page, i) => {
+        const count = page.split(marking).length - 1;
+        return count < 2 ? [`page ${i + 1} of ${file} shows “${marking}” ${count} time(s); it belongs at the top and the bottom of every page`] : [];
+      });
+    case 'flow':
+      return visible.ends.first.includes(marking) && visible.ends.last.includes(marking) ? [] : [`${file} must open and close with “${marking}”`];
+    case 'frames': {
+      const parts: Array<readonly [string, number, string]> = [...visible.headers.map((text, i) => ['header', i, text] as const), ...visible.footers.map((text, i) => ['footer', i, text] as const)];
+      if (visible.headers.length === 0 || visible.footers.length === 0) parts.push(['header or footer', 0, '']);
+      return parts.filter(([, , text]) => !text.includes(marking)).map(([where, i]) => `${where} ${i + 1} of ${file} lacks “${marking}”; it belongs at the top and the bottom of every page`);
+    }
+  }
+}
+
 /**
  * Rules that read the rendered versions, every format alike: the marking at the top and bottom of every page
- * (paged formats) or at the opening and close of the body (flowing ones), and BC/P file names.
+ * (paged formats), at the opening and close of the body (flowing ones) or in every header and footer (Word), and BC/P file names.
  */
 export function outputCompliance(loaded: BriefSource, versions: readonly VersionOutputs[]): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -79,17 +97,7 @@ export function outputCompliance(loaded: BriefSource, versions: readonly Version
     if (!version.fileStem.startsWith(`${version.label}-`)) {
       report(['id'], 'error', `the ${version.label} version's file name \`${version.fileStem}\` must begin with \`${version.label}-\``, 'compliance-file-name');
     }
-    for (const { extension, visible } of version.files) {
-      const file = `${version.fileStem}.${extension}`;
-      if (visible.paged) {
-        visible.pages.forEach((page, i) => {
-          const count = page.split(marking).length - 1;
-          if (count < 2) report(['id'], 'error', `page ${i + 1} of ${file} shows “${marking}” ${count} time(s); it belongs at the top and the bottom of every page`, 'compliance-marking');
-        });
-      } else if (!visible.ends.first.includes(marking) || !visible.ends.last.includes(marking)) {
-        report(['id'], 'error', `${file} must open and close with “${marking}”`, 'compliance-marking');
-      }
-    }
+    for (const { extension, visible } of version.files) markingProblems(`${version.fileStem}.${extension}`, visible, marking).forEach((message) => report(['id'], 'error', message, 'compliance-marking'));
   }
   return found;
 }

@@ -9,7 +9,7 @@ export const comment: KindDefinition<typeof commentBriefSchema> = {
   schema: commentBriefSchema,
   summary: 'a filing to USTR in the NML docket nominating markets, with evidence and sources',
   filing: { deadline: 'comment' },
-  defaultFormats: ['md', 'pdf'],
+  defaultFormats: ['md', 'pdf', 'docx'],
   compose: composeComment,
   scaffold: (dataset, options) => scaffoldBrief(dataset, { ...options, kind: 'comment' }),
   rules(brief, { report }) {

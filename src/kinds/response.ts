@@ -9,7 +9,7 @@ export const response: KindDefinition<typeof responseBriefSchema> = {
   schema: responseBriefSchema,
   summary: "a party's answer to named filings, point by point, with its enforcement record",
   filing: { deadline: 'rebuttal' },
-  defaultFormats: ['md', 'pdf'],
+  defaultFormats: ['md', 'pdf', 'docx'],
   compose: composeResponse,
   scaffold: (dataset, options) => scaffoldBrief(dataset, { ...options, kind: 'response' }),
   rules(brief, { dataset, report }) {

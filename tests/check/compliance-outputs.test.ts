@@ -7,8 +7,9 @@ import { readBriefText } from '../../src/load/briefs.js';
 
 const loaded = readBriefText('briefs/x.yaml', '/tmp/briefs/x.yaml', 'id: x\nkind: timeline\ndate: 2016-10-07\nmarkets: [taobao]\n').loaded!;
 
-const paged = (...pages: string[]): VisibleText => ({ paged: true, pages, metadata: {}, bookmarks: [] });
-const flowing = (first: string, last: string): VisibleText => ({ paged: false, pages: [`${first}\n\n${last}`], ends: { first, last }, metadata: {}, bookmarks: [] });
+const paged = (...pages: string[]): VisibleText => ({ layout: 'pages', pages, metadata: {}, bookmarks: [] });
+const flowing = (first: string, last: string): VisibleText => ({ layout: 'flow', text: `${first}\n\n${last}`, ends: { first, last }, metadata: {}, bookmarks: [] });
+const framed = (headers: string[], footers: string[]): VisibleText => ({ layout: 'frames', parts: [], headers, footers, metadata: {}, bookmarks: [] });
 
 const good: VersionOutputs[] = [
   {
@@ -44,6 +45,16 @@ describe('outputCompliance', () => {
   it('flags a paged file of any format that lacks a marking', () => {
     const found = outputCompliance(loaded, [{ ...good[1]!, files: [{ extension: 'docx', visible: paged('body only') }] }]);
     expect(found[0]!.message).toContain('page 1 of P-aafa-x.docx');
+  });
+
+  it('flags a Word header or footer that lacks the marking, and a Word document with no footer at all', () => {
+    const headers = ['BUSINESS CONFIDENTIAL', 'BUSINESS CONFIDENTIAL\nrunning header'];
+    const footers = ['Page  of \nBUSINESS CONFIDENTIAL', 'Page  of \nBUSINESS CONFIDENTIAL'];
+    const docx = (h: string[], f: string[]) => [{ ...good[0]!, files: [...good[0]!.files, { extension: 'docx', visible: framed(h, f) }] }];
+    expect(outputCompliance(loaded, docx(headers, footers))).toEqual([]);
+    const unmarked = outputCompliance(loaded, docx(headers, [footers[0]!, 'Page  of ']));
+    expect(unmarked.map((d) => d.message)).toEqual([expect.stringContaining('footer 2 of BC-aafa-x.docx lacks “BUSINESS CONFIDENTIAL”')]);
+    expect(outputCompliance(loaded, docx(headers, [])).map((d) => d.ruleId)).toEqual(['compliance-marking']);
   });
 
   it('flags a file name without its BC-/P- prefix', () => {

@@ -5,5 +5,5 @@ import type { RenderedFile, RenderRequest } from './format.js';
 export async function render({ document }: RenderRequest): Promise<RenderedFile> {
   const { meta } = document;
   const { html, ends } = renderHtmlWithText(document.root, { title: meta.title, description: meta.subject, statusLegend: false, ...(meta.sampleNotice ? { sampleNotice: meta.sampleNotice } : {}) });
-  return { bytes: html, visible: { paged: false, pages: [html], ends, metadata: { title: meta.title, description: meta.subject }, bookmarks: [] } };
+  return { bytes: html, visible: { layout: 'flow', text: html, ends, metadata: { title: meta.title, description: meta.subject }, bookmarks: [] } };
 }

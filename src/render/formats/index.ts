@@ -6,6 +6,7 @@ export const FORMATS = {
   md: { extension: 'md', summary: 'Markdown (GFM)', threads: false, load: () => import('./md.js') },
   html: { extension: 'html', summary: 'one self-contained HTML page', threads: false, load: () => import('./html.js') },
   pdf: { extension: 'pdf', summary: 'PDF (US Letter, embedded fonts)', threads: true, load: () => import('./pdf.js') },
+  docx: { extension: 'docx', summary: 'Word (styles, real footnotes)', threads: false, load: () => import('./docx.js') },
 } as const satisfies Record<string, FormatEntry>;
 
 /** An output format's id (`--format` value). */

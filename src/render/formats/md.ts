@@ -7,5 +7,5 @@ export async function render({ document }: RenderRequest): Promise<RenderedFile>
   const lines = markdown.trim().split('\n');
   // Footnote definitions follow the body: the last body line is the last one that is not one of them.
   const body = lines.filter((line) => line.trim() && !line.startsWith('[^'));
-  return { bytes: markdown, visible: { paged: false, pages: [markdown], ends: { first: lines[0] ?? '', last: body[body.length - 1] ?? '' }, metadata: {}, bookmarks: [] } };
+  return { bytes: markdown, visible: { layout: 'flow', text: markdown, ends: { first: lines[0] ?? '', last: body[body.length - 1] ?? '' }, metadata: {}, bookmarks: [] } };
 }

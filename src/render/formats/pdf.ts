@@ -5,5 +5,5 @@ import type { RenderedFile, RenderRequest } from './format.js';
 export async function render({ document, marking, sourceName, pdfa }: RenderRequest): Promise<RenderedFile> {
   const { bytes, drawn } = await renderDocumentPdfWithText(document, { pdfa, sourceName, ...(marking ? { markings: [marking] } : {}) });
   const metadata = Object.fromEntries(Object.entries(drawn.info).map(([key, value]) => [key, String(value)]));
-  return { bytes, visible: { paged: true, pages: drawn.pages, metadata, bookmarks: drawn.outline } };
+  return { bytes, visible: { layout: 'pages', pages: drawn.pages, metadata, bookmarks: drawn.outline } };
 }
