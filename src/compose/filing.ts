@@ -174,8 +174,16 @@ export function historySummary(rows: readonly HistoryRow[]): string {
 /** One bullet per recorded edition: what the list said, USTR's words, the source. */
 export function historyItems(context: ComposeContext, market: Market, rows: readonly HistoryRow[]): PhrasingContent[][] {
   return rows.map((row) => {
-    const verdict = row.listed ? (row.change === 'added' ? 'listed' : 'listed again') : row.change === 'removed' ? 'removed from the list' : 'not listed';
-    const parts: PhrasingContent[] = [strong(`${row.edition.title}`), text(` (${formatDate(row.edition.published)}): ${market.name} ${verdict === 'listed again' ? 'remained on the list' : verdict === 'listed' ? 'listed' : verdict}`)];
+    const verdict = row.listed
+      ? row.change === 'retained'
+        ? 'remained on the list'
+        : row.change === 'after-gap'
+          ? 'listed (after a gap in the record)'
+          : 'listed'
+      : row.change === 'removed'
+        ? 'removed from the list'
+        : 'not listed';
+    const parts: PhrasingContent[] = [strong(`${row.edition.title}`), text(` (${formatDate(row.edition.published)}): ${market.name} ${verdict}`)];
     if (row.quote) parts.push(text('. USTR: “'), text(row.quote), text('”'));
     const unconfirmed = row.confidence === 'unverified';
     if (unconfirmed) parts.push(text(' '), emphasis('(unconfirmed: rests on a secondary report or a mirror copy)'));
