@@ -14,9 +14,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'build',
     summary: 'build all (or the named) briefs into out/<brief-id>/',
-    usage: 'docketpress build [brief-id…] [--format md,pdf,html] [--pdfa] [--out DIR] [--quiet] [--watch]',
+    usage: 'docketpress build [brief-id…] [--format md,pdf,html,docx] [--pdfa] [--out DIR] [--quiet] [--watch]',
     options: {
-      format: { type: 'string', value: 'LIST', description: 'formats to write, comma-separated: md, pdf, html (default: md,pdf; timelines and diffs also html)' },
+      format: { type: 'string', value: 'LIST', description: 'formats to write, comma-separated: md, pdf, html, docx (default: md,pdf; filings also docx; timelines and diffs also html)' },
       pdfa: { type: 'boolean', description: 'write PDF/A-2b' },
       templates: { type: 'string', value: 'DIR', description: 'templates folder (default: ./templates, else the bundled ones)' },
       quiet: { type: 'boolean', short: 'q', description: 'print only problems: no progress line, no `wrote` lines' },
