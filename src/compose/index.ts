@@ -12,6 +12,8 @@ import type { Composed } from './filing.js';
 import { composePolicyBrief } from './policy-brief.js';
 import { composeResponse } from './response.js';
 import { composeTimeline } from './timeline.js';
+import { applyShortForms } from './citations.js';
+import { smartQuotes } from './smart-quotes.js';
 import { ComposeContext } from './context.js';
 import type { ComposedDocument } from '../document/document.js';
 import { expandTemplate, loadTemplate } from './template.js';
@@ -97,6 +99,8 @@ export async function composeBrief(
   if (!composed) return { diagnostics: context.diagnostics };
   const root = expandTemplate(template, composed.bindings, context.diagnostics);
   root.children.push(...context.citations.all());
+  applyShortForms(root);
+  smartQuotes(root);
   if (context.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: context.diagnostics };
   return { document: { root, meta: composed.meta }, diagnostics: context.diagnostics };
 }
