@@ -12,16 +12,13 @@ import type { Composed } from './filing.js';
 import { composePolicyBrief } from './policy-brief.js';
 import { composeResponse } from './response.js';
 import { composeTimeline } from './timeline.js';
-import { ComposeContext, type DocumentMeta } from './context.js';
+import { applyShortForms } from './citations.js';
+import { smartQuotes } from './smart-quotes.js';
+import { ComposeContext } from './context.js';
+import type { ComposedDocument } from '../document/document.js';
 import { expandTemplate, loadTemplate } from './template.js';
 
-export type { DocumentMeta } from './context.js';
-
-/** A composed document: its tree (footnote definitions at the end) and metadata for the renderers. */
-export interface ComposedDocument {
-  root: Root;
-  meta: DocumentMeta;
-}
+export type { ComposedDocument, DocumentMeta } from '../document/document.js';
 
 /** Runs the composer of the brief's kind. */
 function composerFor(context: ComposeContext, brief: Brief): Composed | undefined {
@@ -113,6 +110,8 @@ export async function composeBrief(
   if (!composed) return { diagnostics: context.diagnostics };
   const root = expandTemplate(template, composed.bindings, context.diagnostics);
   root.children.push(...context.citations.all());
+  applyShortForms(root);
+  smartQuotes(root);
   const diagnostics = capMessages(context.diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   return { document: { root, meta: composed.meta }, diagnostics };

@@ -6,6 +6,7 @@ import { cacheKey } from '../load/cache.js';
 import path from 'node:path';
 import { diagnostic, displayPath, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { Locator } from '../diagnostics/locator.js';
+import { RenderProblem } from '../document/render-problem.js';
 import { confidentialTexts, publicText } from '../compose/bci.js';
 import { composeBrief, templatePath, templateRoots, type ComposedDocument } from '../compose/index.js';
 import { readTemplateText } from '../compose/template.js';
@@ -121,6 +122,10 @@ interface RenderedVersion {
   publicTexts: PublicText[];
 }
 
+/** The Word renderer, loaded once when a build first asks for a .docx. */
+let docxModule: Promise<typeof import('../render/docx/document.js')> | undefined;
+const docxRenderer = () => (docxModule ??= import('../render/docx/document.js'));
+
 /** Renders one version of a document in the formats asked for, in memory. */
 async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, formats: readonly OutputFormat[], options: BuildOptions, renderer: PdfRenderer): Promise<RenderedVersion> {
   const dir = path.join(options.outDir, loaded.brief.id);
@@ -153,6 +158,17 @@ async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, form
       publicTexts.push({ where: `${fileStem}.pdf bookmarks`, text: read.outline.join(' ') });
     }
   }
+  if (formats.includes('docx')) {
+    const { renderDocumentDocx } = await docxRenderer();
+    const docx = await renderDocumentDocx(document, version.marking ? { markings: [version.marking] } : {});
+    files.push({ file: path.join(dir, `${fileStem}.docx`), content: docx.bytes });
+    if (version.label !== null) {
+      // What a reader of the Word document can see, part by part: body, headers and footers, footnotes,
+      // comments, document properties, link addresses — every part of the package.
+      outputs.docx = { headers: docx.text.headers, footers: docx.text.footers };
+      for (const { part, text } of docx.text.parts) publicTexts.push({ where: `${fileStem}.docx, ${part}`, text });
+    }
+  }
   return { version, files, outputs, publicTexts };
 }
 
@@ -162,7 +178,7 @@ async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, form
  */
 async function removeStaleOutputs(dir: string, keep: readonly string[]): Promise<void> {
   for (const name of await readdir(dir)) {
-    if (/\.(md|pdf|html)$/.test(name) && !keep.includes(name)) await rm(path.join(dir, name), { force: true });
+    if (/\.(md|pdf|html|docx)$/.test(name) && !keep.includes(name)) await rm(path.join(dir, name), { force: true });
   }
 }
 
@@ -325,13 +341,12 @@ async function completeBrief(prepared: Prepared, loaded: LoadedBrief, data: Load
     if (options.formats === undefined) await removeStaleOutputs(path.join(options.outDir, loaded.brief.id), files.map((f) => path.basename(f.file)));
     return { status: 'built', written, files: files.map(({ file, content }) => ({ file, sha256: sha256(content) })), fingerprint, diagnostics, outputDiagnostics: problems };
   } catch (error) {
-    if (!(error instanceof Error) || !('ruleId' in error)) throw error;
-    const problem = error as Error & { ruleId: string; line?: number; column?: number };
+    if (!(error instanceof RenderProblem)) throw error;
+    const problem = error;
     // The renderer's line/column are those of the Markdown node (prose-relative or in the template), not of
     // the file a person edits: find the character itself, first in the brief, then in the data files.
-    const code = /\bU\+([0-9A-F]{4,6})\b/.exec(problem.message);
-    const found = code ? findCharacter(String.fromCodePoint(Number.parseInt(code[1]!, 16)), [loaded.file, ...data.yamlFiles]) : undefined;
-    const reason = problem.message.replace(/ \((?:line \d+(?:, column \d+)?|in [^)]*)\)(?=:)/, '');
+    const found = problem.codePoint !== undefined ? findCharacter(String.fromCodePoint(problem.codePoint), [loaded.file, ...data.yamlFiles]) : undefined;
+    const reason = problem.reason;
     diagnostics.push({
       file: found?.file ?? loaded.file.name,
       line: found?.line ?? 1,
