@@ -265,3 +265,31 @@ describe('status changes claim nothing the record cannot support', () => {
     }
   });
 });
+
+describe('a schema for every JSON answer', () => {
+  it('each --json answer parses with its (strict) schema, and the shipped JSON Schema files are current', async () => {
+    const { ANSWER_SCHEMAS } = await import('../../src/schema/answers.js');
+    const { answerJsonSchemas } = await import('../../src/schema/json-schema.js');
+    const cases: [keyof typeof ANSWER_SCHEMAS, string[]][] = [
+      ['status', ['status', 'taobao']],
+      ['status', ['status', 'alibaba-group']],
+      ['list', ['list', '2016']],
+      ['coverage', ['coverage']],
+      ['diff', ['diff', '2020', '2021']],
+      ['timeline', ['timeline', 'taobao', 'aafa']],
+      ['positions', ['positions', 'alibaba-group']],
+      ['deadlines', ['deadlines', '--on', '2016-10-01']],
+      ['deadlines-next', ['deadlines', '--next', '--on', '2016-10-01']],
+    ];
+    for (const [name, argv] of cases) {
+      const answer = await json<unknown>(argv);
+      const parsed = ANSWER_SCHEMAS[name].safeParse(answer);
+      expect(parsed.success, `${argv.join(' ')}: ${parsed.error?.message ?? ''}`).toBe(true);
+    }
+    const { readFileSync } = await import('node:fs');
+    for (const [file, schema] of Object.entries(answerJsonSchemas())) {
+      const shipped = JSON.parse(readFileSync(new URL(`../../data/schema/answers/${file}`, import.meta.url), 'utf8')) as unknown;
+      expect(shipped, `data/schema/answers/${file} is stale: run \`docketpress schema --answers\``).toEqual(schema);
+    }
+  });
+});
