@@ -1,5 +1,4 @@
 // `docketpress schema [--answers] [--out DIR]`: write JSON Schema for every data file kind (or every JSON answer), generated from the zod schemas.
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { displayPath } from '../../diagnostics/index.js';
 import { briefSchema } from '../../schema/brief.js';
@@ -12,7 +11,6 @@ import type { CommandContext } from '../context.js';
 export async function run({ options, io, values }: CommandContext): Promise<number> {
   const answers = values.answers === true;
   const dir = options.outGiven ? options.out : path.join(options.data, 'schema', ...(answers ? ['answers'] : []));
-  await mkdir(dir, { recursive: true });
   for (const [name, schema] of Object.entries(answers ? answerJsonSchemas() : jsonSchemas({ brief: briefSchema }))) {
     const file = path.join(dir, name);
     await writeFileAtomic(file, `${JSON.stringify(schema, null, 2)}\n`);
