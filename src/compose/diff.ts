@@ -1,7 +1,7 @@
 // The `diff` composer: what changed between two editions, market by market, with USTR's words where recorded.
 import type { PhrasingContent, RootContent, TableCell } from 'mdast';
 import type { ListingStatus } from '../document/roles.js';
-import { countryInSentence, editionDiff, listingFor } from '../model/index.js';
+import { editionDiff, listingFor, marketWhereSentences } from '../model/index.js';
 import type { DiffBrief, Market } from '../schema/index.js';
 import type { ComposeContext } from './context.js';
 import type { Composed } from './filing.js';
@@ -55,13 +55,15 @@ export function composeDiff(context: ComposeContext, brief: DiffBrief): Composed
   /** One market's entry: where it is, and what the later edition (or the earlier, for context) says. */
   const entry = (id: string): RootContent[] => {
     const m = market(id);
-    const listing = listingFor(dataset, id, to.id) ?? listingFor(dataset, id, from.id);
-    const where = `${m.domains?.length ? `Nominated as ${m.domains.join(', ')}. ` : ''}Headquartered in ${countryInSentence(m.headquarters)}.`;
+    const found = listingFor(dataset, id, to.id) ?? listingFor(dataset, id, from.id);
+    const reference = found ? context.citations.citeFact(found.sources, ['to'], `USTR’s words on ${m.name}`) : undefined;
+    const listing = reference ? found : undefined;
+    const where = marketWhereSentences(m);
     const words: PhrasingContent[] = [];
     if (listing?.quote) words.push(text(' USTR: “'), text(listing.quote), text(endsSentence(listing.quote) ? '”' : '”.'));
     if (listing?.note) words.push(text(` ${listing.note}`));
     if (listing?.confidence === 'unverified') words.push(text(' (Unconfirmed: rests on a secondary report or a mirror copy.)'));
-    return [heading(3, m.name), paragraph(text(where), ...words, ...(listing ? [context.citations.cite(listing.sources)] : []))];
+    return [heading(3, m.name), paragraph(text(where), ...words, ...(reference ? [reference] : []))];
   };
 
   const section = (ids: string[], empty: string): RootContent[] => (ids.length ? ids.flatMap(entry) : [paragraph(empty)]);

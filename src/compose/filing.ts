@@ -3,7 +3,8 @@ import type { PhrasingContent, RootContent } from 'mdast';
 import type { AttestedEvidence, CommentBrief, Edition, InlineFilerProfile, Market, Metric, Person, Position, ResponseBrief, Stakeholder } from '../schema/index.js';
 import { noticeCite } from '../schema/docket.js';
 import { surelyBefore } from '../schema/partial-date.js';
-import { docketForCycle, editionForCycle, filingDocket, marketStatus, roleAt, type FilingDocket } from '../model/index.js';
+import { editionForCycle, filingDocket, marketStatus, roleAt, type FilingDocket } from '../model/index.js';
+import type { CiteOrigin } from './citations.js';
 import type { ComposeContext, DocumentMeta } from './context.js';
 import { endsSentence, formatDate, formatNumber } from './format.js';
 import { blockquote, emphasis, heading, lines, paragraph, strong, text, withRole } from './nodes.js';
@@ -182,11 +183,20 @@ export interface HistoryRow {
   sources: string[];
 }
 
-/** A market's recorded history on the list, limited to editions published before `date`. */
-export function historyBefore(context: ComposeContext, market: Market, date: string): HistoryRow[] {
+/**
+ * A market's recorded history on the list, limited to editions published before `date` whose record rests on
+ * a source the document may cite (the others are left out, with a warning at `origin`).
+ */
+export function historyBefore(context: ComposeContext, market: Market, date: string, origin: CiteOrigin): HistoryRow[] {
   const { dataset } = context;
-  return marketStatus(dataset, market.id)
-    .editions.filter((row) => row.listed !== null && surelyBefore(row.published, date))
+  const before = marketStatus(dataset, market.id).editions.filter((row) => row.listed !== null && surelyBefore(row.published, date));
+  const uncitable = before.filter((row) => context.citations.usable(row.sources).length === 0);
+  if (uncitable.length) {
+    const years = uncitable.map((row) => dataset.editionsById.get(row.edition)?.year ?? row.edition);
+    context.citations.supports([...new Set(uncitable.flatMap((row) => row.sources))], origin, `${market.name}'s listing record for ${years.join(', ')}`);
+  }
+  return before
+    .filter((row) => !uncitable.includes(row))
     .map((row) => {
       const listing = market.listings.find((l) => l.edition === row.edition)!;
       return {
@@ -247,8 +257,16 @@ export function historySummary(rows: readonly HistoryRow[]): string {
 /** One bullet per recorded edition: what the list said, USTR's words, the source. */
 export function historyItems(context: ComposeContext, market: Market, rows: readonly HistoryRow[]): PhrasingContent[][] {
   return rows.map((row) => {
-    const verdict = row.listed ? (row.change === 'added' ? 'listed' : 'listed again') : row.change === 'removed' ? 'removed from the list' : 'not listed';
-    const parts: PhrasingContent[] = [strong(`${row.edition.title}`), text(` (${formatDate(row.edition.published)}): ${market.name} ${verdict === 'listed again' ? 'remained on the list' : verdict === 'listed' ? 'listed' : verdict}`)];
+    const verdict = row.listed
+      ? row.change === 'retained'
+        ? 'remained on the list'
+        : row.change === 'after-gap'
+          ? 'listed (after a gap in the record)'
+          : 'listed'
+      : row.change === 'removed'
+        ? 'removed from the list'
+        : 'not listed';
+    const parts: PhrasingContent[] = [strong(`${row.edition.title}`), text(` (${formatDate(row.edition.published)}): ${market.name} ${verdict}`)];
     if (row.quote) parts.push(text('. USTR: “'), text(row.quote), text('”'));
     const unconfirmed = row.confidence === 'unverified';
     if (unconfirmed) parts.push(text(' '), emphasis('(unconfirmed: rests on a secondary report or a mirror copy)'));
@@ -269,26 +287,25 @@ function confidentialBlock(block: RootContent, reason: string | undefined): Root
   return wrap(block);
 }
 
-/** A quotation block, then its attribution line with the footnote (so consecutive quotes never merge). */
-export function quotation(context: ComposeContext, quoteText: string, attribution: string, sources: readonly string[]): RootContent[] {
-  return [blockquote(paragraph(`“${quoteText}”`)), paragraph(text(`— ${attribution}`), context.citations.cite(sources))];
+/**
+ * A quotation block, then its attribution line with the footnote (so consecutive quotes never merge); nothing
+ * when the document may cite none of its sources (a warning at `origin`).
+ */
+export function quotation(context: ComposeContext, quoteText: string, attribution: string, sources: readonly string[], origin: CiteOrigin): RootContent[] {
+  const reference = context.citations.citeFact(sources, origin, `the quotation of ${attribution}`);
+  if (!reference) return [];
+  return [blockquote(paragraph(`“${quoteText}”`)), withRole(paragraph(text(`— ${attribution}`), reference), 'attribution')];
 }
 
-/** Which docket fields each filing kind's template prints (checked at the brief, before composing). */
-export const DOCKET_NEEDS: Record<FilingBrief['kind'], ReadonlyArray<'docket_id' | 'notice'>> = {
-  comment: ['docket_id', 'notice'],
-  response: ['docket_id', 'notice'],
-};
+/** A docket field a filing kind's template prints: the docket number, or the notice (its FR cite or document number, and date). */
+export type DocketNeed = 'docket_id' | 'notice';
 
 /** The `new docket` command that adds a cycle's docket, for messages. */
 export function newDocketCommand(cycle: number): string {
   return `docketpress new docket --cycle ${cycle} --docket USTR-${cycle}-NNNN --fr-cite "VOL FR PAGE" --notice-date YYYY-MM-DD --comments-due YYYY-MM-DD`;
 }
 
-/**
- * Checks the references every filing has — filer, signatory, addressee — and that the cycle's docket holds what
- * the kind's template prints: one error at the brief's `cycle:` saying what to add and how.
- */
+/** Checks the references every filing has: filer (a profile or a stakeholder), signatory, addressee. */
 export function checkFilingReferences(refs: ReferenceCheck, brief: FilingBrief): void {
   const { dataset } = refs.context;
   const profile = brief.filer_profile ?? dataset.filers.get(brief.filer);
@@ -304,8 +321,15 @@ export function checkFilingReferences(refs: ReferenceCheck, brief: FilingBrief):
   if (brief.addressee && 'person' in brief.addressee) {
     refs.need(dataset.people.keys(), ['addressee', 'person'], 'person', brief.addressee.person, 'use a person id from data/stakeholders/ustr.yaml, or write `name:` and `title:`');
   }
+}
+
+/**
+ * Checks that the docket of a filing's cycle holds what its kind's template prints (`needs`, from the kinds
+ * registry): one error at the brief's `cycle:` saying what to add and how. True when nothing is missing.
+ */
+export function checkDocketNeeds(context: ComposeContext, brief: FilingBrief, needs: readonly DocketNeed[]): boolean {
+  const { dataset } = context;
   const docket = filingDocket(dataset, brief.cycle, brief.docket);
-  const needs = DOCKET_NEEDS[brief.kind];
   const missing: string[] = [];
   if (needs.includes('docket_id') && !docket?.docket_id) missing.push('`docket_id` (USTR-YYYY-NNNN)');
   if (needs.includes('notice') && !noticeCite(docket)) missing.push('`fr_cite` (VOL FR PAGE) or `fr_doc`');
@@ -314,17 +338,22 @@ export function checkFilingReferences(refs: ReferenceCheck, brief: FilingBrief):
     const where = !docket
       ? `the data has no docket for the ${brief.cycle} cycle: add it with \`${newDocketCommand(brief.cycle)}\`, or write a \`docket:\` block in this brief`
       : `the ${brief.cycle} docket ${docket.fromBrief ? 'in this brief' : 'in data/dockets.yaml'} lacks ${missing.join(', ')}, which a ${brief.kind} prints in its caption: add ${missing.length === 1 ? 'it' : 'them'} there${docket.fromBrief ? '' : ' (or give all of them again with `docketpress new docket --cycle ' + brief.cycle + ' … --force`)'}`;
-    refs.context.report(['cycle'], 'error', where, 'docket-field-missing');
-    refs.ok = false;
+    context.report(['cycle'], 'error', where, 'docket-field-missing');
+    return false;
   }
+  return true;
 }
 
 function capitalise(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1);
 }
 
-/** A figure as a list item: value and unit in bold, what it measures, the period, who reported it, the source. */
-export function metricItem(context: ComposeContext, metric: Metric): PhrasingContent[] {
+/**
+ * A figure as a list item: value and unit in bold, what it measures, the period, who reported it, the source;
+ * undefined when the document may cite none of its sources (a warning at `origin`).
+ */
+export function metricItem(context: ComposeContext, metric: Metric, origin: CiteOrigin): PhrasingContent[] | undefined {
+  if (!context.citations.supports(metric.sources, origin, `metric \`${metric.id}\``)) return undefined;
   const qualifier = metric.qualifier ? `${capitalise(metric.qualifier)} ` : '';
   const value = metric.unit === 'percent' ? `${formatNumber(metric.value)}%` : `${formatNumber(metric.value)} ${metric.unit}`;
   const period = metric.period ? `, ${metric.period}` : '';
@@ -335,15 +364,15 @@ export function metricItem(context: ComposeContext, metric: Metric): PhrasingCon
   return metric.confidential ? [bci(item, metric.confidential_reason)] : item;
 }
 
-/** A position's quotations, each attributed to its speaker (with their title at the time) and cited. */
-export function positionQuotes(context: ComposeContext, position: Position): RootContent[] {
+/** A position's quotations, each attributed to its speaker (with their title at the time) and cited; `origin`: where the brief names the position. */
+export function positionQuotes(context: ComposeContext, position: Position, origin: CiteOrigin): RootContent[] {
   const { dataset } = context;
   const org = dataset.stakeholders.get(position.stakeholder)?.name ?? position.stakeholder;
   return position.quotes.flatMap((quote) => {
     const speaker = quote.speaker ? dataset.people.get(quote.speaker)?.person : undefined;
     const when = quote.date ?? position.date;
     const who = speaker ? `${speaker.name}, ${roleAt(speaker, when).title}, ${org}` : org;
-    const blocks = quotation(context, quote.text, `${who}, ${formatDate(when)}`, quote.sources);
+    const blocks = quotation(context, quote.text, `${who}, ${formatDate(when)}`, quote.sources, origin);
     return quote.confidential ? blocks.map((block) => confidentialBlock(block, quote.confidential_reason)) : blocks;
   });
 }

@@ -1,13 +1,15 @@
 // The `response` composer: a party's answer to named filings — each claim quoted with its source, then the answer.
 import type { PhrasingContent, RootContent } from 'mdast';
-import type { Claim, Position, ResponseBrief } from '../schema/index.js';
+import type { ResponseBrief } from '../schema/index.js';
 import type { ComposeContext } from './context.js';
 import { checkFilingReferences, filingParts, organisationName, metricItem, positionQuotes, quotation, type ComposedFiling } from './filing.js';
 import { REQUEST_PHRASE } from './comment.js';
 import { filingDocket } from '../model/index.js';
 import { surelyBefore } from '../schema/partial-date.js';
 import { formatDate, joinNames } from './format.js';
-import { blockquote, heading, list, paragraph, strong, table, text } from './nodes.js';
+import type { PathSegment } from '../diagnostics/locator.js';
+import type { CiteOrigin } from './citations.js';
+import { blockquote, heading, list, paragraph, strong, table, text, withRole } from './nodes.js';
 import { STANCE_PHRASE } from '../model/timeline.js';
 import { ReferenceCheck } from './references.js';
 
@@ -23,23 +25,29 @@ function checkEvidence(refs: ReferenceCheck, evidence: Evidence | undefined, at:
 }
 
 /** Evidence as a list: figures, the responding party's own statements, events. */
-function evidenceBlocks(context: ComposeContext, evidence: Evidence | undefined): RootContent[] {
+function evidenceBlocks(context: ComposeContext, evidence: Evidence | undefined, at: PathSegment[]): RootContent[] {
   if (!evidence) return [];
   const { dataset } = context;
   const items: PhrasingContent[][] = [];
-  for (const id of evidence.metrics) items.push(metricItem(context, dataset.metrics.find((m) => m.id === id)!));
-  for (const id of evidence.claims) {
+  evidence.metrics.forEach((id, j) => {
+    const item = metricItem(context, dataset.metrics.find((m) => m.id === id)!, [...at, 'metrics', j]);
+    if (item) items.push(item);
+  });
+  evidence.claims.forEach((id, j) => {
     const { claim, position } = dataset.claims.get(id)!;
     const who = dataset.stakeholders.get(position.stakeholder)?.name ?? position.stakeholder;
+    const reference = context.citations.citeFact(claim.sources, [...at, 'claims', j], `claim \`${id}\``);
+    if (!reference) return;
     const said = claim.verbatim ? [text(`${who} (${formatDate(position.date)}): “`), text(claim.text), text('”')] : [text(`${who} (${formatDate(position.date)}), in substance: `), text(claim.text)];
-    items.push([...said, context.citations.cite(claim.sources)]);
-  }
-  for (const id of evidence.events) {
+    items.push([...said, reference]);
+  });
+  evidence.events.forEach((id, j) => {
     const event = dataset.events.find((e) => e.id === id)!;
-    items.push([strong(formatDate(event.date)), text(`: ${event.summary}`), context.citations.cite(event.sources)]);
-  }
+    const reference = context.citations.citeFact(event.sources, [...at, 'events', j], `event \`${id}\``);
+    if (reference) items.push([strong(formatDate(event.date)), text(`: ${event.summary}`), reference]);
+  });
   const blocks: RootContent[] = items.length ? [list(items)] : [];
-  for (const id of evidence.positions) blocks.push(...positionQuotes(context, dataset.positions.find((p) => p.id === id)!));
+  evidence.positions.forEach((id, j) => blocks.push(...positionQuotes(context, dataset.positions.find((p) => p.id === id)!, [...at, 'positions', j])));
   return blocks.length ? [paragraph(strong('Evidence.')), ...blocks] : [];
 }
 
@@ -81,7 +89,10 @@ function answeredFilings(context: ComposeContext, refs: ReferenceCheck, brief: R
         who,
         date: position.date,
         cycle: position.cycle,
-        summary: [text(`${organisationName({ name: who })} of ${formatDate(position.date)} (${STANCE_PHRASE[position.stance]} ${joinNames(position.markets.map((m) => dataset.markets.get(m)?.name ?? m))})`), context.citations.cite(position.sources)],
+        summary: [
+          text(`${organisationName({ name: who })} of ${formatDate(position.date)} (${STANCE_PHRASE[position.stance]} ${joinNames(position.markets.map((m) => dataset.markets.get(m)?.name ?? m))})`),
+          ...optional(context.citations.citeFact(position.sources, at, `the filing \`${id}\``)),
+        ],
         claims: position.claims.map((claim) => ({ id: claim.id, text: claim.text, verbatim: claim.verbatim, sources: claim.sources })),
       });
       continue;
@@ -117,11 +128,18 @@ function answeredFilings(context: ComposeContext, refs: ReferenceCheck, brief: R
 }
 
 /** A claim quoted as made: verbatim in quotation marks, a paraphrase labelled; a brief's nomination names its filing. */
-function answeredClaimBlock(context: ComposeContext, claim: AnsweredClaim, filing: AnsweredFiling): RootContent[] {
+function answeredClaimBlock(context: ComposeContext, claim: AnsweredClaim, filing: AnsweredFiling, origin: CiteOrigin): RootContent[] {
   const attribution = `${filing.who}, ${filing.cycle} review, ${formatDate(filing.date)}`;
-  if (claim.verbatim) return quotation(context, claim.text, attribution, claim.sources);
-  const cite = claim.sources.length ? [context.citations.cite(claim.sources)] : [];
-  return [blockquote(paragraph(strong('In substance:'), text(` ${claim.text}`))), paragraph(text(`— ${attribution} (paraphrase)`), ...cite)];
+  if (claim.verbatim) return quotation(context, claim.text, attribution, claim.sources, origin);
+  // A claim of a comment brief names its filing in the attribution and has no source to cite; one from data must have one it may cite.
+  const reference = claim.sources.length ? context.citations.citeFact(claim.sources, origin, `the claim of ${attribution}`) : undefined;
+  if (claim.sources.length && !reference) return [];
+  return [blockquote(paragraph(strong('In substance:'), text(` ${claim.text}`))), withRole(paragraph(text(`— ${attribution} (paraphrase)`), ...optional(reference)), 'attribution')];
+}
+
+/** A footnote reference, or nothing. */
+function optional<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
 }
 
 /** Composes a response; returns the template bindings and the document's metadata. */
@@ -174,11 +192,13 @@ export function composeResponse(context: ComposeContext, brief: ResponseBrief): 
     const metrics = (brief.record?.metrics ?? []).map((id) => dataset.metrics.find((m) => m.id === id)!);
     if (metrics.length === 0) return [paragraph('The record cited here holds no figures.')];
     const header = [['Measure'], ['Figure'], ['Period'], ['Reported by']];
-    const rows = metrics.map((metric) => {
-      const [figure, , cite] = metricItem(context, metric) as [PhrasingContent, PhrasingContent, PhrasingContent];
-      return [[text(metric.measure.charAt(0).toUpperCase() + metric.measure.slice(1))], [figure, cite], [text(metric.period ?? '—')], [text(dataset.stakeholders.get(metric.reported_by)?.name ?? metric.reported_by)]];
+    const rows = metrics.flatMap((metric, j) => {
+      const item = metricItem(context, metric, ['record', 'metrics', j]);
+      if (!item) return [];
+      const [figure, , cite] = item as [PhrasingContent, PhrasingContent, PhrasingContent];
+      return [[[text(metric.measure.charAt(0).toUpperCase() + metric.measure.slice(1))], [figure, cite], [text(metric.period ?? '—')], [text(dataset.stakeholders.get(metric.reported_by)?.name ?? metric.reported_by)]]];
     });
-    return [table([header, ...rows]), ...evidenceBlocks(context, { ...brief.record!, metrics: [] })];
+    return [...(rows.length ? [table([header, ...rows])] : [paragraph('The record cited here holds no figures.')]), ...evidenceBlocks(context, { ...brief.record!, metrics: [] }, ['record'])];
   };
 
   const points = (): RootContent[] =>
@@ -186,10 +206,10 @@ export function composeResponse(context: ComposeContext, brief: ResponseBrief): 
       const { claim, filing: from } = claimOf.get(point.claim)!;
       return [
         heading(3, `Claim ${i + 1} — ${from.who}, ${formatDate(from.date)}`),
-        ...answeredClaimBlock(context, claim, from),
+        ...answeredClaimBlock(context, claim, from, ['points', i, 'claim']),
         paragraph(strong('Response.')),
         ...context.prose(point.answer, ['points', i, 'answer']),
-        ...evidenceBlocks(context, point.evidence),
+        ...evidenceBlocks(context, point.evidence, ['points', i, 'evidence']),
       ];
     });
 

@@ -2,16 +2,18 @@
 // wherever a human must write. Pure: takes the dataset and the choices, returns the text; writes nothing.
 import type { Dataset } from '../model/dataset.js';
 import { docketForCycle, editionForCycle } from '../model/dockets.js';
+import { marketWhereLine, operatorName } from '../model/places.js';
 import { roleAt } from '../model/people.js';
 import { requestFromRecord, standingAsOf } from '../model/record.js';
+import { kindOf } from '../kinds/index.js';
 import type { BriefKind, CommentBrief } from '../schema/brief.js';
 import { stanceSchema, type Person, type Role, type Stakeholder } from '../schema/index.js';
 import { surelyBefore } from '../schema/partial-date.js';
 
-export const SCAFFOLD_KINDS: readonly BriefKind[] = ['comment', 'response', 'policy-brief', 'timeline', 'diff'];
-
-/** Kinds that are filings by a stakeholder: they need `--filer`. */
-export const FILING_KINDS: readonly BriefKind[] = ['comment', 'response'];
+/** Kinds that are filings by a stakeholder (they need `--filer`), as the kinds registry says. */
+export function isFilingKind(kind: BriefKind): boolean {
+  return kindOf(kind).filing !== null;
+}
 
 /** Placeholder ids: schema-valid, so the spec loads, and unknown to the data, so `check` points at each one. */
 export const TODO_IDS = { market: 'todo-market', person: 'todo-signatory', position: 'todo-position', claim: 'todo-claim' } as const;
@@ -47,7 +49,7 @@ export interface Scaffold {
 
 /** The id `new` uses when none is given. */
 export function defaultBriefId(kind: BriefKind, filer: string | undefined, cycle: number, markets: readonly string[]): string {
-  if (filer && FILING_KINDS.includes(kind)) return `${filer}-${cycle}-${kind}`;
+  if (filer && isFilingKind(kind)) return `${filer}-${cycle}-${kind}`;
   if (kind === 'diff') return `diff-${cycle}`;
   const subject = filer ?? markets[0] ?? 'todo';
   return `${subject}-${cycle}-${kind}`;
@@ -100,7 +102,7 @@ export function ustrAddressee(dataset: Dataset, cycle: number, date: string): { 
  */
 export function scaffoldDate(dataset: Dataset, kind: BriefKind, cycle: number, today: string): { date: string; reason: string } {
   const docket = docketForCycle(dataset, cycle);
-  if (!FILING_KINDS.includes(kind) || !docket) return { date: today, reason: 'today' };
+  if (!isFilingKind(kind) || !docket) return { date: today, reason: 'today' };
   const deadline = kind === 'comment' ? docket.comment_deadline : (docket.rebuttal_deadline ?? docket.comment_deadline);
   const which = kind === 'comment' || !docket.rebuttal_deadline ? 'comment' : 'rebuttal';
   if (!deadline) return { date: today, reason: `today (the record has no ${which} deadline for ${cycle})` };
@@ -163,14 +165,14 @@ function idHint(indent: string, label: string, ids: readonly string[]): string[]
 function marketLabel(dataset: Dataset, id: string, date: string): string {
   const market = dataset.markets.get(id);
   if (!market) return '';
-  const operator = dataset.stakeholders.get(market.operator)?.name ?? market.operator;
+  const operator = operatorName(dataset, market);
   const last = [...market.listings]
     .map((l) => ({ l, e: dataset.editionsById.get(l.edition) }))
     .filter((x) => x.e && surelyBefore(x.e.published, date))
     .sort((a, b) => (a.e!.published < b.e!.published ? -1 : 1))
     .pop();
   const history = last ? `; last record before ${date}: ${last.l.listed ? 'listed' : 'not listed'} in edition ${last.l.edition}` : `; no listing record before ${date}`;
-  return `${market.name}, operated by ${operator}${history}`;
+  return `${market.name}${operator === undefined ? `, ${marketWhereLine(market)}` : `, operated by ${operator}`}${history}`;
 }
 
 function positionsOn(dataset: Dataset, market: string, cycle?: number): string[] {
@@ -224,7 +226,7 @@ export function scaffoldBrief(dataset: Dataset, options: ScaffoldOptions): Scaff
   out.add(`# ${kind} brief scaffolded by \`${options.command}\` on ${options.today}.`);
   out.add('# Replace every TODO (the placeholders `todo-…` are ids the data does not have, so `docketpress check` points at them),');
   out.add('# then run `docketpress check`. Prose fields are Markdown; `:cite[source-id]` adds a footnote citing a source.');
-  if (FILING_KINDS.includes(kind) || kind === 'policy-brief') out.add('#', ...docketHeader(dataset, cycle));
+  if (isFilingKind(kind) || kind === 'policy-brief') out.add('#', ...docketHeader(dataset, cycle));
   out.add(`id: ${id}`, `kind: ${kind}`);
 
   switch (kind) {

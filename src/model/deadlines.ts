@@ -1,5 +1,5 @@
 // Docket deadlines as instants in Eastern time, days left as of a given instant, and U.S. federal business days.
-import { tz, TZDate, tzName } from '@date-fns/tz';
+import { tz, TZDate, tzOffset } from '@date-fns/tz';
 import { addDays } from 'date-fns/addDays';
 import { differenceInBusinessDays } from 'date-fns/differenceInBusinessDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
@@ -14,6 +14,8 @@ import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import { parse } from 'date-fns/parse';
 import { subDays } from 'date-fns/subDays';
 import type { Day } from 'date-fns';
+import type { z } from 'zod';
+import type { docketDeadlineSchema, docketWithoutDeadlineSchema } from '../schema/answers.js';
 import type { Dataset } from './dataset.js';
 import type { Docket } from '../schema/index.js';
 
@@ -42,53 +44,14 @@ export type EasternZone = 'EDT' | 'EST';
  *   (observed date, see {@link federalHolidays}); 0 once closed.
  * - `note`: the docket's `deadline_note`, if any.
  */
-export interface DocketDeadline {
-  cycle: number;
-  docket: string | null;
-  kind: DeadlineKind;
-  date: string;
-  deadline: string;
-  deadlineUtc: string;
-  zone: EasternZone;
-  closed: boolean;
-  calendarDaysLeft: number;
-  businessDaysLeft: number;
-  confidence: 'verified' | 'unverified';
-  sources: string[];
-  note: string | null;
-  /** Whether the Federal Register notice that opened the docket was out at `asOf`. */
-  noticePublished: boolean;
-  /** Whether the data has a docket for this cycle at all. */
-  docketRecorded: true;
-  /** The docket's number and cite are placeholders (the notice is not in the record yet). */
-  placeholder: boolean;
-}
+export type DocketDeadline = z.output<typeof docketDeadlineSchema>;
 
 /**
  * A docket whose record has neither a comment nor a rebuttal deadline: the same keys as
  * {@link DocketDeadline}, with `kind`, `date`, `deadline`, `deadlineUtc`, `zone`, `closed`,
  * `calendarDaysLeft` and `businessDaysLeft` all `null` (no deadline is ever invented).
  */
-export interface DocketWithoutDeadline {
-  cycle: number;
-  docket: string | null;
-  kind: null;
-  date: null;
-  deadline: null;
-  deadlineUtc: null;
-  zone: null;
-  closed: null;
-  calendarDaysLeft: null;
-  businessDaysLeft: null;
-  /** null when no docket is recorded for the cycle. */
-  confidence: 'verified' | 'unverified' | null;
-  sources: string[];
-  note: string | null;
-  noticePublished: boolean;
-  /** False for a review cycle the data knows (from its editions) but holds no docket for. */
-  docketRecorded: boolean;
-  placeholder: boolean;
-}
+export type DocketWithoutDeadline = z.output<typeof docketWithoutDeadlineSchema>;
 
 /** One row of the `deadlines` answer. */
 export type DeadlineRow = DocketDeadline | DocketWithoutDeadline;
@@ -116,9 +79,12 @@ export function deadlineInstant(date: string, time = '23:59'): TZDate {
 
 /** The Eastern zone abbreviation (EDT or EST) in force at an instant. */
 export function easternZone(instant: Date): EasternZone {
-  const name = tzName(DEADLINE_TIME_ZONE, instant, 'short');
-  if (name !== 'EDT' && name !== 'EST') throw new Error(`unexpected zone name \`${name}\` for ${DEADLINE_TIME_ZONE}`);
-  return name;
+  // From the offset, not the zone's short name: the time zone data names 1900–1969 offsets `GMT-5`/`GMT-4`
+  // (and war time, 1942–45, is daylight time all year).
+  const offset = tzOffset(DEADLINE_TIME_ZONE, instant);
+  if (offset === -240) return 'EDT';
+  if (offset === -300) return 'EST';
+  throw new RangeError(`${DEADLINE_TIME_ZONE} was UTC${offset / 60} at ${instant.toISOString()}, neither EDT nor EST`);
 }
 
 /** Whether the deadline has passed at `asOf`: a deadline runs to the end of its stated minute. */
@@ -313,4 +279,9 @@ export function datasetDeadlines(dataset: Dataset, asOf: Date): DeadlineRow[] {
   const recorded = new Set(dataset.dockets.map((docket) => docket.cycle));
   const missing = [...new Set(dataset.editions.map((edition) => edition.year))].filter((year) => !recorded.has(year));
   return [...rows, ...missing.map(unrecordedCycle)].sort((a, b) => a.cycle - b.cycle);
+}
+
+/** The next deadline still open at `asOf` (the earliest instant among rows not closed), if any. */
+export function nextDeadline(rows: readonly DeadlineRow[]): DocketDeadline | undefined {
+  return rows.filter(hasDeadline).filter((row) => !row.closed).sort((a, b) => (a.deadlineUtc < b.deadlineUtc ? -1 : a.deadlineUtc > b.deadlineUtc ? 1 : 0))[0];
 }

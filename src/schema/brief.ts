@@ -114,6 +114,10 @@ export const nominationSchema = z.strictObject({
   events: z.array(idSchema).default([]),
   /** The filer's own evidence (test purchases, takedown logs …), attested instead of sourced. */
   attested: z.array(attestedEvidenceSchema).default([]),
+  description: z
+    .union([z.boolean(), z.strictObject({ sources: z.array(idSchema).min(1, 'pick at least one source, or write `description: false`') })])
+    .default(true)
+    .describe("the market's description from the data: `true` (default), `false` to leave it out, or `{ sources: [ids] }` to cite only those of its sources"),
 });
 export type Nomination = z.output<typeof nominationSchema>;
 
@@ -212,6 +216,5 @@ export const diffBriefSchema = z.strictObject({
 });
 export type DiffBrief = z.output<typeof diffBriefSchema>;
 
-export const briefSchema = z.discriminatedUnion('kind', [commentBriefSchema, responseBriefSchema, policyBriefSchema, timelineBriefSchema, diffBriefSchema]);
-export type Brief = z.output<typeof briefSchema>;
-export type BriefKind = Brief['kind'];
+// The union of every kind's schema is made by the kinds registry (src/kinds/index.ts), from its list of kinds.
+export type { Brief, BriefKind } from '../kinds/index.js';

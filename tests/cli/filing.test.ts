@@ -54,11 +54,11 @@ describe('a 2026 filing from the notice to BC and P versions and a rebuttal', ()
   });
 
   it('scaffolds a comment for a filer the data lacks, with requests that agree with the record', async () => {
-    const made = await cli(['new', 'comment', '--filer', 'acme-brands', '--cycle', '2026', '--markets', 'dhgate,lazada', '--date', '2026-12-01'], dir);
+    const made = await cli(['new', 'comment', '--filer', 'acme-brands', '--cycle', '2026', '--markets', 'indiamart,lazada', '--date', '2026-12-01'], dir);
     expect(made.code).toBe(0);
     const spec = readFileSync(path.join(dir, 'briefs/acme-brands-2026-comment.yaml'), 'utf8');
     expect(spec).toMatch(/filer_profile:/);
-    expect(spec).toMatch(/- market: dhgate[^\n]*\n[^\n]*\n    request: retain  # from the record as of 2026-12-01: listed in edition 2024/);
+    expect(spec).toMatch(/- market: indiamart[^\n]*\n[^\n]*\n    request: retain  # from the record as of 2026-12-01: listed in edition 2024/);
     const checked = await cli(['check'], dir);
     expect(checked.code).toBe(0);
     expect(errorsAndWarnings(checked.stdout + checked.stderr).every((line) => line.includes('[todo-left]'))).toBe(true);
@@ -77,7 +77,7 @@ describe('a 2026 filing from the notice to BC and P versions and a rebuttal', ()
       '',
     ].join('\n'));
     edit(file, /introduction: \|\n  TODO:[^\n]*/, 'introduction: |\n  ABA asks USTR to act on two markets.');
-    edit(file, /reasons: \|\n      TODO: why USTR should act on DHgate[^\n]*/, 'reasons: |\n      Counterfeits remain common.\n    attested:\n      - { measure: test purchases that were counterfeit, value: 17, unit: of 20 test purchases, confidential: true, reason: Enforcement data of members., attested_by: ABA staff, date: 2026-10-01, method: test purchases }');
+    edit(file, /reasons: \|\n      TODO: why USTR should act on IndiaMART[^\n]*/, 'reasons: |\n      Counterfeits remain common.\n    attested:\n      - { measure: test purchases that were counterfeit, value: 17, unit: of 20 test purchases, confidential: true, reason: Enforcement data of members., attested_by: ABA staff, date: 2026-10-01, method: test purchases }');
     edit(file, /reasons: \|\n      TODO: why USTR should act on Lazada[^\n]*/, 'reasons: |\n      Sellers move between platforms.');
     edit(file, /conclusion: \|\n  TODO:[^\n]*/, 'conclusion: |\n  ABA thanks USTR.');
     const checked = await cli(['check'], dir);
@@ -108,7 +108,7 @@ describe('a 2026 filing from the notice to BC and P versions and a rebuttal', ()
     const file = 'briefs/example-sellers-alliance-2026-response.yaml';
     const spec = readFileSync(path.join(dir, file), 'utf8');
     expect(spec.match(/- claim: acme-brands-2026-comment#/g)).toHaveLength(2);
-    // Answer only DHgate: the Lazada claim is left unanswered and `check` names it.
+    // Answer only IndiaMART: the Lazada claim is left unanswered and `check` names it.
     edit(file, /  - claim: acme-brands-2026-comment#lazada[\s\S]*?(?=conclusion:)/, '');
     edit(file, /answer: \|\n      TODO:[^\n]*/, 'answer: |\n      Our takedown record answers this.');
     edit(file, /introduction: \|\n  TODO:[^\n]*/, 'introduction: |\n  We answer ABA.');
@@ -151,10 +151,10 @@ describe('check catches what a filing gets wrong, at the brief', () => {
 
   it('a docket field the kind needs, as one error at the brief’s cycle line with the `new docket` fix', async () => {
     brief('no-docket', comment({ cycle: '2018', date: '2018-10-01' }));
-    const lines = await checkOne('no-docket');
+    const lines = (await checkOne('no-docket')).filter((line) => line.includes(': error '));
     expect(lines).toEqual([expect.stringMatching(/^briefs\/no-docket\.yaml:5:8: error the data has no docket for the 2018 cycle: add it with `docketpress new docket --cycle 2018 --docket USTR-2018-NNNN .*\[docket-field-missing\]$/)]);
     brief('no-number', comment({ cycle: '2021', date: '2021-10-01' }));
-    expect(await checkOne('no-number')).toEqual([expect.stringMatching(/5:8: error the 2021 docket in data\/dockets\.yaml lacks `docket_id` \(USTR-YYYY-NNNN\).*\[docket-field-missing\]$/)]);
+    expect((await checkOne('no-number')).filter((line) => line.includes(': error '))).toEqual([expect.stringMatching(/5:8: error the 2021 docket in data\/dockets\.yaml lacks `docket_id` \(USTR-YYYY-NNNN\).*\[docket-field-missing\]$/)]);
     rmSync(path.join(dir, 'briefs/no-docket.yaml'));
     rmSync(path.join(dir, 'briefs/no-number.yaml'));
   });
@@ -173,7 +173,7 @@ describe('check catches what a filing gets wrong, at the brief', () => {
   });
 
   it('a response answering a filing dated after it', async () => {
-    brief('early-response', ['kind: response', 'filer: example-sellers-alliance', 'cycle: 2026', 'date: 2026-11-01', 'responds_to: [acme-brands-2026-comment]', 'points:', '  - { claim: "acme-brands-2026-comment#dhgate", answer: No. }', ''].join('\n'));
+    brief('early-response', ['kind: response', 'filer: example-sellers-alliance', 'cycle: 2026', 'date: 2026-11-01', 'responds_to: [acme-brands-2026-comment]', 'points:', '  - { claim: "acme-brands-2026-comment#indiamart", answer: No. }', ''].join('\n'));
     const lines = await checkOne('early-response');
     expect(lines).toEqual([expect.stringMatching(/^briefs\/early-response\.yaml:6:15: error `acme-brands-2026-comment` is dated 2026-12-01, after this response \(2026-11-01\).*\[answers-later-filing\]$/)]);
     rmSync(path.join(dir, 'briefs/early-response.yaml'));

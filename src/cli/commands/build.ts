@@ -1,4 +1,4 @@
-// `docketpress build [brief-id…] [--format md,pdf] [--pdfa] [--quiet]`: build briefs into out/<brief-id>/.
+// `docketpress build [brief-id…] [--format md,pdf,docx] [--pdfa] [--quiet]`: build briefs into out/<brief-id>/.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildOptions, BuildResult } from '../../pipeline/index.js';
@@ -135,6 +135,12 @@ async function watch(context: CommandContext, formats: OutputFormat[] | undefine
           const rebuilt = [...new Set(result.written.map(briefOfFile))];
           const what = rebuilt.length ? `${cycle === 1 ? 'built' : 'rebuilt'} ${rebuilt.join(', ')}` : 'nothing changed';
           io.out(`${what} in ${formatSeconds(milliseconds)}${result.failed.length ? `; not built: ${result.failed.join(', ')}` : ''}${cycle === 1 ? ' — watching data, briefs and templates (Ctrl-C stops)' : ''}\n`);
+        },
+        onError: (error) => {
+          cycle++;
+          failed = true;
+          io.err(`docketpress: this build hit an internal error (a bug in docketpress: please report it; --debug shows the stack); still watching — the next change builds again\n`);
+          if (context.options.debug) io.err(`${(error as Error)?.stack ?? String(error)}\n`);
         },
       },
       controller.signal,

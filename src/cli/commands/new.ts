@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-import { defaultBriefId, FILING_KINDS, knownCycles, SCAFFOLD_KINDS, scaffoldBrief } from '../../compose/scaffold.js';
+import { defaultBriefId, knownCycles } from '../../compose/scaffold.js';
+import { isBriefKind, KIND_IDS, kindOf } from '../../kinds/index.js';
 import { displayPath } from '../../diagnostics/index.js';
 import { suggestion } from '../../diagnostics/suggest.js';
 import { DEADLINE_TIME_ZONE } from '../../model/index.js';
@@ -59,20 +60,26 @@ async function fromFiler(context: CommandContext): Promise<string | undefined> {
   return (await relatedBrief(context, 'comment')).from?.filer;
 }
 
+/** The kinds `new` makes, for `new --help`: one line each, from the kinds registry. */
+export function kindsHelp(): string {
+  const width = Math.max(...KIND_IDS.map((kind) => kind.length));
+  return `kinds:\n${KIND_IDS.map((kind) => `  ${kind.padEnd(width)}  ${kindOf(kind).summary}${kindOf(kind).filing ? ' (needs --filer)' : ''}`).join('\n')}\n`;
+}
+
 /** Runs `docketpress new`. */
 export async function run(context: CommandContext): Promise<number> {
   const { io, options, values, positionals } = context;
   const kind = positionals[0]!;
   if (kind === 'docket') return (await import('./new-docket.js')).run(context);
-  if (!SCAFFOLD_KINDS.includes(kind as BriefKind)) {
-    throw new UsageError(`unknown brief kind \`${kind}\`${suggestion(kind, [...SCAFFOLD_KINDS, 'docket'])}: \`new\` makes ${SCAFFOLD_KINDS.join(', ')}, and \`new docket\` adds a cycle's docket to the data`);
+  if (!isBriefKind(kind)) {
+    throw new UsageError(`unknown brief kind \`${kind}\`${suggestion(kind, [...KIND_IDS, 'docket'])}: \`new\` makes ${KIND_IDS.join(', ')}, and \`new docket\` adds a cycle's docket to the data`);
   }
-  const briefKind = kind as BriefKind;
+  const briefKind: BriefKind = kind;
   const cycleText = stringValue(values.cycle);
   if (cycleText === undefined) throw new UsageError(`\`new ${kind}\` needs --cycle YYYY, the review cycle (e.g. --cycle 2016)`);
   if (!/^\d{4}$/.test(cycleText)) throw new UsageError(`--cycle takes a four-digit year such as 2016, not \`${cycleText}\``);
   const filerId = stringValue(values.filer) ?? (values.from !== undefined ? await fromFiler(context) : undefined);
-  if (filerId === undefined && FILING_KINDS.includes(briefKind)) throw new UsageError(`\`new ${kind}\` needs --filer ID, the stakeholder who files (a data/stakeholders/ id)`);
+  if (filerId === undefined && kindOf(briefKind).filing) throw new UsageError(`\`new ${kind}\` needs --filer ID, the stakeholder who files (a data/stakeholders/ id)`);
   const today = stringValue(values.date) ?? todayEastern();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || partialDateProblem(today)) throw new UsageError(`--date takes a real date written YYYY-MM-DD, not \`${today}\``);
   const givenId = stringValue(values.id);
@@ -110,7 +117,7 @@ export async function run(context: CommandContext): Promise<number> {
     throw new UsageError(`${shown} already exists and was left as it is: pass --force to overwrite it, or --id to choose another id`);
   }
   const command = ['docketpress new', kind, ...(filerId ? ['--filer', filerId] : []), '--cycle', cycleText, ...(markets.length ? ['--markets', markets.join(',')] : [])].join(' ');
-  const scaffold = scaffoldBrief(dataset, { kind: briefKind, ...(filerId ? { filer: filerId } : {}), cycle, markets, id, today, schemaPath: schemaPath(briefsDir, options.data), command, ...related });
+  const scaffold = kindOf(briefKind).scaffold(dataset, { ...(filerId ? { filer: filerId } : {}), cycle, markets, id, today, schemaPath: schemaPath(briefsDir, options.data), command, ...related });
   await writeFileAtomic(file, scaffold.text);
 
   const flags = [values.data !== undefined ? `--data ${displayPath(options.data, io.cwd)}` : '', values.briefs !== undefined ? `--briefs ${displayPath(briefsDir, io.cwd)}` : ''].filter(Boolean).join(' ');
