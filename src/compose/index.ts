@@ -7,6 +7,7 @@ import { visible } from '../diagnostics/visible.js';
 import { isInside, realPath } from '../load/input-file.js';
 import { kindOf } from '../kinds/index.js';
 import { checkDocketNeeds } from './filing.js';
+import { loadBriefs } from '../load/briefs.js';
 import { applyShortForms } from './citations.js';
 import { smartQuotes } from './smart-quotes.js';
 import { ComposeContext } from './context.js';
@@ -71,7 +72,10 @@ export async function composeBrief(
   dataset: Dataset,
   options: { templatesDir: string; cwd?: string; briefs?: readonly BriefSource[] },
 ): Promise<{ document?: ComposedDocument; diagnostics: Diagnostic[] }> {
-  const context = new ComposeContext(dataset, loaded.brief, loaded.file, new Map((options.briefs ?? []).map((b) => [b.brief.id, b])));
+  // A response answers comment briefs: the run's briefs, else those in the folder that holds this one.
+  const answersBriefs = loaded.brief.kind === 'response' && loaded.brief.responds_to.length > 0;
+  const others = options.briefs ?? (answersBriefs ? (await loadBriefs(path.dirname(loaded.path), options.cwd !== undefined ? { cwd: options.cwd } : {})).briefs : []);
+  const context = new ComposeContext(dataset, loaded.brief, loaded.file, new Map(others.map((b) => [b.brief.id, b])));
   const resolved = templatePath(loaded, options.templatesDir);
   if ('problem' in resolved) {
     context.report(['template'], 'error', resolved.problem, 'template-outside-project');
