@@ -72,6 +72,7 @@ const decodeXml = (xml: string): string =>
   );
 
 let secrets: string[];
+let meta: { title: string; author: string; subject: string; keywords: string[] };
 beforeAll(async () => {
   const first = await cli(['build', ...FILINGS, '--format', 'md,docx', '--out', out, '--no-cache'], ROOT);
   expect(first.code, first.stderr).toBe(0);
@@ -82,6 +83,7 @@ beforeAll(async () => {
   const loaded = briefs.briefs.find((b) => b.brief.id === 'aafa-2016-comment')!;
   const composed = await composeBrief(loaded, data.dataset, { templatesDir: path.join(ROOT, 'templates'), cwd: ROOT });
   secrets = confidentialTexts(composed.document!.root);
+  meta = composed.document!.meta;
 }, 180_000);
 
 describe('sample filings as Word documents', () => {
@@ -141,6 +143,16 @@ describe('sample filings as Word documents', () => {
     const bcBody = squash(pandoc(['-f', 'docx', '-t', 'plain', '--wrap=none', path.join(out, 'aafa-2016-comment', 'BC-aafa-2016-comment.docx')]));
     for (const secret of secrets) expect(bcBody, secret).toContain(squash(`[${secret}]`));
     expect(squash(pandoc(['-f', 'docx', '-t', 'plain', path.join(out, 'aafa-2016-comment', 'P-aafa-2016-comment.docx')]))).toContain(squash('point the same way: [ ], and [ ]'));
+  });
+
+  it('carries the brief’s title, author, subject and keywords as document properties, as the PDF does', () => {
+    const core = decodeXml(strFromU8(unzipSync(readFileSync(path.join(out, 'aafa-2016-comment', 'P-aafa-2016-comment.docx')))['docProps/core.xml']!));
+    expect(core).toContain(`<dc:title>${meta.title}</dc:title>`);
+    expect(meta.title).toMatch(/SAMPLE/);
+    expect(core).toContain(`<dc:creator>${meta.author}</dc:creator>`);
+    expect(core).toContain(`<dc:subject>${meta.subject}</dc:subject>`);
+    expect(core).toContain(`<cp:keywords>${[...meta.keywords, 'PUBLIC VERSION'].join(', ')}</cp:keywords>`);
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2016-10-07T12:00:00Z</dcterms:created>');
   });
 
   it('marks every header and footer of the BC and P versions, and no other', () => {

@@ -212,8 +212,8 @@ export class DocxContent {
         columnWidths: widths,
         tableLook: { firstRow: true, lastRow: false, firstColumn: false, lastColumn: false, noHBand: true, noVBand: true },
       }),
-      // Word runs a table into the next table or paragraph; a paragraph after it keeps the body's spacing.
-      new Paragraph({ style: place.paragraphStyle, spacing: { before: 0, after: 0, line: 120, lineRule: 'auto' } }),
+      // Word joins a table to a table right after it; a small empty paragraph keeps them apart and spaces what follows.
+      new Paragraph({ style: STYLE.afterTable }),
     ];
   }
 
