@@ -95,6 +95,15 @@ describe('sample filings as Word documents', () => {
     expect(docs().map((d) => d.name)).toEqual(['aafa-2015-comment.docx', 'BC-aafa-2016-comment.docx', 'P-aafa-2016-comment.docx', 'alibaba-2015-response.docx']);
   });
 
+  it('writes only the Word document with --format docx, and names docx when a format is mistyped', async () => {
+    const only = await cli(['build', 'aafa-2015-comment', '--format', 'docx', '--out', again, '--no-cache'], ROOT);
+    expect(only.code, only.stderr).toBe(0);
+    expect(only.stdout).toBe(`wrote ${path.join(again, 'aafa-2015-comment', 'aafa-2015-comment.docx')}\n`);
+    const typo = await cli(['build', 'aafa-2015-comment', '--format', 'dox', '--out', again], ROOT);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown format `dox`.*docx/);
+  });
+
   it('is byte-identical when rebuilt', () => {
     for (const { docx } of docs()) {
       const rebuilt = path.join(again, path.relative(out, docx));
