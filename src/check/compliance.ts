@@ -2,7 +2,7 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/index.js';
-import { BC_MARKING, bciSpans, PUBLIC_MARKING } from '../compose/bci.js';
+import { BC_MARKING, bciSpans, PUBLIC_MARKING } from '../document/bci.js';
 import type { PathSegment } from '../diagnostics/locator.js';
 import type { BriefSource, Dataset } from '../model/dataset.js';
 import { docketForCycle } from '../model/dockets.js';

@@ -1,6 +1,6 @@
 // The `comment` composer: a filer's comment to USTR nominating markets, with history, evidence and requests.
 import type { PhrasingContent, RootContent } from 'mdast';
-import { countryInSentence, countryName } from '../model/index.js';
+import { marketPlace, marketWhereSentences, operatorName } from '../model/places.js';
 import type { CommentBrief, Market, Stance, Stakeholder } from '../schema/index.js';
 import { surelyBefore } from '../schema/partial-date.js';
 import type { ComposeContext } from './context.js';
@@ -45,13 +45,15 @@ export function composeComment(context: ComposeContext, brief: CommentBrief): Co
   const markets = brief.nominations.map((n) => dataset.markets.get(n.market)!);
 
   const recommendationsTable = (): RootContent[] => {
-    const header = [['Market'], ['Operator'], ['Headquarters'], [`History on the list (before ${formatDate(brief.date)})`], ['Request']];
+    // "Headquarters" for online markets; a physical market's row gives its city and country instead.
+    const place = markets.some((m) => m.kind === 'physical') ? 'Headquarters or location' : 'Headquarters';
+    const header = [['Market'], ['Operator'], [place], [`History on the list (before ${formatDate(brief.date)})`], ['Request']];
     const rows = brief.nominations.map((nomination, i) => {
       const market = markets[i]!;
       return [
         [market.name],
-        [dataset.stakeholders.get(market.operator)?.name ?? market.operator],
-        [countryName(market.headquarters)],
+        [operatorName(dataset, market) ?? '—'],
+        [market.kind === 'physical' ? `${marketPlace(market)} (physical market)` : marketPlace(market)],
         [historySummary(historyBefore(context, market, brief.date))],
         [REQUEST_LABEL[nomination.request]],
       ];
@@ -73,9 +75,9 @@ function marketSection(context: ComposeContext, brief: CommentBrief, filer: Stak
   const blocks: RootContent[] = [];
   const name = market.local_name ? `${market.name} (${market.local_name})` : market.name;
   blocks.push(heading(3, name));
-  const operator = dataset.stakeholders.get(market.operator)?.name ?? market.operator;
-  const where = market.domains?.length ? `Nominated as ${market.domains.join(', ')}. ` : `Nominated as ${market.name}. `;
-  blocks.push(paragraph(text(`${where}Headquartered in ${countryInSentence(market.headquarters)}. Operated by ${operator}. ${market.description}`), context.citations.cite(market.sources)));
+  const operator = operatorName(dataset, market);
+  const operated = operator === undefined ? '' : ` Operated by ${operator}.`;
+  blocks.push(paragraph(text(`${marketWhereSentences(market)}${operated} ${market.description}`), context.citations.cite(market.sources)));
 
   const history = historyBefore(context, market, brief.date);
   blocks.push(paragraph(strong('History on the list.'), text(history.length ? ` ${market.name}: ${historySummary(history)}.` : ` The record holds no listing decision on ${market.name} before ${formatDate(brief.date)}.`)));

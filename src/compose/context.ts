@@ -7,17 +7,7 @@ import type { Brief } from '../schema/index.js';
 import { Citations } from './citations.js';
 import { parseProse } from './prose.js';
 
-/** Output-facing facts about a composed document: PDF metadata, running header, file stem. */
-export interface DocumentMeta {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string[];
-  /** The brief's (partial) date. */
-  date: string;
-  runningHeader: string;
-  sampleNotice?: string;
-}
+export type { DocumentMeta } from '../document/document.js';
 
 export class ComposeContext {
   readonly citations: Citations;

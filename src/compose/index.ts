@@ -12,16 +12,11 @@ import type { Composed } from './filing.js';
 import { composePolicyBrief } from './policy-brief.js';
 import { composeResponse } from './response.js';
 import { composeTimeline } from './timeline.js';
-import { ComposeContext, type DocumentMeta } from './context.js';
+import { ComposeContext } from './context.js';
+import type { ComposedDocument } from '../document/document.js';
 import { expandTemplate, loadTemplate } from './template.js';
 
-export type { DocumentMeta } from './context.js';
-
-/** A composed document: its tree (footnote definitions at the end) and metadata for the renderers. */
-export interface ComposedDocument {
-  root: Root;
-  meta: DocumentMeta;
-}
+export type { ComposedDocument, DocumentMeta } from '../document/document.js';
 
 /** Runs the composer of the brief's kind. */
 function composerFor(context: ComposeContext, brief: Brief): Composed | undefined {

@@ -1,6 +1,7 @@
 // The `policy-brief` composer: the question, the market's status over time, positions side by side, options, advice.
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { PolicyBrief } from '../schema/index.js';
+import { operatorName } from '../model/places.js';
 import { STANCE_SHORT } from '../model/timeline.js';
 import type { ComposeContext } from './context.js';
 import { historyBefore, historyRuns, runYears, shortName, titleHeading, type Composed } from './filing.js';
@@ -17,7 +18,7 @@ export function composePolicyBrief(context: ComposeContext, brief: PolicyBrief):
   refs.needAll(dataset.positions.map((p) => p.id), ['positions'], 'position', brief.positions, 'positions are listed in data/positions.yaml');
   if (!refs.ok) return undefined;
   const market = dataset.markets.get(brief.market)!;
-  const operator = dataset.stakeholders.get(market.operator)!;
+  const operator = operatorName(dataset, market);
   const positions = brief.positions.map((id) => dataset.positions.find((p) => p.id === id)!);
   const title = brief.title ?? `${market.name} and the ${brief.cycle} Notorious Markets review`;
 
@@ -30,7 +31,7 @@ export function composePolicyBrief(context: ComposeContext, brief: PolicyBrief):
 
   const statusStrip = (): RootContent[] => {
     const history = historyBefore(context, market, brief.date);
-    if (history.length === 0) return [paragraph(`The record holds no listing decision on ${market.name} (operated by ${operator.name}) before ${formatDate(brief.date)}.`)];
+    if (history.length === 0) return [paragraph(`The record holds no listing decision on ${market.name}${operator === undefined ? '' : ` (operated by ${operator})`} before ${formatDate(brief.date)}.`)];
     // One row per run of editions with the same status keeps the brief short; each run cites all its sources.
     const rows = historyRuns(history).map((run) => {
       const words: PhrasingContent[] = run.quote ? [text(`“${run.quote}”`)] : [text('—')];
@@ -73,7 +74,7 @@ export function composePolicyBrief(context: ComposeContext, brief: PolicyBrief):
         options,
         recommendation: () => context.prose(brief.recommendation, ['recommendation']),
       },
-      placeholders: { 'market.name': market.name, cycle: String(brief.cycle), date: formatDate(brief.date), 'operator.name': operator.name },
+      placeholders: { 'market.name': market.name, cycle: String(brief.cycle), date: formatDate(brief.date), ...(operator === undefined ? {} : { 'operator.name': operator }) },
     },
   };
 }

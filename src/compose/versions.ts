@@ -2,19 +2,10 @@
 import type { Root, RootContent } from 'mdast';
 import type { Brief } from '../schema/index.js';
 import { BC_MARKING, bciSpans, businessConfidentialTree, markingParagraph, PUBLIC_MARKING, publicTree, REDACTED } from './bci.js';
-import type { ComposedDocument } from './index.js';
+import type { ComposedDocument, DocumentVersion, VersionLabel } from '../document/document.js';
 import { paragraph, strong, text } from './nodes.js';
 
-export type VersionLabel = 'BC' | 'P';
-
-/** One version to render: its file stem, tree and metadata, and the marking on every page. */
-export interface DocumentVersion {
-  label: VersionLabel | null;
-  /** File name without extension: the brief id, or `BC-<filer>-<name>` / `P-<filer>-<name>`. */
-  fileStem: string;
-  document: ComposedDocument;
-  marking?: string;
-}
+export type { DocumentVersion, VersionLabel } from '../document/document.js';
 
 /** The filer part of BC/P file names: the brief's filer, else the first word of its id. */
 function filerSlug(brief: Brief): string {

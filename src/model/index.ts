@@ -2,6 +2,7 @@
 export * from './diff.js';
 export * from './lookup.js';
 export * from './names.js';
+export * from './places.js';
 export * from './status.js';
 export * from './dockets.js';
 export * from './people.js';

@@ -6,6 +6,7 @@ import { cacheKey } from '../load/cache.js';
 import path from 'node:path';
 import { diagnostic, displayPath, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { Locator } from '../diagnostics/locator.js';
+import { RenderProblem } from '../document/render-problem.js';
 import { confidentialTexts, publicText } from '../compose/bci.js';
 import { composeBrief, templatePath, type ComposedDocument } from '../compose/index.js';
 import { documentVersions, type DocumentVersion } from '../compose/versions.js';
@@ -344,13 +345,12 @@ async function completeBrief(prepared: Prepared, loaded: LoadedBrief, data: Load
     if (options.formats === undefined) await removeStaleOutputs(path.join(options.outDir, loaded.brief.id), files.map((f) => path.basename(f.file)));
     return { status: 'built', written, files: files.map(({ file, content }) => ({ file, sha256: sha256(content) })), fingerprint, diagnostics, outputDiagnostics: problems };
   } catch (error) {
-    if (!(error instanceof Error) || !('ruleId' in error)) throw error;
-    const problem = error as Error & { ruleId: string; line?: number; column?: number };
+    if (!(error instanceof RenderProblem)) throw error;
+    const problem = error;
     // The renderer's line/column are those of the Markdown node (prose-relative or in the template), not of
     // the file a person edits: find the character itself, first in the brief, then in the data files.
-    const code = /\bU\+([0-9A-F]{4,6})\b/.exec(problem.message);
-    const found = code ? findCharacter(String.fromCodePoint(Number.parseInt(code[1]!, 16)), [loaded.file, ...data.yamlFiles]) : undefined;
-    const reason = problem.message.replace(/ \((?:line \d+(?:, column \d+)?|in [^)]*)\)(?=:)/, '');
+    const found = problem.codePoint !== undefined ? findCharacter(String.fromCodePoint(problem.codePoint), [loaded.file, ...data.yamlFiles]) : undefined;
+    const reason = problem.reason;
     diagnostics.push({
       file: found?.file ?? loaded.file.name,
       line: found?.line ?? 1,

@@ -10,7 +10,7 @@ import { prepareMdast, rehypeHeadingIds, rehypeSanitize, rehypeTables } from './
 import { STYLE } from './html/style.js';
 
 export { CONTRAST_PAIRS, PALETTE, STYLE, type ContrastPair, type PaletteName } from './html/style.js';
-export { cellStatus, safeHref, slug, type SafeHref, type Status } from './html/plugins.js';
+export { safeHref, slug, type SafeHref, type Status } from './html/plugins.js';
 
 export interface HtmlMeta {
   /** The page's `<title>`. */

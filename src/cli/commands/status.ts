@@ -1,5 +1,6 @@
 // `docketpress status <market> [--year YYYY]`: a market's listing status per edition, with sources.
-import { citation, countryName, stakeholderName } from '../../model/names.js';
+import { citation } from '../../model/names.js';
+import { marketPlace, marketWhereLine, operatorName } from '../../model/places.js';
 import { listingFor, marketStatus } from '../../model/status.js';
 import { datasetForQuery } from '../data.js';
 import { EXIT_CONTENT, EXIT_OK } from '../errors.js';
@@ -24,8 +25,14 @@ export async function run(context: CommandContext): Promise<number> {
   }
   const market = dataset.markets.get(status.market)!;
   const local = market.local_name ? ` (${market.local_name})` : '';
-  const domains = market.domains?.length ? ` — ${market.domains.join(', ')}` : '';
-  io.out(`${market.name}${local}${domains}\noperated by ${stakeholderName(dataset, market.operator)}; headquartered in ${countryName(market.headquarters)}\n\n`);
+  const operator = operatorName(dataset, market);
+  const operated = operator === undefined ? 'operator not recorded' : `operated by ${operator}`;
+  if (market.kind === 'physical') {
+    io.out(`${market.name}${local} — ${marketWhereLine(market)}\n${operated}\n\n`);
+  } else {
+    const domains = market.domains?.length ? ` — ${market.domains.join(', ')}` : '';
+    io.out(`${market.name}${local}${domains}\n${operated}; headquartered in ${marketPlace(market)}\n\n`);
+  }
   if (status.editions.length === 0) {
     io.out(`no edition of review year ${year} in the data\n`);
     return EXIT_OK;

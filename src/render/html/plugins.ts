@@ -2,15 +2,17 @@
 // then rehype plugins that sanitise (allow-listed elements, attributes and link schemes), add heading ids,
 // and make tables accessible and scrollable with status-cell classes. They never touch the caller's tree.
 import type { Element, ElementContent, Properties, Root as HastRoot, RootContent as HastRootContent, Text as HastText } from 'hast';
-import type { Root } from 'mdast';
-import type { BlockRole } from '../../compose/nodes.js';
+import type { Nodes, Root } from 'mdast';
+import { safeHref } from '../../document/links.js';
+import { cellStatusOf, roleOf, type ListingStatus } from '../../document/roles.js';
 
-const ROLES: ReadonlySet<string> = new Set<BlockRole>(['caption', 'title', 'addressee', 're-line', 'date-line', 'signature', 'sample-notice', 'center']);
+export { safeHref, type SafeHref } from '../../document/links.js';
 
 /**
  * A deep copy of an mdast tree for conversion to HTML. `data` is dropped from every node (so no
  * `hName`/`hProperties`/`hChildren` can smuggle elements or attributes into the page), except a known
- * `data.docketpress.role`, which becomes a `role-<name>` class. Positions are dropped too.
+ * `data.docketpress.role`, which becomes a `role-<name>` class, and a table cell's listing status, which
+ * becomes `status-<status>` / `status-unverified` classes. Positions are dropped too.
  */
 export function prepareMdast(root: Root): Root {
   return copyNode(root) as Root;
@@ -25,8 +27,10 @@ function copyNode(node: unknown): unknown {
     out[key] = copyNode(value);
   }
   if (out.type === 'table') out.align = fullAlign(out);
-  const role = (node as { data?: { docketpress?: { role?: unknown } } }).data?.docketpress?.role;
-  if (typeof role === 'string' && ROLES.has(role)) out.data = { hProperties: { className: [`role-${role}`] } };
+  const role = roleOf(node as Nodes);
+  if (role) out.data = { hProperties: { className: [`role-${role}`] } };
+  const cell = out.type === 'tableCell' ? cellStatusOf(node as Nodes) : undefined;
+  if (cell) out.data = { hProperties: { className: [...(cell.status ? [`status-${cell.status}`] : []), ...(cell.unverified ? ['status-unverified'] : [])] } };
   return out;
 }
 
@@ -40,33 +44,6 @@ function fullAlign(table: Record<string, unknown>): unknown[] {
   const width = Math.max(0, ...rows.map((row) => (Array.isArray(row.children) ? row.children.length : 0)));
   while (align.length < width) align.push(null);
   return align;
-}
-
-// ───────────────────────── links ─────────────────────────
-
-/** What a link may point to once checked: in-page, an external web page, or an e-mail address. */
-export interface SafeHref {
-  href: string;
-  kind: 'fragment' | 'web' | 'mailto';
-}
-
-/**
- * Checks a link target: only `#fragment`, `http:`, `https:` and `mailto:` are allowed. Relative paths,
- * protocol-relative URLs and every other scheme (javascript:, data:, vbscript:, file:, …) give undefined.
- */
-export function safeHref(value: unknown): SafeHref | undefined {
-  if (typeof value !== 'string') return undefined;
-  const raw = value.trim();
-  if (raw.startsWith('#')) return { href: raw, kind: 'fragment' };
-  let url: URL;
-  try {
-    url = new URL(raw); // no base: relative and protocol-relative URLs throw
-  } catch {
-    return undefined;
-  }
-  if (url.protocol === 'http:' || url.protocol === 'https:') return { href: url.href, kind: 'web' };
-  if (url.protocol === 'mailto:') return { href: url.href, kind: 'mailto' };
-  return undefined;
 }
 
 // ───────────────────────── sanitising ─────────────────────────
@@ -211,19 +188,22 @@ export function rehypeHeadingIds() {
 
 // ───────────────────────── tables ─────────────────────────
 
-export type Status = 'listed' | 'not-listed' | 'no-record';
+export type Status = ListingStatus;
 
 const MARKS: Record<Status | 'unverified', string> = { listed: '●', 'not-listed': '○', 'no-record': '—', unverified: '?' };
 const STATUS_WORDS: Record<Status, string> = { listed: 'listed', 'not-listed': 'not listed', 'no-record': 'no record' };
+const STATUS_CLASSES: ReadonlySet<string> = new Set(['status-listed', 'status-not-listed', 'status-no-record', 'status-unverified']);
 
-/** Classifies a matrix cell's text: "listed", "not listed", "no record" (leading symbols ignored), "…unconfirmed…". */
-export function cellStatus(value: string): { status?: Status; unverified: boolean } | undefined {
-  const normal = value.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-  const words = normal.replace(/^[^\p{L}]+/u, '');
-  const match = /^(not listed|listed|no record)(?!\p{L})/u.exec(words);
-  const status = match ? (match[1]!.replace(' ', '-') as Status) : undefined;
-  const unverified = /unconfirmed|unverified/.test(normal);
-  return status || unverified ? { ...(status ? { status } : {}), unverified } : undefined;
+/** The listing status a cell carries as classes (set from the composer's data by `prepareMdast`), taken off it. */
+function takeCellStatus(cell: Element): { status?: Status; unverified: boolean } | undefined {
+  const classes = classList(cell.properties);
+  const own = classes.filter((name) => STATUS_CLASSES.has(name));
+  if (own.length === 0) return undefined;
+  const rest = classes.filter((name) => !STATUS_CLASSES.has(name));
+  if (rest.length) cell.properties.className = rest;
+  else delete cell.properties.className;
+  const status = own.find((name) => name !== 'status-unverified')?.slice('status-'.length) as Status | undefined;
+  return { ...(status ? { status } : {}), unverified: own.includes('status-unverified') };
 }
 
 function mark(symbol: string): Element {
@@ -267,7 +247,7 @@ function enhanceTable(table: Element): TableFacts {
         if (cell.tagName === 'th') cell.properties.scope = 'col';
         continue;
       }
-      const found = cellStatus(hastText(cell));
+      const found = takeCellStatus(cell);
       if (!found) continue;
       const classes = classList(cell.properties);
       if (found.status) {

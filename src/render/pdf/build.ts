@@ -5,6 +5,8 @@
 import type { Nodes, Parents, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
+import { safeHref } from '../../document/links.js';
+import { roleOf } from '../../document/roles.js';
 import { PdfRenderError } from './errors.js';
 import { textInlines, type Inline, type TextOrigin, type TextStyle } from './inlines.js';
 import { BODY_WIDTH, CODE_LAYOUT, COLOR, LEADING, NOTICE_LAYOUT, SIZE, SPACE, TABLE_LAYOUT } from './styles.js';
@@ -51,24 +53,17 @@ const FOOTNOTE_STYLE: BlockStyle = {
   listDepth: 0,
 };
 
-/** Layout roles a composer may set on a block node as `data.docketpress.role`. */
-const ROLES = new Set(['caption', 'title', 'addressee', 're-line', 'date-line', 'signature', 'sample-notice', 'center']);
 /** Roles whose consecutive siblings are set as one group. */
-const GROUPED = new Set(['caption', 'addressee', 'signature']);
-
-function roleOf(node: Nodes): string | undefined {
-  const data = node.data as { docketpress?: { role?: unknown } } | undefined;
-  const role = data?.docketpress?.role;
-  return typeof role === 'string' && ROLES.has(role) ? role : undefined;
-}
+const GROUPED: ReadonlySet<string> = new Set(['caption', 'addressee', 'signature']);
 
 function hasChildren(node: Nodes): node is Parents {
   return Array.isArray((node as { children?: unknown }).children);
 }
 
-/** Only web and mail links become link annotations; anything else is set as plain text. */
+/** Only web and mail links (by the one link-safety rule) become link annotations; anything else is plain text. */
 function safeUrl(url: string): string | undefined {
-  return /^(https?:|mailto:)/i.test(url.trim()) ? url.trim() : undefined;
+  const safe = safeHref(url);
+  return safe && safe.kind !== 'fragment' ? url.trim() : undefined;
 }
 
 interface HeadingEntry {
