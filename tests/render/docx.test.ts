@@ -91,6 +91,15 @@ describe('renderDocx', () => {
     expect(text.properties).toContain('Taobao & Tmall');
   });
 
+  it('returns the visible-text record: the text of every part in one flowing entry, the ends of the body, the properties', async () => {
+    const { visible } = await renderDocx(fixture(), OPTIONS);
+    expect(visible.paged).toBe(false);
+    expect(visible.pages).toHaveLength(1);
+    for (const part of [text.body, text.footnotes, ...text.headers, ...text.footers, ...text.links]) expect(visible.pages[0]).toContain(part);
+    expect(visible.ends?.first).toBe(text.body.split('\n')[0]);
+    expect(visible.metadata).toMatchObject({ title: OPTIONS.title, creator: OPTIONS.author, subject: OPTIONS.subject, keywords: OPTIONS.keywords.join(', '), created: '2016-10-07T12:00:00Z' });
+  });
+
   it('is US Letter with one-inch margins and a first-page header of its own', () => {
     const document = parts['word/document.xml']!;
     expect(document).toMatch(/<w:pgSz w:w="12240" w:h="15840"/);

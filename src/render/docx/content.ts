@@ -6,6 +6,7 @@ import { AlignmentType, ExternalHyperlink, FootnoteReferenceRun, Paragraph, Tabl
 import type { Nodes, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
+import { roleOf, safeHref, type BlockRole } from '../../document/index.js';
 import { BODY_WIDTH, EAST_ASIAN, LIST_DEPTHS, NUMBERING, STYLE } from './styles.js';
 
 type Block = Paragraph | Table;
@@ -30,7 +31,7 @@ interface Place {
 }
 
 /** Layout roles a composer may set on a block (`data.docketpress.role`), and the Word style each becomes. */
-const ROLE_STYLES: Readonly<Record<string, string>> = {
+const ROLE_STYLES: Readonly<Record<BlockRole, string>> = {
   caption: STYLE.caption,
   title: STYLE.title,
   addressee: STYLE.addressee,
@@ -41,14 +42,10 @@ const ROLE_STYLES: Readonly<Record<string, string>> = {
   center: STYLE.centered,
 };
 
-function roleOf(node: Nodes): string | undefined {
-  const role = (node.data as { docketpress?: { role?: unknown } } | undefined)?.docketpress?.role;
-  return typeof role === 'string' && role in ROLE_STYLES ? role : undefined;
-}
-
-/** Only web and mail links become hyperlinks; anything else is set as plain text. */
+/** Only web and mail links (by the one link-safety rule) become hyperlinks; anything else is set as plain text. */
 function safeUrl(url: string): string | undefined {
-  return /^(https?:|mailto:)/i.test(url.trim()) ? url.trim() : undefined;
+  const safe = safeHref(url);
+  return safe && safe.kind !== 'fragment' ? url.trim() : undefined;
 }
 
 /** Characters XML 1.0 cannot carry at all (the loader already refuses control characters in its files). */
@@ -116,7 +113,7 @@ export class DocxContent {
 
   private block(node: Nodes, outer: Place): Block[] {
     const role = roleOf(node);
-    const place: Place = role ? { ...outer, paragraphStyle: ROLE_STYLES[role]! } : outer;
+    const place: Place = role ? { ...outer, paragraphStyle: ROLE_STYLES[role] } : outer;
     switch (node.type) {
       case 'paragraph': {
         const inlines = this.phrasing(node.children, {}, place);
