@@ -196,4 +196,25 @@ describe('renderDocx', () => {
     expect(rendered.text.links).toEqual([]);
     expect(rendered.text.body).toContain('click');
   });
+
+  it('drops characters XML cannot hold, repeats a footnote number for a second reference, and keeps marks out of links', async () => {
+    const note = (id: string, value: string): RootContent => ({ type: 'footnoteDefinition', identifier: id, label: id, children: [{ type: 'paragraph', children: [{ type: 'text', value }] }] });
+    const tree: Root = {
+      type: 'root',
+      children: [
+        { type: 'paragraph', children: [{ type: 'text', value: 'bell\u0007 and \uD800lone surrogate' }, { type: 'footnoteReference', identifier: 'a' }] },
+        { type: 'paragraph', children: [{ type: 'link', url: 'https://example.org', children: [{ type: 'text', value: 'linked words' }, { type: 'footnoteReference', identifier: 'b' }] }, { type: 'text', value: ' again' }, { type: 'footnoteReference', identifier: 'a' }] },
+        note('a', 'First note.'),
+        note('b', 'Second note.'),
+      ],
+    };
+    const rendered = await renderDocx(tree, { ...OPTIONS, markings: [] });
+    const xml = Object.fromEntries(Object.entries(unzipSync(rendered.bytes)).map(([name, data]) => [name, strFromU8(data)]));
+    expect(rendered.text.body).toContain('bell and lone surrogate');
+    expect(xml['word/document.xml']).not.toMatch(/[\u0007\uD800]/);
+    expect([...xml['word/document.xml']!.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => m[1])).toEqual(['1', '2']);
+    expect(xml['word/document.xml']).toMatch(/<w:hyperlink [^>]*>(?:(?!<\/w:hyperlink>).)*linked words(?:(?!<\/w:hyperlink>).)*<\/w:hyperlink><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="2"\/>/);
+    expect(xml['word/document.xml']).toMatch(/<w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:t xml:space="preserve">1<\/w:t>/);
+    expect(rendered.text.footnotes.split('\n')).toEqual([' First note.', ' Second note.']);
+  });
 });
