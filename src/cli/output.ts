@@ -1,4 +1,5 @@
-// Writing to the terminal: plain-text tables, JSON, and diagnostics in the one-line contract format.
+// Writing to the terminal: plain-text tables, JSON, CSV (RFC 4180), and diagnostics in the one-line contract format.
+import { stringify } from 'csv-stringify/sync';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/index.js';
 
 /** Where a command writes; tests pass their own. */
@@ -9,9 +10,35 @@ export interface Io {
   isTTY: boolean;
 }
 
+/** Streams whose reader has gone (`docketpress build | head -1`): later output to them is dropped. */
+const closedStreams = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * Keeps working when the reader of stdout or stderr goes away: the EPIPE is noted and later output to that
+ * stream dropped, so a closed pipe never stops or shortens the work (the exit code still says how it went).
+ */
+export function surviveClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') closedStreams.add(stream);
+      else throw error;
+    });
+  }
+}
+
+function writeTo(stream: NodeJS.WriteStream, text: string): void {
+  if (closedStreams.has(stream) || stream.destroyed) return;
+  try {
+    stream.write(text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+    closedStreams.add(stream);
+  }
+}
+
 export const processIo: Io = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  out: (text) => writeTo(process.stdout, text),
+  err: (text) => writeTo(process.stderr, text),
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
 };
@@ -39,4 +66,15 @@ export function json(value: unknown): string {
 /** Diagnostics, one per line. */
 export function diagnosticLines(list: readonly Diagnostic[]): string {
   return list.map((d) => `${formatDiagnostic(d)}\n`).join('');
+}
+
+/** A cell of a CSV answer. */
+export type CsvCell = string | number | boolean | null;
+
+/**
+ * RFC 4180 CSV: CRLF line ends, fields with a comma, quote or line break quoted, quotes doubled; UTF-8,
+ * with a byte-order mark first when `bom` is set (so Excel reads the text as UTF-8).
+ */
+export function csv(header: readonly string[], rows: readonly (readonly CsvCell[])[], bom = false): string {
+  return (bom ? '\uFEFF' : '') + stringify([[...header], ...rows.map((row) => [...row])], { record_delimiter: 'windows', quoted_match: /[\r\n]/, cast: { boolean: (value) => String(value) } });
 }

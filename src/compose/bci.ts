@@ -61,8 +61,8 @@ function footnoteOrder(node: RootContent): number {
   return node.type === 'footnoteDefinition' ? Number((node as FootnoteDefinition).identifier) : 0;
 }
 
-/** A marking paragraph for the top or bottom of a Markdown version. */
+/** A marking paragraph for the top or bottom of a version: plain capitals (bold alone would read as a heading to markdownlint, MD036). */
 export function markingParagraph(marking: string): RootContent {
   const value: Text = text(marking);
-  return { type: 'paragraph', children: [{ type: 'strong', children: [value] }] };
+  return { type: 'paragraph', children: [value] };
 }

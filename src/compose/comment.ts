@@ -39,6 +39,10 @@ export function composeComment(context: ComposeContext, brief: CommentBrief): Co
     refs.needAll(dataset.metrics.map((m) => m.id), ['nominations', i, 'metrics'], 'metric', nomination.metrics, 'metrics are listed in data/metrics.yaml');
     refs.needAll(dataset.positions.map((p) => p.id), ['nominations', i, 'positions'], 'position', nomination.positions, 'positions are listed in data/positions.yaml');
     refs.needAll(dataset.events.map((e) => e.id), ['nominations', i, 'events'], 'event', nomination.events, 'events are listed in data/events.yaml');
+    const market = dataset.markets.get(nomination.market);
+    if (market && typeof nomination.description === 'object') {
+      refs.needAll(market.sources, ['nominations', i, 'description', 'sources'], 'source of the market description', nomination.description.sources, `the description of ${market.name} cites ${market.sources.map((s) => `\`${s}\``).join(', ')}`);
+    }
   });
   if (!refs.ok) return undefined;
   const filing = filingParts(context, brief, 'Comments');
@@ -54,7 +58,7 @@ export function composeComment(context: ComposeContext, brief: CommentBrief): Co
         [market.name],
         [operatorName(dataset, market) ?? '—'],
         [market.kind === 'physical' ? `${marketPlace(market)} (physical market)` : marketPlace(market)],
-        [historySummary(historyBefore(context, market, brief.date))],
+        [historySummary(historyBefore(context, market, brief.date, ['nominations', i, 'market']))],
         [REQUEST_LABEL[nomination.request]],
       ];
     });
@@ -77,25 +81,28 @@ function marketSection(context: ComposeContext, brief: CommentBrief, filer: Stak
   blocks.push(heading(3, name));
   const operator = operatorName(dataset, market);
   const operated = operator === undefined ? '' : ` Operated by ${operator}.`;
-  blocks.push(paragraph(text(`${marketWhereSentences(market)}${operated} ${market.description}`), context.citations.cite(market.sources)));
+  const identity = `${marketWhereSentences(market)}${operated}`;
+  // The description and who runs the market rest on the market's sources; the brief may pick them or leave the description out.
+  const described = nomination.description !== false;
+  const sources = typeof nomination.description === 'object' ? nomination.description.sources : market.sources;
+  // With the description turned off, the identifying sentence is cited only when a usable source backs it, silently.
+  const reference = described ? context.citations.citeFact(sources, [...at, 'market'], `the description of ${market.name}`) : context.citations.usable(sources).length ? context.citations.cite(sources) : undefined;
+  blocks.push(paragraph(text(described && reference ? `${identity} ${market.description}` : identity), ...(reference ? [reference] : [])));
 
-  const history = historyBefore(context, market, brief.date);
+  const history = historyBefore(context, market, brief.date, [...at, 'market']);
   blocks.push(paragraph(strong('History on the list.'), text(history.length ? ` ${market.name}: ${historySummary(history)}.` : ` The record holds no listing decision on ${market.name} before ${formatDate(brief.date)}.`)));
   if (history.length) blocks.push(list(historyItems(context, market, history)));
 
   const metrics = nomination.metrics.map((id) => dataset.metrics.find((m) => m.id === id)!);
   if (metrics.length) {
-    blocks.push(paragraph(strong('Evidence.')));
-    blocks.push(
-      list(
-        metrics.map((metric, j): PhrasingContent[] => {
-          if (metric.period_end && surelyBefore(brief.date, metric.period_end)) {
-            context.report([...at, 'metrics', j], 'warning', `metric \`${metric.id}\` covers a period ending ${metric.period_end}, after this brief's date ${brief.date}`, 'anachronism');
-          }
-          return metricItem(context, metric);
-        }),
-      ),
-    );
+    const items = metrics.flatMap((metric, j): PhrasingContent[][] => {
+      if (metric.period_end && surelyBefore(brief.date, metric.period_end)) {
+        context.report([...at, 'metrics', j], 'warning', `metric \`${metric.id}\` covers a period ending ${metric.period_end}, after this brief's date ${brief.date}`, 'anachronism');
+      }
+      const item = metricItem(context, metric, [...at, 'metrics', j]);
+      return item ? [item] : [];
+    });
+    if (items.length) blocks.push(paragraph(strong('Evidence.')), list(items));
   }
 
   const positions = nomination.positions.map((id) => dataset.positions.find((p) => p.id === id)!);
@@ -104,7 +111,7 @@ function marketSection(context: ComposeContext, brief: CommentBrief, filer: Stak
       context.report([...at, 'positions', j], 'warning', `position \`${position.id}\` is dated ${position.date}, after this brief's date ${brief.date}`, 'anachronism');
     }
   });
-  const quotes = positions.flatMap((position) => positionQuotes(context, position));
+  const quotes = positions.flatMap((position, j) => positionQuotes(context, position, [...at, 'positions', j]));
   if (quotes.length) {
     blocks.push(paragraph(strong('Statements on the record.')));
     blocks.push(...quotes.flat());

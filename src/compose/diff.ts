@@ -55,13 +55,15 @@ export function composeDiff(context: ComposeContext, brief: DiffBrief): Composed
   /** One market's entry: where it is, and what the later edition (or the earlier, for context) says. */
   const entry = (id: string): RootContent[] => {
     const m = market(id);
-    const listing = listingFor(dataset, id, to.id) ?? listingFor(dataset, id, from.id);
+    const found = listingFor(dataset, id, to.id) ?? listingFor(dataset, id, from.id);
+    const reference = found ? context.citations.citeFact(found.sources, ['to'], `USTR’s words on ${m.name}`) : undefined;
+    const listing = reference ? found : undefined;
     const where = marketWhereSentences(m);
     const words: PhrasingContent[] = [];
     if (listing?.quote) words.push(text(' USTR: “'), text(listing.quote), text(endsSentence(listing.quote) ? '”' : '”.'));
     if (listing?.note) words.push(text(` ${listing.note}`));
     if (listing?.confidence === 'unverified') words.push(text(' (Unconfirmed: rests on a secondary report or a mirror copy.)'));
-    return [heading(3, m.name), paragraph(text(where), ...words, ...(listing ? [context.citations.cite(listing.sources)] : []))];
+    return [heading(3, m.name), paragraph(text(where), ...words, ...(reference ? [reference] : []))];
   };
 
   const section = (ids: string[], empty: string): RootContent[] => (ids.length ? ids.flatMap(entry) : [paragraph(empty)]);

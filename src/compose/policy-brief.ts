@@ -30,7 +30,7 @@ export function composePolicyBrief(context: ComposeContext, brief: PolicyBrief):
   };
 
   const statusStrip = (): RootContent[] => {
-    const history = historyBefore(context, market, brief.date);
+    const history = historyBefore(context, market, brief.date, ['market']);
     if (history.length === 0) return [paragraph(`The record holds no listing decision on ${market.name}${operator === undefined ? '' : ` (operated by ${operator})`} before ${formatDate(brief.date)}.`)];
     // One row per run of editions with the same status keeps the brief short; each run cites all its sources.
     const rows = historyRuns(history).map((run) => {
@@ -41,11 +41,14 @@ export function composePolicyBrief(context: ComposeContext, brief: PolicyBrief):
   };
 
   const positionsTable = (): RootContent[] => {
-    const rows = positions.map((position) => {
+    const rows = positions.flatMap((position, j) => {
       const who = dataset.stakeholders.get(position.stakeholder)!;
-      const quote = position.quotes[0];
-      const words: PhrasingContent[] = quote ? [text(`“${quote.text}”`), context.citations.cite(quote.sources)] : [text(position.summary), context.citations.cite(position.sources)];
-      return [[text(shortName(who))], [text(STANCE_SHORT[position.stance])], words, [text(formatDate(position.date))]];
+      // The first quotation the brief may cite, else the summary of the position.
+      const quote = position.quotes.find((q) => context.citations.usable(q.sources).length);
+      const reference = quote ? context.citations.cite(quote.sources) : context.citations.citeFact(position.sources, ['positions', j], `position \`${position.id}\``);
+      if (!reference) return [];
+      const words: PhrasingContent[] = quote ? [text(`“${quote.text}”`), reference] : [text(position.summary), reference];
+      return [[[text(shortName(who))], [text(STANCE_SHORT[position.stance])], words, [text(formatDate(position.date))]]];
     });
     return [table([[[text('Who')], [text('Asks USTR to')], [text('In their words')], [text('Date')]], ...rows])];
   };

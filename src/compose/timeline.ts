@@ -84,7 +84,11 @@ export function composeTimeline(context: ComposeContext, brief: TimelineBrief): 
   const chronology = (): RootContent[] => {
     const entries = timeline(dataset, brief.markets, { ...(brief.from === undefined ? {} : { from: brief.from }), ...(brief.to === undefined ? {} : { to: brief.to }) });
     if (entries.length === 0) return [paragraph('The dataset holds no dated entries for this range.')];
-    return [list(entries.map((entry) => [strong(formatDate(entry.date)), text(` · ${KIND_LABEL[entry.kind]} — ${entry.summary}`), context.citations.cite(entry.sources)]), true)];
+    const items = entries.flatMap((entry): PhrasingContent[][] => {
+      const reference = context.citations.citeFact(entry.sources, ['markets'], `the ${formatDate(entry.date)} entry (${entry.summary})`);
+      return reference ? [[strong(formatDate(entry.date)), text(` · ${KIND_LABEL[entry.kind]} — ${entry.summary}`), reference]] : [];
+    });
+    return items.length ? [list(items, true)] : [paragraph('The dataset holds no dated entries for this range that were public by this document’s date.')];
   };
 
   const { meta, directives } = reportParts(context, {

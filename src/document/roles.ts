@@ -3,9 +3,9 @@
 import type { Nodes } from 'mdast';
 
 /** Layout roles a renderer may style (caption, signature …); unknown roles render as plain blocks. */
-export type BlockRole = 'caption' | 'title' | 'addressee' | 're-line' | 'date-line' | 'signature' | 'sample-notice' | 'center';
+export type BlockRole = 'caption' | 'title' | 'addressee' | 're-line' | 'date-line' | 'signature' | 'sample-notice' | 'center' | 'attribution';
 
-export const BLOCK_ROLES: ReadonlySet<BlockRole> = new Set<BlockRole>(['caption', 'title', 'addressee', 're-line', 'date-line', 'signature', 'sample-notice', 'center']);
+export const BLOCK_ROLES: ReadonlySet<BlockRole> = new Set<BlockRole>(['caption', 'title', 'addressee', 're-line', 'date-line', 'signature', 'sample-notice', 'center', 'attribution']);
 
 /** A market's status in an edition, as a status matrix shows it. */
 export type ListingStatus = 'listed' | 'not-listed' | 'no-record';

@@ -8,7 +8,8 @@ import { diagnostic, displayPath, hasErrors, sortDiagnostics, type Diagnostic } 
 import type { Locator } from '../diagnostics/locator.js';
 import { RenderProblem } from '../document/render-problem.js';
 import { confidentialTexts, publicText } from '../compose/bci.js';
-import { composeBrief, templatePath, type ComposedDocument } from '../compose/index.js';
+import { composeBrief, templatePath, templateRoots, type ComposedDocument } from '../compose/index.js';
+import { readTemplateText } from '../compose/template.js';
 import { documentVersions, type DocumentVersion } from '../compose/versions.js';
 import { documentCompliance, outputCompliance, type VersionOutputs } from '../check/compliance.js';
 import { findLeaks, type PublicText } from '../check/leaks.js';
@@ -17,7 +18,7 @@ import { loadDataset, type Dataset, type LoadResult } from '../load/dataset.js';
 import type { ReadingMemo } from '../load/validate.js';
 import { renderHtml } from '../render/html.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { writeFileAtomic } from '../render/write.js';
+import { writeFilesAtomic } from '../render/write.js';
 import type { PdfRenderer } from './render-pool.js';
 
 import { defaultFormats, type OutputFormat } from './formats.js';
@@ -103,11 +104,8 @@ function filesIntact(record: BriefRecord): boolean {
 function templateText(loaded: LoadedBrief, templatesDir: string): string[] {
   const found = templatePath(loaded, templatesDir);
   if (!('file' in found)) return [found.problem];
-  try {
-    return [found.file, readFileSync(found.file, 'utf8')];
-  } catch (error) {
-    return [found.file, `unreadable: ${(error as NodeJS.ErrnoException).code ?? String(error)}`];
-  }
+  const read = readTemplateText(found.file, templateRoots(loaded, templatesDir));
+  return [found.file, 'text' in read ? read.text : `unreadable: ${read.problem}`];
 }
 
 /** One rendered file, before it is written. */
@@ -336,12 +334,10 @@ async function completeBrief(prepared: Prepared, loaded: LoadedBrief, data: Load
     if (problems.some((d) => d.ruleId === 'bci-leak')) return failed;
     const files = rendered.flatMap((r) => r.files);
     if (options.dryRun) return { status: 'built', written: [], files: [], diagnostics, outputDiagnostics: problems };
-    const written: string[] = [];
-    for (const { file, content } of files) {
-      await writeFileAtomic(file, content);
-      written.push(file);
-      options.onFile?.(displayPath(file, cwd));
-    }
+    // All of a brief's files change together or none does (a full disk fails before any rename).
+    await writeFilesAtomic(files);
+    const written = files.map(({ file }) => file);
+    for (const file of written) options.onFile?.(displayPath(file, cwd));
     if (options.formats === undefined) await removeStaleOutputs(path.join(options.outDir, loaded.brief.id), files.map((f) => path.basename(f.file)));
     return { status: 'built', written, files: files.map(({ file, content }) => ({ file, sha256: sha256(content) })), fingerprint, diagnostics, outputDiagnostics: problems };
   } catch (error) {

@@ -94,24 +94,29 @@ function cleanProperties(tagName: string, properties: Properties): Properties {
   return out;
 }
 
-function cleanChildren(children: readonly (HastRootContent | ElementContent)[]): ElementContent[] {
+interface SanitizeOptions {
+  /** Allow relative links to other pages of a generated site. */
+  pages?: boolean;
+}
+
+function cleanChildren(children: readonly (HastRootContent | ElementContent)[], options: SanitizeOptions): ElementContent[] {
   const out: ElementContent[] = [];
   for (const child of children) {
     if (child.type === 'text') out.push(child);
-    else if (child.type === 'element') out.push(...cleanElement(child));
+    else if (child.type === 'element') out.push(...cleanElement(child, options));
     // comments, doctypes and raw HTML never pass
   }
   return out;
 }
 
-function cleanElement(node: Element): ElementContent[] {
+function cleanElement(node: Element, options: SanitizeOptions): ElementContent[] {
   const tag = node.tagName.toLowerCase();
   if (DROPPED_TAGS.has(tag)) return [];
   if (tag === 'img') {
     const alt = node.properties.alt;
     return typeof alt === 'string' && alt.trim() ? [text(alt)] : [];
   }
-  const children = cleanChildren(node.children);
+  const children = cleanChildren(node.children, options);
   if (!ALLOWED_TAGS.has(tag)) return children;
   if (tag === 'input') {
     if (node.properties.type !== 'checkbox') return [];
@@ -119,7 +124,7 @@ function cleanElement(node: Element): ElementContent[] {
   }
   const properties = cleanProperties(tag, node.properties);
   if (tag === 'a') {
-    const target = safeHref(properties.href);
+    const target = safeHref(properties.href, options);
     if (!target) return children; // unsafe or missing target: keep the words, drop the link
     properties.href = target.href;
     if (target.kind === 'web') {
@@ -144,9 +149,9 @@ function classList(properties: Properties): string[] {
 }
 
 /** rehype plugin: keeps only allow-listed elements/attributes and safe links; adds rel to external links. */
-export function rehypeSanitize() {
+export function rehypeSanitize(options: SanitizeOptions = {}) {
   return (tree: HastRoot): void => {
-    tree.children = cleanChildren(tree.children);
+    tree.children = cleanChildren(tree.children, options);
   };
 }
 
@@ -234,6 +239,9 @@ function cells(row: Element): Element[] {
   return row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'));
 }
 
+/** A body cell longer than this many characters is prose (class `prose-cell`). */
+const PROSE_CELL_CHARS = 80;
+
 /** Scope on header cells, alignment as classes, status classes and marks; returns what statuses it holds. */
 function enhanceTable(table: Element): TableFacts {
   const facts: TableFacts = { statuses: new Set(), unverified: false };
@@ -247,6 +255,8 @@ function enhanceTable(table: Element): TableFacts {
         if (cell.tagName === 'th') cell.properties.scope = 'col';
         continue;
       }
+      // Long prose keeps a readable width on a phone (the table scrolls instead of growing very tall rows).
+      if (hastText(cell).length > PROSE_CELL_CHARS) cell.properties.className = [...classList(cell.properties), 'prose-cell'];
       const found = takeCellStatus(cell);
       if (!found) continue;
       const classes = classList(cell.properties);
