@@ -40,6 +40,7 @@ const ROLE_STYLES: Readonly<Record<BlockRole, string>> = {
   signature: STYLE.signature,
   'sample-notice': STYLE.sampleNotice,
   center: STYLE.centered,
+  attribution: STYLE.attribution,
 };
 
 /** Only web and mail links (by the one link-safety rule) become hyperlinks; anything else is set as plain text. */
