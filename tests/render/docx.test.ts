@@ -166,6 +166,15 @@ describe('renderDocx', () => {
       expect(body).toContain('<w:footnoteRef/>');
     }
     expect(parts['word/endnotes.xml'] ?? '').not.toMatch(/<w:endnote w:id="[1-9]/);
+    // Word repairs a file whose separator notes carry a note mark: they hold the separator rule alone.
+    for (const part of ['word/footnotes.xml', 'word/endnotes.xml']) {
+      const separators = parts[part]!.match(/<w:(?:footnote|endnote) w:type="(?:separator|continuationSeparator)".*?<\/w:(?:footnote|endnote)>/g) ?? [];
+      expect(separators, part).toHaveLength(2);
+      for (const separator of separators) {
+        expect(separator).not.toMatch(/Ref\/>|Reference"/);
+        expect(separator).toMatch(/<w:r><w:(separator|continuationSeparator)\/><\/w:r>/);
+      }
+    }
     expect(text.footnotes).toContain('81 Fed. Reg. 58,547');
   });
 

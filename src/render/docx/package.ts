@@ -33,7 +33,8 @@ function partOrder(a: string, b: string): number {
 const isXml = (part: string): boolean => /\.(xml|rels)$/.test(part);
 
 /**
- * The package with fixed bytes: core properties created/modified on `date` (docx writes the clock's time),
+ * The package with fixed bytes, as Word expects it: core properties created/modified on `date` (docx writes the
+ * clock's time), separator notes without a note mark,
  * relationship ids docx draws at random (hyperlinks) renamed `rIdLink1`, `rIdLink2` … in order of appearance,
  * entries in a fixed order, each stamped with `date` (at noon local time, so the DOS date stored is the
  * brief's date in any time zone).
@@ -47,6 +48,13 @@ export function deterministicPackage(zip: Uint8Array, date: Date): { bytes: Uint
   const stamp = `${date.toISOString().slice(0, 19)}Z`;
   const core = texts.get('docProps/core.xml');
   if (core !== undefined) texts.set('docProps/core.xml', core.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`));
+
+  // docx writes a note-number run into the separator notes, which belongs only in real notes: Word then opens the
+  // file with its "unreadable content" repair dialog. The separators keep just their rule.
+  for (const part of ['word/footnotes.xml', 'word/endnotes.xml']) {
+    const notes = texts.get(part);
+    if (notes !== undefined) texts.set(part, notes.replace(/<w:(footnote|endnote) w:type="(?:separator|continuationSeparator)"[^>]*>.*?<\/w:\1>/gs, separatorWithoutMark));
+  }
 
   const renamed = new Map<string, string>();
   for (const name of names.filter((n) => n.endsWith('.rels'))) {
@@ -63,6 +71,10 @@ export function deterministicPackage(zip: Uint8Array, date: Date): { bytes: Uint
   const files: Zippable = {};
   for (const name of names) files[name] = [texts.has(name) ? strToU8(texts.get(name)!) : entries[name]!, { mtime, level: 6 }];
   return { bytes: zipSync(files, { mtime, level: 6 }), parts: texts };
+}
+
+function separatorWithoutMark(note: string): string {
+  return note.replace(/<w:r><w:rPr><w:rStyle w:val="(?:Footnote|Endnote)Reference"\/><\/w:rPr><w:(?:footnote|endnote)Ref\/><\/w:r>/g, '');
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
