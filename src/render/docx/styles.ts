@@ -83,7 +83,9 @@ const listStyles = (ids: readonly string[], name: string, reference: string | un
     basedOn: STYLE.normal,
     quickFormat: depth === 0,
     paragraph: {
-      spacing: spacing(3),
+      // Tight items (no space between paragraphs of one list style), a body paragraph's space after the list.
+      spacing: spacing(9),
+      contextualSpacing: true,
       ...(reference ? { numbering: { reference, level: depth } } : { indent: { left: LIST_INDENT * (depth + 1) } }),
     },
   }));
