@@ -91,12 +91,13 @@ describe('renderDocx', () => {
     expect(text.properties).toContain('Taobao & Tmall');
   });
 
-  it('returns the visible-text record: the text of every part in one flowing entry, the ends of the body, the properties', async () => {
+  it('returns the visible-text record: the text of every part, the header and footer parts, the properties', async () => {
     const { visible } = await renderDocx(fixture(), OPTIONS);
-    expect(visible.paged).toBe(false);
-    expect(visible.pages).toHaveLength(1);
-    for (const part of [text.body, text.footnotes, ...text.headers, ...text.footers, ...text.links]) expect(visible.pages[0]).toContain(part);
-    expect(visible.ends?.first).toBe(text.body.split('\n')[0]);
+    expect(visible.layout).toBe('frames');
+    expect(visible.parts).toEqual(text.parts);
+    expect(visible.parts.map((p) => p.part)).toEqual(expect.arrayContaining(['word/document.xml', 'word/footnotes.xml', 'docProps/core.xml', 'word/_rels/document.xml.rels']));
+    expect(visible.headers).toEqual(text.headers);
+    expect(visible.footers).toEqual(text.footers);
     expect(visible.metadata).toMatchObject({ title: OPTIONS.title, creator: OPTIONS.author, subject: OPTIONS.subject, keywords: OPTIONS.keywords.join(', '), created: '2016-10-07T12:00:00Z' });
   });
 

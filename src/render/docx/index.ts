@@ -5,7 +5,7 @@
 import { Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import type { Root } from 'mdast';
 import { DocxContent } from './content.js';
-import type { VisibleText } from '../../document/index.js';
+import type { FramedText } from '../../document/visible-text.js';
 import { deterministicPackage, visibleRecord, visibleText, type DocxText } from './package.js';
 import { houseNumbering, houseStyles, PAGE, STYLE, TABLE_STYLES } from './styles.js';
 
@@ -57,7 +57,7 @@ function footers(options: DocxRenderOptions): ISectionOptions['footers'] {
  * Render an mdast tree as a Word filing in the house style, and say what it shows: `text` part by part, `visible`
  * as the record every renderer returns. Byte-identical for the same input.
  */
-export async function renderDocx(root: Root, options: DocxRenderOptions): Promise<{ bytes: Uint8Array; text: DocxText; visible: VisibleText }> {
+export async function renderDocx(root: Root, options: DocxRenderOptions): Promise<{ bytes: Uint8Array; text: DocxText; visible: FramedText }> {
   const content = new DocxContent(root);
   const body = content.body();
   const document = new Document({

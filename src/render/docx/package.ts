@@ -2,7 +2,7 @@
 // on every zip entry, stable relationship ids, a fixed entry order), and read back as the text it shows a
 // reader, part by part, for the leak and marking checks. Must not build content or styles.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import type { VisibleText } from '../../document/index.js';
+import type { FramedText } from '../../document/visible-text.js';
 
 /** What a Word document shows a reader, part by part (paragraphs separated by newlines). */
 export interface DocxText {
@@ -130,18 +130,11 @@ export function visibleText(parts: ReadonlyMap<string, string>): DocxText {
 }
 
 /**
- * The record every renderer returns: a Word document flows (Word lays out its pages), so one entry holding the
- * text of every part; its ends are the body's first and last lines; its metadata the document properties.
+ * The record every renderer returns: Word lays out its own pages, so the text of every part, the header and footer
+ * parts every page shows, and the document properties.
  */
-export function visibleRecord(text: DocxText, parts: ReadonlyMap<string, string>): VisibleText {
-  const lines = text.body.split('\n').filter((line) => line.trim() !== '');
+export function visibleRecord(text: DocxText, parts: ReadonlyMap<string, string>): FramedText {
   const metadata: Record<string, string> = {};
   for (const [, name, value] of (parts.get('docProps/core.xml') ?? '').matchAll(/<(?:dc|cp|dcterms):(\w+)\b[^>]*>([^<]+)</g)) metadata[name!] = decode(value!);
-  return {
-    pages: [text.parts.map((part) => part.text).filter(Boolean).join('\n')],
-    paged: false,
-    ends: { first: lines[0] ?? '', last: lines[lines.length - 1] ?? '' },
-    metadata,
-    bookmarks: [],
-  };
+  return { layout: 'frames', parts: text.parts, headers: text.headers, footers: text.footers, metadata, bookmarks: [] };
 }
