@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, displayPath, type Diagnostic } from '../diagnostics/index.js';
 import type { BriefSource } from '../model/dataset.js';
-import { briefSchema } from '../schema/index.js';
+import { briefSchema } from '../kinds/index.js';
 import { readYamlFile } from './dataset.js';
 import { placeOf, readYaml, type YamlFile } from './yaml-file.js';
 import { validateWithPositions } from './zod-issues.js';
