@@ -1,4 +1,5 @@
 // Schemas of brief specs (briefs/<id>.yaml): what document to build, for whom, from which data.
+import { SOURCE_KINDS } from './source-kind.js';
 import { z } from 'zod';
 import { editionIdSchema, fullDateSchema, idSchema, ISSUE_RULE, partialDateSchema, textSchema, urlSchema } from './common.js';
 import { DOCKET_ID_MESSAGE, DOCKET_ID_PATTERN, FR_CITE_MESSAGE, FR_CITE_PATTERN, FR_DOC_MESSAGE, FR_DOC_PATTERN } from './docket.js';
@@ -101,6 +102,11 @@ const briefCommon = {
   bci_justification: textSchema.optional(),
   /** A filing made after the deadline on purpose: says so, and why (otherwise lateness is an error). */
   late: z.strictObject({ reason: textSchema }).optional(),
+  /**
+   * The kinds of source this document may cite. Default: government, filing, statement and press for
+   * filings (comment, response, policy brief); every kind for timelines and diffs.
+   */
+  source_kinds: z.array(z.enum(SOURCE_KINDS)).min(1, 'name at least one source kind').optional().describe('the kinds of source this document may cite (default: government, filing, statement, press for filings; all for timelines and diffs)'),
 };
 
 /** One market a comment nominates and what it asks USTR to do. */
