@@ -1,6 +1,6 @@
 // Pipeline stage: load data and briefs, compose each brief, render the formats asked for, write outputs atomically.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { cacheKey } from '../load/cache.js';
 import path from 'node:path';
@@ -95,7 +95,8 @@ const sha256 = (content: string | Uint8Array): string => createHash('sha256').up
 function filesIntact(record: BriefRecord): boolean {
   return record.files.every(({ file, sha256: expected }) => {
     try {
-      return sha256(readFileSync(file)) === expected;
+      // Only a regular file is read: a FIFO put in its place would block the build forever.
+      return lstatSync(file).isFile() && sha256(readFileSync(file)) === expected;
     } catch {
       return false;
     }

@@ -132,9 +132,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'schema',
-    summary: 'write JSON Schema of the data files, for editors',
-    usage: 'docketpress schema [--out DIR]   (default DIR: <data>/schema)',
-    options: {},
+    summary: 'write JSON Schema of the data files, for editors (--answers: of the --json answers, for scripts)',
+    usage: 'docketpress schema [--answers] [--out DIR]   (default DIR: <data>/schema, with --answers <data>/schema/answers)',
+    options: { answers: { type: 'boolean', description: 'write the JSON Schema of every query command’s --json answer instead' } },
     positionals: { min: 0, max: 0 },
     load: async () => (await import('./schema.js')).run,
   },
