@@ -20,7 +20,7 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  external: ['pdfmake', 'pdfkit', 'fontkit', 'pdfjs-dist', 'wawoff2'],
+  external: ['pdfmake', 'pdfkit', 'fontkit', 'wawoff2'],
   // Bundled CommonJS dependencies call require() for Node's own modules.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -1,7 +1,7 @@
 // The library API: the same functions the command line uses, typed, for scripts and other tools.
 import path from 'node:path';
 import { buildBriefs, type BuildOptions, type BuildResult } from './pipeline/index.js';
-import { PACKAGE_ROOT } from './cli/context.js';
+import { PACKAGE_ROOT } from './load/package-root.js';
 
 export { loadDataset, type Dataset, type LoadResult } from './load/dataset.js';
 export { buildDataset } from './load/validate.js';

@@ -1,12 +1,11 @@
 // What every command receives: the global options, resolved folders and the terminal.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../load/package-root.js';
 import { UsageError } from './errors.js';
 import type { Io } from './output.js';
 
-/** The package's own folder (holds the embedded data/, templates/ and briefs/). */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { PACKAGE_ROOT };
 
 export interface GlobalOptions {
   data: string;

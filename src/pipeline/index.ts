@@ -343,11 +343,14 @@ async function completeBrief(prepared: Prepared, loaded: LoadedBrief, data: Load
     if (options.formats === undefined) await removeStaleOutputs(path.join(options.outDir, loaded.brief.id), files.map((f) => path.basename(f.file)));
     return { status: 'built', written, files: files.map(({ file, content }) => ({ file, sha256: sha256(content) })), fingerprint, diagnostics, outputDiagnostics: problems };
   } catch (error) {
+    // Content problems of a renderer, and outputs that could not be written (an OutputWriteError is one), fail
+    // this brief alone; anything else is a bug.
     if (!(error instanceof RenderProblem)) throw error;
     const problem = error;
+    const codePoint = problem.codePoint;
     // The renderer's line/column are those of the Markdown node (prose-relative or in the template), not of
     // the file a person edits: find the character itself, first in the brief, then in the data files.
-    const found = problem.codePoint !== undefined ? findCharacter(String.fromCodePoint(problem.codePoint), [loaded.file, ...data.yamlFiles]) : undefined;
+    const found = codePoint !== undefined ? findCharacter(String.fromCodePoint(codePoint), [loaded.file, ...data.yamlFiles]) : undefined;
     const reason = problem.reason;
     diagnostics.push({
       file: found?.file ?? loaded.file.name,

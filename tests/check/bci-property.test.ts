@@ -9,7 +9,7 @@ import type { ComposedDocument } from '../../src/compose/index.js';
 import { heading, link, list, paragraph, strong, table, text } from '../../src/compose/nodes.js';
 import { documentVersions } from '../../src/compose/versions.js';
 import { findLeaks } from '../../src/check/leaks.js';
-import { readPdfText } from '../../src/check/pdf-text.js';
+import { readPdfText } from '../helpers/pdf-text.js';
 import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderDocumentPdf } from '../../src/render/pdf-document.js';

@@ -13,7 +13,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPdfText, type PdfText } from '../../src/check/pdf-text.js';
+import { readPdfText, type PdfText } from '../helpers/pdf-text.js';
 import { cli } from '../helpers/cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

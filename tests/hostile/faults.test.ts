@@ -278,7 +278,7 @@ describe('long unbroken tokens lay out in linear time and bounded memory', () =>
       writeFileSync(path.join(dir, 'briefs/long-token.yaml'), brief(text));
       const run = real([...BUILD, 'long-token', '--out', 'out', '--format', 'md,pdf'], dir, { heapMb: 400, timeoutMs: 120_000 });
       expect(run.code, run.stderr).toBe(0);
-      const { readPdfText } = await import('../../src/check/pdf-text.js');
+      const { readPdfText } = await import('../helpers/pdf-text.js');
       const read = await readPdfText(readFileSync(path.join(dir, 'out/long-token/long-token.pdf')));
       // Page furniture (header, page numbers) falls between the lines of the token: compare without it.
       const token = text.split(' ').sort((a, b) => b.length - a.length)[0]!;

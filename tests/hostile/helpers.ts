@@ -9,7 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { readPdfText } from '../../src/check/pdf-text.js';
+import { readPdfText } from '../helpers/pdf-text.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const HOSTILE = path.join(ROOT, 'tests/fixtures/hostile');

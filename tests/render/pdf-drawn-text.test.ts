@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { readPdfText } from '../../src/check/pdf-text.js';
+import { readPdfText } from '../helpers/pdf-text.js';
 import { bci } from '../../src/compose/bci.js';
 import type { ComposedDocument } from '../../src/compose/index.js';
 import { heading, link, list, paragraph, strong, table, text } from '../../src/compose/nodes.js';

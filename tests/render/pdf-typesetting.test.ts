@@ -19,7 +19,7 @@ import { loadBriefs } from '../../src/load/briefs.js';
 import { loadDataset } from '../../src/load/dataset.js';
 import { renderDocumentPdfWithText } from '../../src/render/pdf-document.js';
 import { renderPdfWithText, type PdfRenderOptions } from '../../src/render/pdf/index.js';
-import type { DrawnLine } from '../../src/render/pdf/speedups.js';
+import type { DrawnLine } from '../../src/render/pdf/drawn.js';
 import { MARGIN, PAGE, SIZE } from '../../src/render/pdf/styles.js';
 import { blockPlacements, isBodyLine, typesettingFaults } from '../../src/render/pdf/typesetting.js';
 import { cli } from '../helpers/cli.js';

@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { bundledFontFiles, pdfmakeFontDictionary, preloadedFonts } from './fonts.js';
-import { drawnRecord, installSpeedups, type DrawnRecord } from './speedups.js';
+import { drawnRecord, installRecording, type DrawnRecord } from './drawn.js';
+import { installSpeedups, speedupsEnabled } from './speedups.js';
 
 /**
  * Key of a function on the `pageMargins` object that tells how many points at the foot of a
@@ -259,6 +260,7 @@ function installLayoutSharing(sample: EmbeddedFontLike): void {
   const original = proto.layoutCached;
   if (typeof original !== 'function') throw new Error('pdfkit internals changed: EmbeddedFont.prototype.layoutCached not found');
   proto.layoutCached = function layoutCachedShared(this: EmbeddedFontLike & { [SHARED_CACHE]?: true }, text: string) {
+    if (!speedupsEnabled()) return original.call(this, text);
     if (this.layoutCache && !this[SHARED_CACHE]) {
       const key = this.font.stream?.buffer ?? this.font;
       const shared = layoutCaches.get(key);
@@ -308,6 +310,7 @@ function installReleaseHook(): void {
   if (!proto || typeof original !== 'function') throw new Error('pdfmake internals changed: LayoutBuilder.prototype.layoutDocument not found');
   proto.layoutDocument = function layoutDocumentReleasing(this: BuilderLike, content: unknown, ...rest: unknown[]) {
     const pages = original.call(this, content, ...rest);
+    if (!speedupsEnabled()) return pages;
     if (Array.isArray(content)) content.length = 0;
     this.linearNodeList = [];
     this.docPreprocessor = undefined;
@@ -330,6 +333,7 @@ export function configurePdfmake(): void {
   installPageBlocksHook();
   installReleaseHook();
   installSpeedups();
+  installRecording();
   configured = true;
 }
 

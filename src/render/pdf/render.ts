@@ -12,7 +12,7 @@ import { measureFootnotes, placeFootnotes, type FootnotePlan } from './footnotes
 import { footer, header, type FurnitureOptions } from './furniture.js';
 import { textInlines } from './inlines.js';
 import { documentInfo, installXmp } from './metadata.js';
-import type { DrawnLine } from './speedups.js';
+import type { DrawnLine } from './drawn.js';
 import { blockPlacements, typesettingFaults } from './typesetting.js';
 import { BODY_HEIGHT, LEADING, MARGIN, PAGE, SIZE } from './styles.js';
 

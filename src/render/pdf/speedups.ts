@@ -1,43 +1,27 @@
-// Faster equivalents of pdfmake 0.3 hot paths (installed once per process by the engine), and the
-// record of what a document drew: text measuring resolves the style stack once per text node
-// instead of per word and property, and words of a run share one prototype holding their style;
-// drawing sets adjacent same-style words of a line as one pdfkit text run (same glyphs at the same
-// places, one link annotation per run); a page's content operators are written as one chunk; pages
-// are released as soon as they are drawn; every drawn line, outline title and internal link is
-// recorded per page. Must not decide layout.
+// Faster equivalents of pdfmake 0.3 hot paths (installed once per process by the engine): text
+// measuring resolves the style stack once per text node instead of per word and property, and words
+// of a run share one prototype holding their style; drawing sets adjacent same-style words of a line
+// as one pdfkit text run (same glyphs at the same places, one link annotation per run); a page's
+// content operators are written as one chunk; pages are released as soon as they are drawn. Each
+// can be switched off (`setSpeedups(false)`, or DOCKETPRESS_PDF_SPEEDUPS=off): pdfmake's own code
+// runs instead, and a test builds the samples both ways and compares the bytes. Must not decide
+// layout, and records nothing (./drawn.ts records what is drawn, either way).
 import { createRequire } from 'node:module';
+import { RECORD_ONLY_ID } from './drawn.js';
 
 const require = createRequire(import.meta.url);
 
-/** What one laid-out document drew: line texts by page, outline titles, internal links. */
-export interface DrawnRecord {
-  /** Per page (0-based), the text of every line drawn on it, in drawing order. */
-  pages: string[][];
-  /** Per page (0-based), every line drawn on it, in drawing order: its text, top (pt from the page's top), largest type size and block id (first line of a block only). */
-  lines: DrawnLine[][];
-  /** Outline (bookmark) titles in document order. */
-  outline: string[];
-  /** Internal links (GoTo a named destination): page (0-based), destination, rectangle (PDF user space). */
-  links: Array<{ page: number; destination: string; rect: [number, number, number, number] }>;
+/** Whether the speed patches run (else each delegates to pdfmake's or pdfkit's own code). */
+let enabled = process.env.DOCKETPRESS_PDF_SPEEDUPS !== 'off';
+
+/** Switches every speed patch on or off, for renders from now on (same bytes either way: a test compares them). */
+export function setSpeedups(on: boolean): void {
+  enabled = on;
 }
 
-/** One drawn line, as the typesetting checks read it. */
-export interface DrawnLine {
-  text: string;
-  y: number;
-  size: number;
-  id?: string;
-}
-
-/** Block ids given only so the drawn record can tell blocks apart: they make no named destination. */
-export const RECORD_ONLY_ID = /^[pkr]-/;
-
-/** The record of a pdfkit document drawn by pdfmake since the speedups were installed. */
-const records = new WeakMap<object, DrawnRecord>();
-
-/** What `doc` drew (undefined for a document pdfmake did not draw). */
-export function drawnRecord(doc: object): DrawnRecord | undefined {
-  return records.get(doc);
+/** Whether the speed patches are on. */
+export function speedupsEnabled(): boolean {
+  return enabled;
 }
 
 // ── pdfmake internals touched here (pdfmake 0.3.11) ────────────────────────────────────────
@@ -283,7 +267,9 @@ function installMeasure(): void {
   const mod = require('pdfmake/js/TextInlines.js') as { default?: { prototype: { measure?: unknown } } };
   const proto = mod.default?.prototype;
   if (!proto || typeof proto.measure !== 'function') throw new Error('pdfmake internals changed: TextInlines.prototype.measure not found');
+  const original = proto.measure as (this: TextInlinesLike, array: Item[], stack: StyleStack | undefined) => Item[];
   proto.measure = function measureResolved(this: TextInlinesLike, array: Item[], stack: StyleStack | undefined): Item[] {
+    if (!enabled) return original.call(this, array, stack);
     const below: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     const get = (item: Item, property: string, fallback: unknown): unknown => {
       const own = item[property];
@@ -382,16 +368,10 @@ function continues(run: InlineLike, previous: InlineLike, next: InlineLike): boo
   );
 }
 
-/** Baseline (pt from the top) and left end of the last line recorded, per pdfkit document. */
-const lastLine = new WeakMap<object, { baseline: number; start: number }>();
-
-/** The page (0-based) being drawn, per pdfkit document. */
-const drawingPage = new WeakMap<object, number>();
-
 /**
  * Renderer.renderLine drawing runs of same-style words with one pdfkit `text` call each (pdfkit
- * lays a string out word by word, so glyphs and advances are those of the separate words), and
- * recording the line's text. Lines with page references or page links take pdfmake's path.
+ * lays a string out word by word, so glyphs and advances are those of the separate words). Lines
+ * with page references or page links take pdfmake's path.
  */
 function installRenderLine(): void {
   const { default: TextDecorator } = require('pdfmake/js/TextDecorator.js') as {
@@ -402,37 +382,10 @@ function installRenderLine(): void {
   const original = proto?.renderLine;
   if (!proto || typeof original !== 'function') throw new Error('pdfmake internals changed: Renderer.prototype.renderLine not found');
   proto.renderLine = function renderLineInRuns(this: RendererLike, line: LineLike, x: number, y: number) {
-    const doc = this.pdfDocument;
-    const record = records.get(doc);
-    if (record && line._outline) record.outline.push(line._outline.text);
-    if (line._pageNodeRef || line.inlines.some((inline) => inline._pageNodeRef || inline.linkToPage)) {
+    if (!enabled || line._pageNodeRef || line.inlines.some((inline) => inline._pageNodeRef || inline.linkToPage)) {
       original.call(this, line, x, y);
     } else {
       drawLine(this, TextDecorator, line, x, y);
-    }
-    if (record) {
-      const page = drawingPage.get(doc) ?? 0;
-      let text = '';
-      for (const inline of line.inlines) text += inline.text;
-      // A line drawn on the baseline of the one before and to its left (a list number beside its
-      // item) reads as one with it, as a PDF reader joins them: no space between.
-      const baseline = (y || 0) + line.getAscenderHeight();
-      const first = line.inlines[0];
-      const start = (x || 0) + (first ? first.x : 0);
-      const lines = (record.pages[page] ??= []);
-      const placed = (record.lines[page] ??= []);
-      const previous = lastLine.get(doc);
-      let size = 0;
-      for (const inline of line.inlines) if (!inline.sup && !inline.sub && inline.fontSize > size) size = inline.fontSize;
-      if (lines.length > 0 && previous && Math.abs(previous.baseline - baseline) < 0.01 && start < previous.start) {
-        lines[lines.length - 1] += text;
-        const last = placed[placed.length - 1];
-        if (last) last.text += text;
-      } else {
-        lines.push(text);
-        placed.push({ text, y: y || 0, size, ...(line.id ? { id: line.id } : {}) });
-      }
-      lastLine.set(doc, { baseline, start });
     }
   };
 }
@@ -500,36 +453,20 @@ function drawLine(
 
 /**
  * Renderer.renderPages that releases each page's laid-out items once drawn (pdfmake keeps every
- * page until the whole document is drawn), and records the document's drawing: the page each
- * line is drawn on and the internal links pdfkit annotates.
+ * page until the whole document is drawn) and has pdfkit write each page's operators as one chunk.
  */
 function installRenderPages(): void {
   const mod = require('pdfmake/js/Renderer.js') as { default?: { prototype: RendererLike & { renderPages?: unknown } } };
   const proto = mod.default?.prototype;
   if (!proto || typeof proto.renderPages !== 'function') throw new Error('pdfmake internals changed: Renderer.prototype.renderPages not found');
+  const original = proto.renderPages as (this: RendererLike, pages: PageLike[]) => void;
   proto.renderPages = function renderPagesReleasing(this: RendererLike, pages: PageLike[]) {
+    if (!enabled) return original.call(this, pages);
     const doc = this.pdfDocument;
-    const record: DrawnRecord = { pages: [], lines: [], outline: [], links: [] };
-    records.set(doc, record);
-    const annotate = doc.annotate;
-    doc.annotate = function annotateRecorded(this: PdfKitLike, x, y, w, h, options) {
-      const result = annotate.call(this, x, y, w, h, options);
-      const action = (options['A'] as { data?: Record<string, unknown> } | undefined)?.data;
-      const destination = action?.['D'];
-      const rect = options['Rect'] as number[] | undefined;
-      if (action?.['S'] === 'GoTo' && destination instanceof String && rect?.length === 4) {
-        record.links.push({ page: drawingPage.get(doc) ?? 0, destination: destination.toString(), rect: rect as [number, number, number, number] });
-      }
-      return result;
-    };
     for (let i = 0; i < pages.length; i++) {
       const page = pages[i] as PageLike;
       doc.addPage({ size: [page.pageSize.width, page.pageSize.height] });
       if (i === 0) installPageWrites(doc.page);
-      drawingPage.set(doc, i);
-      lastLine.delete(doc);
-      record.pages[i] ??= [];
-      record.lines[i] ??= [];
       for (const { type, item } of page.items) {
         switch (type) {
           case 'vector':
@@ -598,7 +535,7 @@ function installPageWrites(sample: unknown): void {
     }
   };
   proto.write = function writeCollected(this: PdfPageLike & { [PENDING]?: string[] }, chunk: unknown) {
-    if (chunk instanceof Uint8Array) {
+    if (!enabled || chunk instanceof Uint8Array) {
       flush(this);
       return this.content.write(chunk);
     }

@@ -1,7 +1,7 @@
 // Typesetting rules read from what a PDF drew: headings and run-in labels kept with what follows, no
 // single-line widow or orphan, table rows whole and header rows repeated. Reads DrawnLine records only;
 // the renderer starts the blocks named here on a new page. Must not lay anything out.
-import type { DrawnLine } from './speedups.js';
+import type { DrawnLine } from './drawn.js';
 import { MARGIN, PAGE, SIZE } from './styles.js';
 
 /** A body line: the text block's type (table cells and up), between the top and bottom margins. */

@@ -1,4 +1,4 @@
-// Reading a built PDF back: its text page by page, metadata and outline, for checks that must see what a reader sees.
+// Reading a built PDF back with pdf.js (a test-only dependency): its text page by page, metadata and outline, to prove the drawn-text record equals what a reader sees.
 
 /** What a PDF shows a reader: text per page, document info, bookmark titles. */
 export interface PdfText {
