@@ -1,6 +1,6 @@
 // Pipeline stage: load data and briefs, compose each brief, render the formats asked for, write outputs atomically.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { cacheKey } from '../load/cache.js';
 import path from 'node:path';
@@ -16,10 +16,12 @@ import { findLeaks, type PublicText } from '../check/leaks.js';
 import { loadBriefs, type LoadedBrief } from '../load/briefs.js';
 import { loadDataset, type Dataset, type LoadResult } from '../load/dataset.js';
 import type { ReadingMemo } from '../load/validate.js';
-import { renderHtml } from '../render/html.js';
-import { renderMarkdown } from '../render/markdown.js';
+import type { VisibleText } from '../document/visible-text.js';
+import type { RenderRequest } from '../render/formats/format.js';
+import { FORMATS, inRegistryOrder, isFormatId } from '../render/formats/index.js';
 import { writeFilesAtomic } from '../render/write.js';
-import type { PdfRenderer } from './render-pool.js';
+import { renderHere, type RenderPool } from './render-pool.js';
+import { kindOf } from '../kinds/index.js';
 
 import { defaultFormats, type OutputFormat } from './formats.js';
 
@@ -93,7 +95,8 @@ const sha256 = (content: string | Uint8Array): string => createHash('sha256').up
 function filesIntact(record: BriefRecord): boolean {
   return record.files.every(({ file, sha256: expected }) => {
     try {
-      return sha256(readFileSync(file)) === expected;
+      // Only a regular file is read: a FIFO put in its place would block the build forever.
+      return lstatSync(file).isFile() && sha256(readFileSync(file)) === expected;
     } catch {
       return false;
     }
@@ -122,55 +125,49 @@ interface RenderedVersion {
   publicTexts: PublicText[];
 }
 
-/** The Word renderer, loaded once when a build first asks for a .docx. */
-let docxModule: Promise<typeof import('../render/docx/document.js')> | undefined;
-const docxRenderer = () => (docxModule ??= import('../render/docx/document.js'));
+/** What a reader can read in one rendered file, as the leak check takes it: page by page, metadata, bookmarks. */
+function readableTexts(file: string, visible: VisibleText): PublicText[] {
+  const texts = bodyTexts(file, visible);
+  const metadata = Object.values(visible.metadata);
+  if (metadata.length) texts.push({ where: `${file} metadata`, text: metadata.join(' ') });
+  if (visible.bookmarks.length) texts.push({ where: `${file} bookmarks`, text: visible.bookmarks.join(' ') });
+  return texts;
+}
 
-/** Renders one version of a document in the formats asked for, in memory. */
-async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, formats: readonly OutputFormat[], options: BuildOptions, renderer: PdfRenderer): Promise<RenderedVersion> {
+/** The text of a file's body, as its layout presents it. */
+function bodyTexts(file: string, visible: VisibleText): PublicText[] {
+  switch (visible.layout) {
+    case 'pages':
+      return visible.pages.map((text, i) => ({ where: `${file}, page ${i + 1}`, text }));
+    case 'flow':
+      return [{ where: file, text: visible.text }];
+    case 'frames':
+      return visible.parts.map(({ part, text }) => ({ where: `${file}, ${part}`, text }));
+  }
+}
+
+/** Renders one version of a document in the formats asked for (in the registry's order), in memory. */
+async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, formats: readonly OutputFormat[], options: BuildOptions, pool: RenderPool): Promise<RenderedVersion> {
   const dir = path.join(options.outDir, loaded.brief.id);
   const { document, fileStem } = version;
-  const { meta } = document;
-  const files: Rendered[] = [];
-  const outputs: VersionOutputs = { label: version.label, fileStem };
-  const publicTexts: PublicText[] = [{ where: `the file name ${fileStem}`, text: fileStem }];
-  if (formats.includes('md')) {
-    const markdown = renderMarkdown(document.root);
-    files.push({ file: path.join(dir, `${fileStem}.md`), content: markdown });
-    outputs.markdown = markdown;
-    publicTexts.push({ where: `${fileStem}.md`, text: markdown });
-  }
-  if (formats.includes('html')) {
-    const html = renderHtml(document.root, { title: meta.title, description: meta.subject, statusLegend: false, ...(meta.sampleNotice ? { sampleNotice: meta.sampleNotice } : {}) });
-    files.push({ file: path.join(dir, `${fileStem}.html`), content: html });
-    publicTexts.push({ where: `${fileStem}.html`, text: html });
-  }
-  if (formats.includes('pdf')) {
-    const pdf = await renderer.render({ document, options: { pdfa: options.pdfa ?? false, sourceName: loaded.file.name, ...(version.marking ? { markings: [version.marking] } : {}) } });
-    files.push({ file: path.join(dir, `${fileStem}.pdf`), content: pdf.bytes });
-    if (version.label !== null) {
-      // What a reader of the PDF can see: the text drawn on each page (tests show it equals what a PDF reader
-      // extracts from the file), metadata and bookmarks.
-      const read = pdf.drawn;
-      outputs.pdfPages = read.pages;
-      read.pages.forEach((text, i) => publicTexts.push({ where: `${fileStem}.pdf, page ${i + 1}`, text }));
-      publicTexts.push({ where: `${fileStem}.pdf metadata`, text: Object.values(read.info).map(String).join(' ') });
-      publicTexts.push({ where: `${fileStem}.pdf bookmarks`, text: read.outline.join(' ') });
-    }
-  }
-  if (formats.includes('docx')) {
-    const { renderDocumentDocx } = await docxRenderer();
-    const docx = await renderDocumentDocx(document, version.marking ? { markings: [version.marking] } : {});
-    files.push({ file: path.join(dir, `${fileStem}.docx`), content: docx.bytes });
-    if (version.label !== null) {
-      // What a reader of the Word document can see, part by part: body, headers and footers, footnotes,
-      // comments, document properties, link addresses — every part of the package.
-      outputs.docx = { headers: docx.text.headers, footers: docx.text.footers };
-      for (const { part, text } of docx.text.parts) publicTexts.push({ where: `${fileStem}.docx, ${part}`, text });
-    }
-  }
+  const request: RenderRequest = { document, sourceName: loaded.file.name, pdfa: options.pdfa ?? false, ...(version.marking ? { marking: version.marking } : {}) };
+  const rendered = await Promise.all(
+    inRegistryOrder(formats).map(async (format) => {
+      const { extension, threads } = FORMATS[format];
+      const job = { format, request };
+      return { extension, ...(await (threads ? pool.render(job) : renderHere(job))) };
+    }),
+  );
+  const files = rendered.map(({ extension, bytes }) => ({ file: path.join(dir, `${fileStem}.${extension}`), content: bytes }));
+  const outputs: VersionOutputs = { label: version.label, fileStem, files: rendered.map(({ extension, visible }) => ({ extension, visible })) };
+  // What a reader of each file can see (for the PDF, the text drawn on each page, which tests show equals what a
+  // PDF reader extracts from the file), and the file names themselves.
+  const publicTexts: PublicText[] = [{ where: `the file name ${fileStem}`, text: fileStem }, ...rendered.flatMap(({ extension, visible }) => readableTexts(`${fileStem}.${extension}`, visible))];
   return { version, files, outputs, publicTexts };
 }
+
+/** The extensions of every format's files. */
+const EXTENSIONS: ReadonlySet<string> = new Set(Object.values(FORMATS).map((format) => format.extension));
 
 /**
  * After a full build of a brief, its folder holds only what that build wrote: an output of an earlier shape
@@ -178,7 +175,7 @@ async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, form
  */
 async function removeStaleOutputs(dir: string, keep: readonly string[]): Promise<void> {
   for (const name of await readdir(dir)) {
-    if (/\.(md|pdf|html|docx)$/.test(name) && !keep.includes(name)) await rm(path.join(dir, name), { force: true });
+    if (EXTENSIONS.has(path.extname(name).slice(1)) && !keep.includes(name)) await rm(path.join(dir, name), { force: true });
   }
 }
 
@@ -203,6 +200,9 @@ function leakDiagnostics(loaded: LoadedBrief, document: ComposedDocument, render
 
 /** Loads everything and builds the briefs; every brief that can be built is, whatever fails elsewhere. */
 export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
+  // A format the registry does not know would otherwise build nothing and report success (callers from plain JS).
+  const unknown = options.formats?.find((format) => !isFormatId(format));
+  if (unknown !== undefined) throw new RangeError(`unknown output format \`${String(unknown)}\`: the formats are ${Object.keys(FORMATS).join(', ')}`);
   const cwd = options.cwd ?? process.cwd();
   const data = await loadDataset(options.dataDir, { cwd, cache: options.cache ?? false, ...(options.readings ? { memo: options.readings } : {}) });
   const briefs = await loadBriefs(options.briefsDir, { cwd });
@@ -222,7 +222,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   const recordsKind = options.formats?.length === 0 ? 'check' : options.dryRun ? 'dry-run' : 'build';
   const records = options.records ?? stored?.readRecords(options.cache as string, recordsKind, options.outDir) ?? new Map<string, BriefRecord>();
   const selected = briefs.briefs.filter((b) => wanted.includes(b.brief.id));
-  const renderer = await pdfRenderer(selected, options);
+  const renderer = await renderPool(selected, options);
   try {
     // Briefs are composed one after another and their PDFs handed to the renderer as each is composed (on
     // worker threads they render meanwhile); then each is checked and written, in order.
@@ -268,11 +268,11 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   return result;
 }
 
-/** The renderer for this build: worker threads when several PDFs are coming, else this thread. */
-async function pdfRenderer(selected: readonly LoadedBrief[], options: BuildOptions): Promise<PdfRenderer> {
-  const pdfs = options.formats?.length === 0 ? 0 : selected.filter((loaded) => (options.formats ?? defaultFormats(loaded.brief.kind)).includes('pdf')).length;
+/** Where this build renders its costly formats: on worker threads when several such files are coming, else here. */
+async function renderPool(selected: readonly LoadedBrief[], options: BuildOptions): Promise<RenderPool> {
+  const costly = options.formats?.length === 0 ? 0 : selected.filter((loaded) => (options.formats ?? defaultFormats(loaded.brief.kind)).some((format) => FORMATS[format].threads)).length;
   const pool = await import('./render-pool.js');
-  const workers = pool.workerCount(pdfs);
+  const workers = pool.workerCount(costly);
   return workers ? pool.workerRenderer(workers) : pool.inThreadRenderer();
 }
 
@@ -299,7 +299,7 @@ async function prepareBrief(
   options: BuildOptions,
   previous: BriefRecord | undefined,
   settings: string,
-  renderer: PdfRenderer,
+  renderer: RenderPool,
 ): Promise<Prepared> {
   const diagnostics: Diagnostic[] = [];
   const outcome = (status: BriefOutcome['status'], rest: Partial<BriefOutcome> = {}): Prepared => ({ outcome: { status, written: [], files: [], diagnostics, outputDiagnostics: [], ...rest } });
@@ -307,7 +307,7 @@ async function prepareBrief(
   diagnostics.push(...composed.diagnostics);
   if (!composed.document) return outcome('failed');
   const document = composed.document;
-  diagnostics.push(...documentCompliance(loaded, data.dataset, document.root));
+  diagnostics.push(...documentCompliance(loaded, data.dataset, document.root, kindOf(loaded.brief.kind)));
   if (formats.length === 0) return outcome('built');
   const fingerprint = sha256(JSON.stringify({ document, settings }));
   if (previous?.fingerprint === fingerprint && filesIntact(previous)) {

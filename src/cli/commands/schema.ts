@@ -1,7 +1,7 @@
 // `docketpress schema [--answers] [--out DIR]`: write JSON Schema for every data file kind (or every JSON answer), generated from the zod schemas.
 import path from 'node:path';
 import { displayPath } from '../../diagnostics/index.js';
-import { briefSchema } from '../../schema/brief.js';
+import { briefSchema } from '../../kinds/index.js';
 import { answerJsonSchemas, jsonSchemas } from '../../schema/json-schema.js';
 import { writeFileAtomic } from '../../render/write.js';
 import { EXIT_OK } from '../errors.js';
