@@ -52,7 +52,7 @@ export function listingVerb(listed: boolean, change: ListingChange, everListedBe
   if (change === 'after-gap') return listed ? 'listed (after a gap in the record: no claim of a change)' : 'not listed (after a gap in the record)';
   if (!listed) return change === 'removed' ? 'removed from the list' : 'not listed';
   if (change === 'added') return everListedBefore ? 'relisted' : 'listed';
-  if (change === 'first-recorded') return 'listed (the first edition the record has for it)';
+  if (change === 'first-recorded') return 'listed';
   return 'kept on the list';
 }
 
