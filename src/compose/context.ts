@@ -36,6 +36,13 @@ export class ComposeContext {
     this.diagnostics.push(diagnostic(this.briefFile.name, placeOf(this.briefFile, at), severity, message, ruleId));
   }
 
+  /** Where a datum of the dataset was written (its file, line and column), optionally a path below it. */
+  placeOfDatum(entity: object, below: PathSegment[] = []): { file: string; line: number; column: number } | undefined {
+    const origin = this.dataset.origins.get(entity);
+    if (!origin) return undefined;
+    return { file: origin.file.name, ...placeOf(origin.file, [...origin.path, ...below]) };
+  }
+
   /** Parses a Markdown prose field of the brief at `at` (footnotes via `:cite[...]`). */
   prose(markdown: string | undefined, at: PathSegment[]): BlockContent[] {
     if (!markdown) return [];

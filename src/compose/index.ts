@@ -15,6 +15,8 @@ import { composeResponse } from './response.js';
 import { composeTimeline } from './timeline.js';
 import { ComposeContext, type DocumentMeta } from './context.js';
 import { expandTemplate, loadTemplate } from './template.js';
+import { bciOutsideProse } from './bci-fields.js';
+import { confidentialAlsoPublic, confidentialDataOutsideSpans } from './bci-invariants.js';
 
 export type { DocumentMeta } from './context.js';
 
@@ -86,6 +88,7 @@ export async function composeBrief(
   options: { templatesDir: string; cwd?: string },
 ): Promise<{ document?: ComposedDocument; diagnostics: Diagnostic[] }> {
   const context = new ComposeContext(dataset, loaded.brief, loaded.file);
+  context.diagnostics.push(...bciOutsideProse(loaded.file, loaded.brief));
   const resolved = templatePath(loaded, options.templatesDir);
   if ('problem' in resolved) {
     context.report(['template'], 'error', resolved.problem, 'template-outside-project');
@@ -103,6 +106,7 @@ export async function composeBrief(
   if (!composed) return { diagnostics: context.diagnostics };
   const root = expandTemplate(template, composed.bindings, context.diagnostics);
   root.children.push(...context.citations.all());
+  context.diagnostics.push(...confidentialDataOutsideSpans(root, composed.meta, dataset, loaded.brief.id), ...confidentialAlsoPublic(root, composed.meta, loaded.file, dataset));
   if (context.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: context.diagnostics };
   return { document: { root, meta: composed.meta }, diagnostics: context.diagnostics };
 }

@@ -7,6 +7,7 @@ import { historyBefore, historyRuns, runYears, shortName, titleHeading, type Com
 import { formatDate } from './format.js';
 import { heading, lines, paragraph, strong, table, text, withRole } from './nodes.js';
 import { ReferenceCheck } from './references.js';
+import { datumPhrasing } from './bci.js';
 import { reportParts } from './report.js';
 
 /** Composes a policy brief; returns the template bindings and the document's metadata. */
@@ -43,7 +44,10 @@ export function composePolicyBrief(context: ComposeContext, brief: PolicyBrief):
     const rows = positions.map((position) => {
       const who = dataset.stakeholders.get(position.stakeholder)!;
       const quote = position.quotes[0];
-      const words: PhrasingContent[] = quote ? [text(`“${quote.text}”`), context.citations.cite(quote.sources)] : [text(position.summary), context.citations.cite(position.sources)];
+      // A confidential quote is a span, footnote included: the public version shows `[ ]` in its cell.
+      const words: PhrasingContent[] = quote
+        ? datumPhrasing(quote, [text(`“${quote.text}”`), context.citations.cite(quote.sources)], context.placeOfDatum(position, ['quotes', 0]))
+        : [text(position.summary), context.citations.cite(position.sources)];
       return [[text(shortName(who))], [text(STANCE_SHORT[position.stance])], words, [text(formatDate(position.date))]];
     });
     return [table([[[text('Who')], [text('Asks USTR to')], [text('In their words')], [text('Date')]], ...rows])];

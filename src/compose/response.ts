@@ -2,7 +2,7 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { Claim, Position, ResponseBrief } from '../schema/index.js';
 import type { ComposeContext } from './context.js';
-import { checkFilingReferences, filingParts, metricItem, positionQuotes, quotation, shortName, type ComposedFiling } from './filing.js';
+import { checkFilingReferences, filingParts, metricItem, metricRow, positionQuotes, quotation, shortName, type ComposedFiling } from './filing.js';
 import { formatDate, joinNames } from './format.js';
 import { blockquote, heading, list, paragraph, strong, table, text } from './nodes.js';
 import { STANCE_PHRASE } from '../model/timeline.js';
@@ -84,11 +84,8 @@ export function composeResponse(context: ComposeContext, brief: ResponseBrief): 
   const enforcementRecord = (): RootContent[] => {
     const metrics = (brief.record?.metrics ?? []).map((id) => dataset.metrics.find((m) => m.id === id)!);
     if (metrics.length === 0) return [paragraph('The record cited here holds no figures.')];
-    const header = [['Measure'], ['Figure'], ['Period'], ['Reported by']];
-    const rows = metrics.map((metric) => {
-      const [figure, , cite] = metricItem(context, metric) as [PhrasingContent, PhrasingContent, PhrasingContent];
-      return [[text(metric.measure.charAt(0).toUpperCase() + metric.measure.slice(1))], [figure, cite], [text(metric.period ?? '—')], [text(dataset.stakeholders.get(metric.reported_by)?.name ?? metric.reported_by)]];
-    });
+    const header = [[text('Measure')], [text('Figure')], [text('Period')], [text('Reported by')]];
+    const rows = metrics.map((metric) => metricRow(context, metric));
     return [table([header, ...rows]), ...evidenceBlocks(context, { ...brief.record!, metrics: [] })];
   };
 

@@ -81,6 +81,9 @@ export const RULES = {
   'prose-footnote-dropped': { title: 'a hand-written footnote was removed (warning)', fix: 'cite sources with `:cite[source-id]`' },
   'template-outside-project': { title: '`template:` is a URL, not Markdown, or outside the project', fix: 'put the template in the templates folder or next to the briefs' },
   'bci-empty': { title: 'an empty `:bci[]` span', fix: 'put the confidential words between the brackets' },
+  'bci-not-honoured': { title: '`:bci[…]` where no span can be kept out of the public version (a plain-text field, alt text, a link title)', fix: 'mark the confidential words in the running text of a prose field, or remove the marker' },
+  'bci-also-public': { title: 'text marked confidential also appears unmarked elsewhere (warning, at both places)', fix: 'mark it everywhere it appears, or drop the marker' },
+  'bci-unmarked-data': { title: 'a confidential datum would reach the document outside a confidential span; nothing was built', fix: 'report this as a bug with the brief' },
   'todo-left': { title: 'a TODO marker is left in a brief (warning)', fix: 'write what it asks for, then delete the marker' },
   // Rendering
   'pdf-missing-glyph': { title: 'a character no bundled font can draw', fix: 'replace the character, or write it out in words' },

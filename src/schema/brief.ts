@@ -30,6 +30,21 @@ const briefCommon = {
   late: z.strictObject({ reason: textSchema }).optional(),
 };
 
+/**
+ * The Markdown prose fields of briefs, as paths (`*` is any list index): the only places a `:bci[…]` span can be
+ * honoured. Every other text field is plain text that every version shows.
+ */
+export const PROSE_FIELDS: readonly string[] = [
+  'represents',
+  'introduction',
+  'conclusion',
+  'nominations.*.reasons',
+  'points.*.answer',
+  'question',
+  'options.*.consequences',
+  'recommendation',
+];
+
 /** One market a comment nominates and what it asks USTR to do. */
 export const nominationSchema = z.strictObject({
   market: idSchema,

@@ -116,7 +116,7 @@ recommendation: Option 1.
 ${extra}`;
 
 const RESPONSE = (extra = ''): string => `
-id: alibaba-test-response
+id: alibaba-group-test-response
 kind: response
 filer: alibaba-group
 cycle: 2015
@@ -169,7 +169,7 @@ describe('leak 4: :bci in plain-text fields and link titles', () => {
   }, 60_000);
 
   it('addressee.name in a filing: an error at its position', async () => {
-    const dir = project({ r: RESPONSE('addressee:\n  name: "Ms. :bci[qzvkxj] Doe"\n').replace('id: alibaba-test-response', 'id: r') });
+    const dir = project({ r: RESPONSE('addressee:\n  name: "Ms. :bci[qzvkxj] Doe"\n').replace('id: alibaba-group-test-response', 'id: r') });
     const run = await build(dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^briefs\/r\.yaml:\d+:\d+: error .*`addressee\.name`.* \[bci-not-honoured\]$/m);
@@ -178,17 +178,17 @@ describe('leak 4: :bci in plain-text fields and link titles', () => {
 
 describe('leak 5: a confidential metric in a response record table', () => {
   it('builds (no crash): every column of the row is BCI — measure, figure, period, who reported it', async () => {
-    const dir = project({ 'alibaba-test-response': RESPONSE() });
+    const dir = project({ 'alibaba-group-test-response': RESPONSE() });
     const run = await build(dir);
     expect(run.code, run.stderr).toBe(0);
-    await expectPair(dir, 'alibaba-test-response', 'alibaba-group-test-response', ['kvvzqp', 'jqzxkv', '4,321']);
-    const pub = readFileSync(path.join(dir, 'out/alibaba-test-response/P-alibaba-group-test-response.md'), 'utf8');
+    await expectPair(dir, 'alibaba-group-test-response', 'alibaba-group-test-response', ['kvvzqp', 'jqzxkv', '4,321']);
+    const pub = readFileSync(path.join(dir, 'out/alibaba-group-test-response/P-alibaba-group-test-response.md'), 'utf8');
     // The table keeps its shape: the public row still has four cells, each `[ ]`.
     expect(pub).toMatch(/\|\s*\\?\[ \\?\]\s*\|\s*\\?\[ \\?\]\s*\|\s*\\?\[ \\?\]\s*\|\s*\\?\[ \\?\]\s*\|/);
   }, 60_000);
 
   it('a failing brief never takes the others down', async () => {
-    const dir = project({ 'alibaba-test-response': RESPONSE(), bad: POLICY_BRIEF('title: ":bci[x]"\n').replace('id: pb', 'id: bad') });
+    const dir = project({ 'alibaba-group-test-response': RESPONSE(), bad: POLICY_BRIEF('title: ":bci[x]"\n').replace('id: pb', 'id: bad') });
     const run = await cli(['check', '--no-cache'], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).not.toMatch(/internal error|report it/i);
@@ -197,19 +197,17 @@ describe('leak 5: a confidential metric in a response record table', () => {
 
 describe('BC shows in brackets everything P omits', () => {
   it('brackets the footnotes P removes', async () => {
-    const dir = project({ 'alibaba-test-response': RESPONSE() });
+    const dir = project({ 'alibaba-group-test-response': RESPONSE() });
     await build(dir);
-    const bc = readFileSync(path.join(dir, 'out/alibaba-test-response/BC-alibaba-group-test-response.md'), 'utf8');
-    const pub = readFileSync(path.join(dir, 'out/alibaba-test-response/P-alibaba-group-test-response.md'), 'utf8');
+    const bc = readFileSync(path.join(dir, 'out/alibaba-group-test-response/BC-alibaba-group-test-response.md'), 'utf8');
+    const pub = readFileSync(path.join(dir, 'out/alibaba-group-test-response/P-alibaba-group-test-response.md'), 'utf8');
     // The confidential metric's source is cited only inside its span: P drops that footnote, BC brackets it.
-    const note = /^\[\^(\d+)\]: (.*madeinchina.*|.*Made-in-China.*)$/im;
     const bcNotes = bc.split('\n').filter((l) => /^\[\^\d+\]:/.test(l));
     const pubNotes = pub.split('\n').filter((l) => /^\[\^\d+\]:/.test(l));
     expect(bcNotes.length).toBe(pubNotes.length + 1);
     const removed = bcNotes.filter((l) => !pubNotes.some((p) => p.replace(/^\[\^\d+\]/, '') === l.replace(/^\[\^\d+\]/, '')));
     expect(removed).toHaveLength(1);
     expect(removed[0]).toMatch(/^\[\^\d+\]: \\?\[.*\\?\]$/);
-    expect(note.test(bc) || removed.length === 1).toBe(true);
   }, 60_000);
 
   it('escapes brackets inside a span, so only the span’s own brackets are bare', async () => {
@@ -229,9 +227,10 @@ describe('text marked confidential that also appears unmarked', () => {
     );
     const dir = project({ pb: yaml });
     const run = await cli(['check', '--no-cache'], dir);
-    const warnings = run.stderr.split('\n').filter((l) => l.includes('[bci-also-public]'));
+    const warnings = `${run.stdout}${run.stderr}`.split('\n').filter((l) => l.includes('[bci-also-public]'));
     expect(warnings, run.stderr).toHaveLength(2);
-    const places = warnings.map((l) => /^briefs\/pb\.yaml:(\d+):(\d+): warning /.exec(l)?.slice(1).join(':'));
-    expect(new Set(places).size).toBe(2);
+    const lines = warnings.map((l) => Number(/^briefs\/pb\.yaml:(\d+):\d+: warning /.exec(l)?.[1]));
+    const lineOf = (needle: string): number => yaml.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    expect(lines.sort()).toEqual([lineOf(':bci[wqzvxk'), lineOf('Also wqzvxk')].sort());
   }, 60_000);
 });
