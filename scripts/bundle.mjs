@@ -12,7 +12,7 @@ const OUT = path.join(ROOT, 'dist', 'bin');
 rmSync(OUT, { recursive: true, force: true });
 await build({
   // The worker is its own entry: render-pool.js starts it from beside itself (new URL('./render-worker.js')).
-  entryPoints: { docketpress: path.join(ROOT, 'src', 'cli', 'main.ts'), 'render-worker': path.join(ROOT, 'src', 'build', 'render-worker.ts') },
+  entryPoints: { docketpress: path.join(ROOT, 'src', 'cli', 'main.ts'), 'render-worker': path.join(ROOT, 'src', 'pipeline', 'render-worker.ts') },
   outdir: OUT,
   bundle: true,
   splitting: true,

@@ -1,6 +1,6 @@
 // The library API: the same functions the command line uses, typed, for scripts and other tools.
 import path from 'node:path';
-import { buildBriefs, type BuildOptions, type BuildResult } from './build/index.js';
+import { buildBriefs, type BuildOptions, type BuildResult } from './pipeline/index.js';
 import { PACKAGE_ROOT } from './cli/context.js';
 
 export { loadDataset, type Dataset, type LoadResult } from './load/dataset.js';
@@ -8,7 +8,7 @@ export { buildDataset } from './load/validate.js';
 export { loadBriefs, type LoadedBrief } from './load/briefs.js';
 export { marketStatus as status, editionDiff as diff, timeline, type MarketStatus, type EditionStatus, type EditionDiff, type TimelineEntry } from './model/index.js';
 export { datasetDeadlines as deadlines } from './model/deadlines.js';
-export { buildBriefs, type BuildOptions, type BuildResult, type OutputFormat } from './build/index.js';
+export { buildBriefs, type BuildOptions, type BuildResult, type OutputFormat } from './pipeline/index.js';
 export { formatDiagnostic, type Diagnostic } from './diagnostics/index.js';
 export { RULES } from './diagnostics/catalogue.js';
 

@@ -3,9 +3,8 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/index.js';
 import { BC_MARKING, bciSpans, PUBLIC_MARKING } from '../compose/bci.js';
-import type { Dataset } from '../load/dataset.js';
-import type { LoadedBrief } from '../load/briefs.js';
-import { placeOf, type PathSegment } from '../load/yaml-file.js';
+import type { PathSegment } from '../diagnostics/locator.js';
+import type { BriefSource, Dataset } from '../model/dataset.js';
 import { docketForCycle } from '../model/dockets.js';
 import { surelyBefore } from '../schema/partial-date.js';
 
@@ -18,9 +17,9 @@ export interface VersionOutputs {
   pdfPages?: string[];
 }
 
-function reporter(loaded: LoadedBrief, found: Diagnostic[]) {
+function reporter(loaded: BriefSource, found: Diagnostic[]) {
   return (at: PathSegment[], severity: Severity, message: string, ruleId: string): void => {
-    found.push(diagnostic(loaded.file.name, placeOf(loaded.file, at), severity, message, ruleId));
+    found.push(diagnostic(loaded.file.name, loaded.file.placeOf(at), severity, message, ruleId));
   };
 }
 
@@ -29,7 +28,7 @@ function reporter(loaded: LoadedBrief, found: Diagnostic[]) {
  * caption, the filer named, reasons for each nominated market, BCI justified, the filing date against the
  * deadline (11:59 p.m. Eastern on the deadline day), a rebuttal answering only filings of its own docket.
  */
-export function documentCompliance(loaded: LoadedBrief, dataset: Dataset, root: Root): Diagnostic[] {
+export function documentCompliance(loaded: BriefSource, dataset: Dataset, root: Root): Diagnostic[] {
   const found: Diagnostic[] = [];
   const report = reporter(loaded, found);
   const brief = loaded.brief;
@@ -79,7 +78,7 @@ export function documentCompliance(loaded: LoadedBrief, dataset: Dataset, root: 
 }
 
 /** Rules that read the rendered versions: markings on every page and in the Markdown, BC/P file names. */
-export function outputCompliance(loaded: LoadedBrief, versions: readonly VersionOutputs[]): Diagnostic[] {
+export function outputCompliance(loaded: BriefSource, versions: readonly VersionOutputs[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   const report = reporter(loaded, found);
   for (const version of versions) {

@@ -1,6 +1,6 @@
 // Footnotes that cite sources: each citation becomes a GFM footnote reference with its definition at the end.
 import type { FootnoteDefinition, FootnoteReference, PhrasingContent } from 'mdast';
-import type { Dataset } from '../load/dataset.js';
+import type { Dataset } from '../model/dataset.js';
 import { surelyBefore } from '../schema/partial-date.js';
 import { formatDate } from './format.js';
 import { link, paragraph, text } from './nodes.js';

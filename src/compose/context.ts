@@ -1,8 +1,8 @@
 // What every composer works with: the dataset, the brief and its file, citations and the diagnostics list.
 import type { BlockContent } from 'mdast';
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/index.js';
-import type { Dataset } from '../load/dataset.js';
-import { placeOf, proseStart, type PathSegment, type YamlFile } from '../load/yaml-file.js';
+import type { Dataset } from '../model/dataset.js';
+import type { Locator, PathSegment } from '../diagnostics/locator.js';
 import type { Brief } from '../schema/index.js';
 import { Citations } from './citations.js';
 import { parseProse } from './prose.js';
@@ -26,14 +26,14 @@ export class ComposeContext {
   constructor(
     readonly dataset: Dataset,
     readonly brief: Brief,
-    readonly briefFile: YamlFile,
+    readonly briefFile: Locator,
   ) {
     this.citations = new Citations(dataset, brief.date);
   }
 
   /** Reports a problem at a path inside the brief file. */
   report(at: PathSegment[], severity: Severity, message: string, ruleId: string): void {
-    this.diagnostics.push(diagnostic(this.briefFile.name, placeOf(this.briefFile, at), severity, message, ruleId));
+    this.diagnostics.push(diagnostic(this.briefFile.name, this.briefFile.placeOf(at), severity, message, ruleId));
   }
 
   /** Where a datum of the dataset was written (its file, line and column), optionally a path below it. */
@@ -46,6 +46,6 @@ export class ComposeContext {
   /** Parses a Markdown prose field of the brief at `at` (footnotes via `:cite[...]`). */
   prose(markdown: string | undefined, at: PathSegment[]): BlockContent[] {
     if (!markdown) return [];
-    return parseProse(markdown, { file: this.briefFile.name, field: at.join('.'), start: () => proseStart(this.briefFile, at) }, this.dataset, this.citations, this.diagnostics);
+    return parseProse(markdown, { file: this.briefFile.name, field: at.join('.'), start: () => this.briefFile.proseStart(at) }, this.dataset, this.citations, this.diagnostics);
   }
 }

@@ -3,9 +3,8 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { diagnostic, displayPath, type Diagnostic } from '../diagnostics/index.js';
-import type { Dataset } from '../load/dataset.js';
-import type { LoadedBrief } from '../load/briefs.js';
-import { visible } from '../load/yaml-file.js';
+import type { BriefSource, Dataset } from '../model/dataset.js';
+import { visible } from '../diagnostics/visible.js';
 import type { Brief } from '../schema/index.js';
 import { composeComment } from './comment.js';
 import { composeDiff } from './diff.js';
@@ -63,7 +62,7 @@ function real(file: string): string {
  * folder (the briefs folder's parent), after resolving symbolic links: a brief can never make the build read
  * `/etc/passwd`, `../../secret` or a URL. Otherwise returns the reason, for a positioned error.
  */
-export function templatePath(loaded: LoadedBrief, templatesDir: string): { file: string } | { problem: string } {
+export function templatePath(loaded: BriefSource, templatesDir: string): { file: string } | { problem: string } {
   const given = loaded.brief.template;
   if (!given) return { file: path.join(templatesDir, `${loaded.brief.kind}.md`) };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(given) || /^(?:data|file|javascript):/i.test(given)) {
@@ -83,7 +82,7 @@ export function templatePath(loaded: LoadedBrief, templatesDir: string): { file:
 
 /** Composes one brief; returns the document, or undefined with errors in `diagnostics`. */
 export async function composeBrief(
-  loaded: LoadedBrief,
+  loaded: BriefSource,
   dataset: Dataset,
   options: { templatesDir: string; cwd?: string },
 ): Promise<{ document?: ComposedDocument; diagnostics: Diagnostic[] }> {

@@ -3,7 +3,7 @@ import type { BlockContent, Nodes, PhrasingContent, Root, RootContent } from 'md
 import type { TextDirective } from 'mdast-util-directive';
 import { SKIP, visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import type { Dataset } from '../load/dataset.js';
+import type { Dataset } from '../model/dataset.js';
 import { suggestion } from '../diagnostics/suggest.js';
 import { bci } from './bci.js';
 import type { Citations } from './citations.js';

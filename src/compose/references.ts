@@ -1,6 +1,6 @@
 // Checking a brief's references into the data: each unknown id is a positioned error with the nearest id.
 import { suggestion } from '../diagnostics/suggest.js';
-import type { PathSegment } from '../load/yaml-file.js';
+import type { PathSegment } from '../diagnostics/locator.js';
 import type { ComposeContext } from './context.js';
 
 /** Collects unknown-reference errors for one brief; `ok` is false once any was found. */

@@ -1,6 +1,6 @@
 // Scaffolding brief specs (`docketpress new`): a ready-to-edit YAML spec built from the data, with TODO markers
 // wherever a human must write. Pure: takes the dataset and the choices, returns the text; writes nothing.
-import type { Dataset } from '../load/dataset.js';
+import type { Dataset } from '../model/dataset.js';
 import { docketForCycle, editionForCycle } from '../model/dockets.js';
 import { roleAt } from '../model/people.js';
 import type { BriefKind } from '../schema/brief.js';

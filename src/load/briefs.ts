@@ -2,17 +2,15 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, displayPath, type Diagnostic } from '../diagnostics/index.js';
-import { briefSchema, type Brief } from '../schema/index.js';
+import type { BriefSource } from '../model/dataset.js';
+import { briefSchema } from '../schema/index.js';
 import { readYamlFile } from './dataset.js';
 import { placeOf, readYaml, type YamlFile } from './yaml-file.js';
 import { validateWithPositions } from './zod-issues.js';
 
-/** A validated brief spec and the file it came from. */
-export interface LoadedBrief {
-  brief: Brief;
+/** A validated brief spec and the YAML file it came from (later stages see it as a `BriefSource`). */
+export interface LoadedBrief extends BriefSource {
   file: YamlFile;
-  /** Absolute path of the spec. */
-  path: string;
 }
 
 /** TODO markers reported per brief; the rest are summed up in the last message. */

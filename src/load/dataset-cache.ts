@@ -6,7 +6,7 @@ import { cacheEntryPath, readCacheEntry, writeCacheEntry } from './cache.js';
 import { decodeDataFile, OriginIndex, type DataFile, type Dataset, type LoadResult, type Origin } from './dataset.js';
 import { lazyFile } from './lazy-yaml.js';
 import { decodeListings, encodeListings, type EncodedListings } from './listing-codec.js';
-import type { YamlFile } from './yaml-file.js';
+import type { Locator } from '../diagnostics/locator.js';
 
 /** The collections of top-level entities, in a fixed order; each has its own origin (file and path). */
 const COLLECTIONS = ['sources', 'editions', 'markets', 'stakeholders', 'positions', 'events', 'dockets', 'metrics'] as const;
@@ -68,7 +68,7 @@ export function loadCachedDataset(cacheDir: string, dir: string, files: readonly
 
 /** Stores a fresh load (nothing, if an entity's origin is not of the two shapes a location can say). */
 export function storeDataset(cacheDir: string, dir: string, key: string, result: LoadResult): void {
-  const fileIndex = new Map<YamlFile, number>(result.yamlFiles.map((file, i) => [file, i]));
+  const fileIndex = new Map<Locator, number>(result.yamlFiles.map((file, i) => [file, i]));
   const { origins, ...dataset } = result.dataset;
   const locations = {} as Locations;
   for (const collection of COLLECTIONS) {

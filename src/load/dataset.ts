@@ -4,70 +4,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { diagnostic, displayPath } from '../diagnostics/index.js';
-import type { Docket, Edition, Event, Market, Metric, Position, Source, Stakeholder } from '../schema/index.js';
-import type { Claim, Person } from '../schema/index.js';
+import { emptyDataset, type Dataset } from '../model/dataset.js';
 import { cacheKey } from './cache.js';
 import { decodeYamlBytes, fileTooLarge, MAX_FILE_BYTES } from './file-bytes.js';
 import type { ReadingMemo } from './validate.js';
-import type { PathSegment, YamlFile } from './yaml-file.js';
+import type { YamlFile } from './yaml-file.js';
 
-/** Where an entity was read from: its file and its path inside the YAML document. */
-export interface Origin {
-  file: YamlFile;
-  path: PathSegment[];
-}
-
-/** The validated, cross-checked dataset every query and composer works on. */
-export interface Dataset {
-  sources: Map<string, Source>;
-  /** Editions sorted by publication date (oldest first). */
-  editions: Edition[];
-  editionsById: Map<string, Edition>;
-  markets: Map<string, Market>;
-  stakeholders: Map<string, Stakeholder>;
-  people: Map<string, { person: Person; stakeholder: Stakeholder }>;
-  positions: Position[];
-  claims: Map<string, { claim: Claim; position: Position }>;
-  events: Event[];
-  dockets: Docket[];
-  metrics: Metric[];
-  /** The file and YAML path each entity came from, for positioned messages later in the pipeline. */
-  origins: OriginIndex;
-}
-
-/** Entity → where it was read from; also lists its entries. A restored dataset fills it on first use. */
-export class OriginIndex {
-  readonly #byEntity = new WeakMap<object, Origin>();
-  readonly #entries: Array<[object, Origin]> = [];
-  #fill: ((index: OriginIndex) => void) | undefined;
-
-  /** `fill` runs once, before the first lookup (queries that never look anything up never pay for it). */
-  constructor(fill?: (index: OriginIndex) => void) {
-    this.#fill = fill;
-  }
-
-  #settle(): void {
-    const fill = this.#fill;
-    this.#fill = undefined;
-    fill?.(this);
-  }
-
-  get(entity: object): Origin | undefined {
-    this.#settle();
-    return this.#byEntity.get(entity);
-  }
-
-  set(entity: object, origin: Origin): this {
-    if (!this.#byEntity.has(entity)) this.#entries.push([entity, origin]);
-    this.#byEntity.set(entity, origin);
-    return this;
-  }
-
-  entries(): ReadonlyArray<readonly [object, Origin]> {
-    this.#settle();
-    return this.#entries;
-  }
-}
+// The dataset's types belong to model/ (which never imports the loader); the loader fills them.
+export { emptyDataset, OriginIndex, type Dataset, type Origin } from '../model/dataset.js';
 
 /** One data file's text, named as messages should show it. */
 export interface DataText {
@@ -90,24 +34,6 @@ export interface LoadResult {
   key?: string;
   /** True when the result came from the cache (nothing was parsed or validated). */
   fromCache?: boolean;
-}
-
-/** A dataset with nothing in it. */
-export function emptyDataset(): Dataset {
-  return {
-    sources: new Map(),
-    editions: [],
-    editionsById: new Map(),
-    markets: new Map(),
-    stakeholders: new Map(),
-    people: new Map(),
-    positions: [],
-    claims: new Map(),
-    events: [],
-    dockets: [],
-    metrics: [],
-    origins: new OriginIndex(),
-  };
 }
 
 /** One data file as read from disk: its bytes, or why they could not be read. */

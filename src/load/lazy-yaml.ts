@@ -9,7 +9,7 @@ export function registerCarefulParser(parser: CarefulParser): void {
   carefulParser = parser;
 }
 
-/** A file with its text (or how to get it); `doc` and `lineCounter` parse it on first use. */
+/** A file with its text (or how to get it); `doc`, `lineCounter` and places parse it on first use. */
 export function lazyFile(name: string, text: string | (() => string)): YamlFile {
   let source = typeof text === 'string' ? text : undefined;
   let parsed: YamlFile | undefined;
@@ -29,5 +29,8 @@ export function lazyFile(name: string, text: string | (() => string)): YamlFile 
     get lineCounter() {
       return careful().lineCounter;
     },
+    placeOf: (path, options) => careful().placeOf(path, options),
+    proseStart: (path) => careful().proseStart(path),
+    placeOfText: (text) => careful().placeOfText(text),
   };
 }

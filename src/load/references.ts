@@ -2,7 +2,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { surelyBefore, yearOf } from '../schema/partial-date.js';
 import type { Dataset, Origin } from './dataset.js';
-import { placeOf, type PathSegment } from './yaml-file.js';
+import type { PathSegment } from './yaml-file.js';
 import { suggestion } from '../diagnostics/suggest.js';
 
 /** What the loader registered: entity origins by kind and id, and ids seen on entities that failed validation. */
@@ -38,7 +38,7 @@ export function checkReferences(dataset: Dataset, registry: Registry): Diagnosti
     if (registry.entities.get(kind)?.has(id)) return;
     if (registry.attemptedIds.get(kind)?.has(id)) return; // that entity is invalid and already reported
     if (registry.unreadableKinds.has(kind)) return;
-    const where = placeOf(origin.file, [...origin.path, ...at]);
+    const where = origin.file.placeOf([...origin.path, ...at]);
     problems.push(diagnostic(origin.file.name, where, 'error', `unknown ${kind} \`${id}\`${suggestion(id, known(kind))}: fix the id or ${HOW_TO_ADD[kind]}`, 'unknown-reference'));
   };
   const refs = (kind: RefKind, ids: readonly string[] | undefined, origin: Origin | undefined, key: string): void => {
@@ -46,7 +46,7 @@ export function checkReferences(dataset: Dataset, registry: Registry): Diagnosti
   };
   const dateOrder = (origin: Origin | undefined, at: PathSegment[], message: string): void => {
     if (!origin) return;
-    problems.push(diagnostic(origin.file.name, placeOf(origin.file, [...origin.path, ...at]), 'error', message, 'date-order'));
+    problems.push(diagnostic(origin.file.name, origin.file.placeOf([...origin.path, ...at]), 'error', message, 'date-order'));
   };
   const o = (entity: object): Origin | undefined => dataset.origins.get(entity);
 
@@ -71,7 +71,7 @@ export function checkReferences(dataset: Dataset, registry: Registry): Diagnosti
       ref('edition', listing.edition, listingOrigin, ['edition']);
       const before = seen.get(listing.edition);
       if (before !== undefined) {
-        problems.push(diagnostic(origin!.file.name, placeOf(origin!.file, ['listings', index, 'edition']), 'error', `a second listing row for edition \`${listing.edition}\` (the first is row ${before + 1}): keep one row per edition`, 'duplicate-id'));
+        problems.push(diagnostic(origin!.file.name, origin!.file.placeOf(['listings', index, 'edition']), 'error', `a second listing row for edition \`${listing.edition}\` (the first is row ${before + 1}): keep one row per edition`, 'duplicate-id'));
       }
       seen.set(listing.edition, index);
       const edition = dataset.editionsById.get(listing.edition);
@@ -107,7 +107,7 @@ export function checkReferences(dataset: Dataset, registry: Registry): Diagnosti
     position.claims.forEach((claim, index) => claim.sources.forEach((id, s) => ref('source', id, origin, ['claims', index, 'sources', s])));
     const person = position.person ? dataset.people.get(position.person) : undefined;
     if (person && person.stakeholder.id !== position.stakeholder) {
-      problems.push(diagnostic(origin!.file.name, placeOf(origin!.file, [...origin!.path, 'person']), 'warning', `${person.person.name} belongs to \`${person.stakeholder.id}\`, not to \`${position.stakeholder}\`: check the person or the stakeholder`, 'person-stakeholder-mismatch'));
+      problems.push(diagnostic(origin!.file.name, origin!.file.placeOf([...origin!.path, 'person']), 'warning', `${person.person.name} belongs to \`${person.stakeholder.id}\`, not to \`${position.stakeholder}\`: check the person or the stakeholder`, 'person-stakeholder-mismatch'));
     }
   }
 
@@ -146,7 +146,7 @@ export function checkReferences(dataset: Dataset, registry: Registry): Diagnosti
   for (const source of everyFileRead ? dataset.sources.values() : []) {
     if (!citedSources.has(source.id) && !registry.rawCitedSources.has(source.id)) {
       const origin = o(source);
-      if (origin) problems.push(diagnostic(origin.file.name, placeOf(origin.file, [...origin.path, 'id']), 'warning', `source \`${source.id}\` is not cited by any fact: cite it or remove it`, 'unused-source'));
+      if (origin) problems.push(diagnostic(origin.file.name, origin.file.placeOf([...origin.path, 'id']), 'warning', `source \`${source.id}\` is not cited by any fact: cite it or remove it`, 'unused-source'));
     }
   }
   return problems;

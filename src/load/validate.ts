@@ -217,8 +217,8 @@ function claimId(registry: Registry, kind: EntityKind, id: string, origin: Origi
   if (!table) registry.entities.set(kind, (table = new Map()));
   const first = table.get(id);
   if (first) {
-    const at = placeOf(first.file, first.path);
-    diagnostics.push(diagnostic(origin.file.name, placeOf(origin.file, idPath), 'error', `duplicate ${kind} id \`${id}\` (first defined at ${first.file.name}:${at.line}:${at.column}): give one of them another id`, 'duplicate-id'));
+    const at = first.file.placeOf(first.path);
+    diagnostics.push(diagnostic(origin.file.name, origin.file.placeOf(idPath), 'error', `duplicate ${kind} id \`${id}\` (first defined at ${first.file.name}:${at.line}:${at.column}): give one of them another id`, 'duplicate-id'));
     return false;
   }
   table.set(id, origin);

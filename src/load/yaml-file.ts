@@ -2,12 +2,14 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import type { Locator, PathSegment, Place } from '../diagnostics/locator.js';
+import { characterName, visible } from '../diagnostics/visible.js';
 import { lazyFile, registerCarefulParser } from './lazy-yaml.js';
 
 export { MAX_FILE_BYTES } from './file-bytes.js';
 
-/** A parsed YAML file with what is needed to point at its nodes. */
-export interface YamlFile {
+/** A parsed YAML file with what is needed to point at its nodes; later stages see only its `Locator` side. */
+export interface YamlFile extends Locator {
   /** The path shown in messages. */
   name: string;
   /** The file's text. */
@@ -16,10 +18,27 @@ export interface YamlFile {
   lineCounter: LineCounter;
 }
 
-export type PathSegment = string | number;
-export interface Place {
-  line: number;
-  column: number;
+export type { PathSegment, Place } from '../diagnostics/locator.js';
+export { characterName, visible } from '../diagnostics/visible.js';
+
+/** A parsed file with its `Locator` methods. */
+function yamlFile(name: string, source: string, doc: Document.Parsed, lineCounter: LineCounter): YamlFile {
+  const file: YamlFile = {
+    name,
+    source,
+    doc,
+    lineCounter,
+    placeOf: (path, options) => placeOf(file, path, options),
+    proseStart: (path) => proseStart(file, path),
+    placeOfText: (text) => placeOfText(file, text),
+  };
+  return file;
+}
+
+/** The first place `text` occurs in the file (columns count UTF-16 units, as in every other message). */
+function placeOfText(file: YamlFile, text: string): Place | undefined {
+  const offset = file.source.indexOf(text);
+  return offset < 0 ? undefined : placeOfOffset(file, offset);
 }
 
 /** What each YAML parser error code means for a person editing the file. */
@@ -55,53 +74,8 @@ export const MAX_SYNTAX_MESSAGES = 20;
 /** Characters that are invisible or reorder text: fine in prose, never in ids, keys or dates. */
 export const INVISIBLE_CHARACTER = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
 
-const INVISIBLE_NAMES: Record<number, string> = {
-  0x0000: 'NULL',
-  0x0007: 'BELL',
-  0x0008: 'BACKSPACE',
-  0x000b: 'LINE TABULATION',
-  0x000c: 'FORM FEED',
-  0x001b: 'ESCAPE',
-  0x007f: 'DELETE',
-  0x00ad: 'SOFT HYPHEN',
-  0x061c: 'ARABIC LETTER MARK',
-  0x180e: 'MONGOLIAN VOWEL SEPARATOR',
-  0x200b: 'ZERO WIDTH SPACE',
-  0x200c: 'ZERO WIDTH NON-JOINER',
-  0x200d: 'ZERO WIDTH JOINER',
-  0x200e: 'LEFT-TO-RIGHT MARK',
-  0x200f: 'RIGHT-TO-LEFT MARK',
-  0x202a: 'LEFT-TO-RIGHT EMBEDDING',
-  0x202b: 'RIGHT-TO-LEFT EMBEDDING',
-  0x202c: 'POP DIRECTIONAL FORMATTING',
-  0x202d: 'LEFT-TO-RIGHT OVERRIDE',
-  0x202e: 'RIGHT-TO-LEFT OVERRIDE',
-  0x2060: 'WORD JOINER',
-  0x2066: 'LEFT-TO-RIGHT ISOLATE',
-  0x2067: 'RIGHT-TO-LEFT ISOLATE',
-  0x2068: 'FIRST STRONG ISOLATE',
-  0x2069: 'POP DIRECTIONAL ISOLATE',
-  0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
-};
-
 /** Control characters YAML does not allow in a file (all C0 and C1 controls but tab, line feed and carriage return). */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F]/u;
-
-/** `U+200B (ZERO WIDTH SPACE)` for a character. */
-export function characterName(char: string): string {
-  const cp = char.codePointAt(0) ?? 0;
-  const label = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-  const name = INVISIBLE_NAMES[cp];
-  return name ? `${label} (${name})` : label;
-}
-
-/** A value as a message may echo it: on one line, invisible and control characters spelled out, cut to `max`. */
-export function visible(value: string, max = 60): string {
-  const cut = value.length > max ? `${value.slice(0, max)}…` : value;
-  return cut.replace(/[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu, (c) =>
-    c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `<${characterName(c).split(' ')[0]}>`,
-  );
-}
 
 // Whoever can ask for a position has loaded this module, so files restored from the cache can parse themselves.
 registerCarefulParser((name, source) => parseYamlText(name, source).file);
@@ -112,7 +86,7 @@ export function parseYamlText(name: string, text: string): { file: YamlFile; dia
   // A byte order mark is not part of the text: positions count from the first real character, as editors do.
   const source = text.replace(/^\uFEFF/, '');
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const file: YamlFile = { name, source, doc, lineCounter };
+  const file = yamlFile(name, source, doc, lineCounter);
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   // A tab used as indentation makes the parser report a cascade of follow-on errors: report the tab alone.

@@ -14,7 +14,7 @@ import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import { parse } from 'date-fns/parse';
 import { subDays } from 'date-fns/subDays';
 import type { Day } from 'date-fns';
-import type { Dataset } from '../load/dataset.js';
+import type { Dataset } from './dataset.js';
 import type { Docket } from '../schema/index.js';
 
 /** The time zone every USTR deadline is stated in ("11:59 p.m. Eastern"). */

@@ -1,5 +1,5 @@
 // What changed between two editions of the list: markets added, removed, retained, and those without a record.
-import type { Dataset } from '../load/dataset.js';
+import type { Dataset } from './dataset.js';
 import { getEdition } from './lookup.js';
 import { listingFor } from './status.js';
 

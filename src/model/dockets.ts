@@ -1,5 +1,5 @@
 // Dockets and editions of a review cycle.
-import type { Dataset } from '../load/dataset.js';
+import type { Dataset } from './dataset.js';
 import type { Docket, Edition } from '../schema/index.js';
 
 /** The docket of a review cycle, if the data has it. */

@@ -1,6 +1,6 @@
 // Looking up markets and editions by id, with a typed error that suggests the nearest id.
 import { closest } from 'fastest-levenshtein';
-import type { Dataset } from '../load/dataset.js';
+import type { Dataset } from './dataset.js';
 import type { Edition, Market } from '../schema/index.js';
 
 /** An id the dataset does not have; carries the nearest known id for the message. */

@@ -1,5 +1,5 @@
 // Human names for codes and ids in the dataset: countries, stakeholders, sources.
-import type { Dataset } from '../load/dataset.js';
+import type { Dataset } from './dataset.js';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 

@@ -1,5 +1,5 @@
 // A market's listing status edition by edition, and what changed against the previous recorded edition.
-import type { Dataset } from '../load/dataset.js';
+import type { Dataset } from './dataset.js';
 import type { Listing } from '../schema/index.js';
 import { getMarket } from './lookup.js';
 

@@ -1,5 +1,5 @@
 // A dated chronology for markets: what each edition of the list said, events, and stakeholders' positions.
-import type { Dataset } from '../load/dataset.js';
+import type { Dataset } from './dataset.js';
 import type { Stance } from '../schema/index.js';
 import { comparePartialDates, yearOf } from '../schema/partial-date.js';
 import { getMarket } from './lookup.js';

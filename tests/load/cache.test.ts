@@ -6,7 +6,6 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultCacheDir, MAX_CACHE_ENTRIES, writeCacheEntry, cacheEntryPath, cacheKey } from '../../src/load/cache.js';
 import { loadDataset, type LoadResult } from '../../src/load/dataset.js';
-import { placeOf } from '../../src/load/yaml-file.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'docketpress-cache-'));
@@ -26,7 +25,7 @@ function visible(result: LoadResult): unknown {
   const where = (entity: object): string | undefined => {
     const origin = dataset.origins.get(entity);
     if (!origin) return undefined;
-    const at = placeOf(origin.file, origin.path);
+    const at = origin.file.placeOf(origin.path);
     return `${origin.file.name}:${at.line}:${at.column}`;
   };
   return {

@@ -1,8 +1,8 @@
 // `docketpress build [brief-id…] [--format md,pdf] [--pdfa] [--quiet]`: build briefs into out/<brief-id>/.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { BuildOptions, BuildResult } from '../../build/index.js';
-import { OUTPUT_FORMATS, type OutputFormat } from '../../build/formats.js';
+import type { BuildOptions, BuildResult } from '../../pipeline/index.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../../pipeline/formats.js';
 import { displayPath, hasErrors } from '../../diagnostics/index.js';
 import { suggestion } from '../../diagnostics/suggest.js';
 import { resolveFolder } from '../context.js';
@@ -54,7 +54,7 @@ export async function run({ options, values, positionals, io }: CommandContext):
   });
   if (values.watch === true) return watch({ options, values, positionals, io }, formats);
   // Loaded on demand: the composers and renderers are not needed by the quick query commands.
-  const { buildBriefs } = await import('../../build/index.js');
+  const { buildBriefs } = await import('../../pipeline/index.js');
   let result: BuildResult;
   try {
     result = await buildBriefs({
@@ -117,7 +117,7 @@ function buildOptions(context: CommandContext, formats: OutputFormat[] | undefin
 /** `build --watch`: build, then rebuild on every change until Ctrl-C (SIGINT) or SIGTERM. */
 async function watch(context: CommandContext, formats: OutputFormat[] | undefined): Promise<number> {
   const { io } = context;
-  const { watchBuild } = await import('../../build/watch.js');
+  const { watchBuild } = await import('../../pipeline/watch.js');
   const controller = new AbortController();
   const stop = (): void => controller.abort();
   process.once('SIGINT', stop);

@@ -31,7 +31,7 @@ export async function run({ options, io, values, positionals }: CommandContext):
   // Briefs are checked by composing them (references, templates, prose) without rendering anything.
   // Named briefs are also rendered in memory, so the output rules (markings, leaks) run too; nothing is written.
   // Loaded on demand: the composers and renderers are not needed by the quick query commands.
-  const { buildBriefs } = await import('../../build/index.js');
+  const { buildBriefs } = await import('../../pipeline/index.js');
   const briefs = await buildBriefs({
     dataDir: options.data,
     briefsDir: options.briefs,

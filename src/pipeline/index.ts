@@ -1,16 +1,16 @@
-// Build stage: load data and briefs, compose each brief, render the formats asked for, write outputs atomically.
+// Pipeline stage: load data and briefs, compose each brief, render the formats asked for, write outputs atomically.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { cacheKey } from '../load/cache.js';
 import path from 'node:path';
 import { diagnostic, displayPath, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import type { Locator } from '../diagnostics/locator.js';
 import { confidentialTexts, publicText } from '../compose/bci.js';
 import { composeBrief, templatePath, type ComposedDocument } from '../compose/index.js';
 import { documentVersions, type DocumentVersion } from '../compose/versions.js';
 import { documentCompliance, outputCompliance, type VersionOutputs } from '../check/compliance.js';
 import { findLeaks, type PublicText } from '../check/leaks.js';
-import { placeOf, type YamlFile } from '../load/yaml-file.js';
 import { loadBriefs, type LoadedBrief } from '../load/briefs.js';
 import { loadDataset, type Dataset, type LoadResult } from '../load/dataset.js';
 import type { ReadingMemo } from '../load/validate.js';
@@ -168,13 +168,11 @@ async function removeStaleOutputs(dir: string, keep: readonly string[]): Promise
   }
 }
 
-/** The first place a character occurs in these files (columns count UTF-16 units, as in every other message). */
-function findCharacter(char: string, files: readonly YamlFile[]): { file: string; line: number; column: number } | undefined {
+/** The first place a character occurs in these files. */
+function findCharacter(char: string, files: readonly Locator[]): { file: string; line: number; column: number } | undefined {
   for (const file of files) {
-    const offset = file.source.indexOf(char);
-    if (offset < 0) continue;
-    const { line, col } = file.lineCounter.linePos(offset);
-    return { file: file.name, line, column: col };
+    const place = file.placeOfText(char);
+    if (place) return { file: file.name, ...place };
   }
   return undefined;
 }
@@ -185,7 +183,7 @@ function leakDiagnostics(loaded: LoadedBrief, document: ComposedDocument, render
   if (!publicVersion) return [];
   const leaks = findLeaks(confidentialTexts(document.root), publicText(document.root), publicVersion.publicTexts);
   return leaks.map((leak) =>
-    diagnostic(loaded.file.name, placeOf(loaded.file, ['id']), 'error', `confidential text “${leak.fragment}” reached the public version (${leak.where}); nothing was written for this brief — report this as a bug`, 'bci-leak'),
+    diagnostic(loaded.file.name, loaded.file.placeOf(['id']), 'error', `confidential text “${leak.fragment}” reached the public version (${leak.where}); nothing was written for this brief — report this as a bug`, 'bci-leak'),
   );
 }
 

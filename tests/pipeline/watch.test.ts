@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BuildResult } from '../../src/build/index.js';
-import { watchBuild } from '../../src/build/watch.js';
+import type { BuildResult } from '../../src/pipeline/index.js';
+import { watchBuild } from '../../src/pipeline/watch.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'docketpress-watch-'));

@@ -4,7 +4,7 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildBriefs, type BuildOptions } from '../../src/build/index.js';
+import { buildBriefs, type BuildOptions } from '../../src/pipeline/index.js';
 import { runCli } from '../../src/cli/run.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
