@@ -1,6 +1,6 @@
 // Where a brief may mark confidential words: `:bci[…]` only in prose fields; in any plain-text field it is an error.
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import { placeOfCharacter, type PathSegment, type YamlFile } from '../load/yaml-file.js';
+import type { Locator, PathSegment } from '../diagnostics/locator.js';
 import { PROSE_FIELDS } from '../schema/index.js';
 
 const MARKER = /:bci\s*[[{]/;
@@ -16,7 +16,7 @@ function isProse(path: readonly PathSegment[]): boolean {
  * brief is prepared for, an option's title …): such a field goes out as it is — into PDF metadata,
  * bookmarks, the HTML title, a salutation — so the span could not be kept out of the public version.
  */
-export function bciOutsideProse(file: YamlFile, value: unknown): Diagnostic[] {
+export function bciOutsideProse(file: Locator, value: unknown): Diagnostic[] {
   const found: Diagnostic[] = [];
   const walk = (node: unknown, path: PathSegment[]): void => {
     if (typeof node === 'string') {
@@ -24,7 +24,7 @@ export function bciOutsideProse(file: YamlFile, value: unknown): Diagnostic[] {
       if (match && !isProse(path)) {
         const field = path.join('.');
         found.push(
-          diagnostic(file.name, placeOfCharacter(file, path, match.index), 'error', `\`:bci[…]\` in \`${field}\` cannot be honoured: \`${field}\` is plain text that every version shows (metadata, bookmarks, headings) — move the confidential words into a prose field and mark them there, or remove the marker`, 'bci-not-honoured'),
+          diagnostic(file.name, file.placeOf(path), 'error', `\`:bci[…]\` in \`${field}\` cannot be honoured: \`${field}\` is plain text that every version shows (metadata, bookmarks, headings) — move the confidential words into a prose field and mark them there, or remove the marker`, 'bci-not-honoured'),
         );
       }
     } else if (Array.isArray(node)) node.forEach((item, i) => walk(item, [...path, i]));

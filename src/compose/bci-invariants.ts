@@ -2,10 +2,11 @@
 import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import type { Dataset } from '../load/dataset.js';
-import { placeOf, type YamlFile } from '../load/yaml-file.js';
+import type { Dataset } from '../model/dataset.js';
+import type { Locator } from '../diagnostics/locator.js';
 import { bciSpans, type Bci } from './bci.js';
 import type { DocumentMeta } from './context.js';
+import type { FilePlace } from './prose.js';
 
 const normalise = (value: string): string => value.replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -56,53 +57,63 @@ export function confidentialDataOutsideSpans(root: Root, meta: DocumentMeta, dat
     const leaked = texts.find((t) => t.length >= MIN_LENGTH && composed.includes(t));
     if (!leaked) continue;
     const origin = dataset.origins.get(owner);
-    const place = origin ? { file: origin.file.name, ...placeOf(origin.file, [...origin.path, ...below]) } : { file: briefName, line: 1, column: 1 };
+    const place = origin ? { file: origin.file.name, ...origin.file.placeOf([...origin.path, ...below]) } : { file: briefName, line: 1, column: 1 };
     found.push(diagnostic(place.file, place, 'error', `${label} is confidential, but brief \`${briefName}\` would show “${leaked.slice(0, 60)}” outside a confidential span; nothing was built for it — report this as a bug in docketpress`, 'bci-unmarked-data'));
   }
   return found;
 }
 
-/** Where `needle` (whitespace-insensitive, any case) occurs in a file's text, as offsets. */
-function occurrences(haystack: string, needle: string): number[] {
-  const pattern = new RegExp(needle.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'gi');
-  return [...haystack.matchAll(pattern)].map((match) => match.index);
+/** The text of a block outside spans, and where its first written text node was written (when it was). */
+function leafBlocks(root: Root, places: WeakMap<object, () => FilePlace>): Array<{ text: string; place?: () => FilePlace }> {
+  const blocks: Array<{ text: string; place?: () => FilePlace }> = [];
+  const walk = (node: Nodes): void => {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+      const parts: string[] = [];
+      let place: (() => FilePlace) | undefined;
+      const collect = (inner: Nodes): void => {
+        if ((inner as { type: string }).type === 'bci') return;
+        if (inner.type === 'text') {
+          parts.push(inner.value);
+          place ??= places.get(inner);
+        }
+        if ('children' in inner) for (const child of inner.children) collect(child as Nodes);
+      };
+      collect(node);
+      blocks.push({ text: normalise(parts.join('')), ...(place ? { place } : {}) });
+      return;
+    }
+    if ('children' in node) for (const child of node.children) walk(child as Nodes);
+  };
+  walk(root);
+  return blocks;
 }
 
 /**
  * Text marked confidential that the document also shows unmarked (in another prose field, in the data, in a
- * title): the public version shows it there. A warning at both places — the span, and each unmarked place found
- * in the brief or the data files (or the brief itself when the unmarked text is made from the data).
+ * title): the public version shows it there. A warning at both places — the span, and each block of prose that
+ * shows it unmarked (or the brief itself when the unmarked text is made from the data or is a title).
  */
-export function confidentialAlsoPublic(root: Root, meta: DocumentMeta, briefFile: YamlFile, dataset: Dataset): Diagnostic[] {
+export function confidentialAlsoPublic(root: Root, meta: DocumentMeta, briefFile: Locator, textPlaces: WeakMap<object, () => FilePlace>): Diagnostic[] {
   const spans = bciSpans(root);
   if (spans.length === 0) return [];
   const unmarked = unmarkedText(root, meta, false);
   const found: Diagnostic[] = [];
   const seen = new Set<string>();
-  let dataFiles: YamlFile[] | undefined;
+  let blocks: ReturnType<typeof leafBlocks> | undefined;
+  const briefPlace = (): FilePlace => ({ file: briefFile.name, ...briefFile.placeOf(['id']) });
+  const at = (p: FilePlace): string => `${p.file}:${p.line}:${p.column}`;
   for (const span of spans as Bci[]) {
-    const words = toString(span);
-    const secret = normalise(words);
+    const secret = normalise(toString(span));
     if (secret.length < MIN_LENGTH || seen.has(secret) || !unmarked.includes(secret)) continue;
     seen.add(secret);
-    const marked = span.data?.place ?? { file: briefFile.name, ...placeOf(briefFile, ['id']) };
-    const others: Array<{ file: string; line: number; column: number }> = [];
-    dataFiles ??= [...new Set(dataset.origins.entries().map(([, origin]) => origin.file))];
-    for (const file of [briefFile, ...dataFiles]) {
-      const markedOffset = file.name === marked.file ? (file.lineCounter.lineStarts[marked.line - 1] ?? 0) + marked.column - 1 : -1;
-      for (const offset of occurrences(file.source, words)) {
-        // The marked occurrence itself: just after the `:bci[` (or within the confidential datum's entry).
-        const reach = file.source.startsWith(':bci', markedOffset) ? 12 : 240;
-        if (markedOffset >= 0 && offset >= markedOffset && offset - markedOffset < reach) continue;
-        const { line, col } = file.lineCounter.linePos(offset);
-        others.push({ file: file.name, line, column: col });
-      }
-    }
-    const shown = `“${words.replace(/\s+/g, ' ').trim().slice(0, 60)}”`;
-    const at = (p: { file: string; line: number; column: number }): string => `${p.file}:${p.line}:${p.column}`;
-    const elsewhere = others.length ? others : [{ file: briefFile.name, ...placeOf(briefFile, ['id']) }];
-    found.push(diagnostic(marked.file, marked, 'warning', `${shown} is marked confidential here but also appears unmarked (${elsewhere.map(at).join(', ')}), so the public version shows it there: mark it there too, or drop the marker`, 'bci-also-public'));
-    for (const place of elsewhere) {
+    const marked = span.data?.place ?? briefPlace();
+    blocks ??= leafBlocks(root, textPlaces);
+    const elsewhere = blocks.filter((block) => block.text.includes(secret)).map((block) => block.place?.() ?? briefPlace());
+    if (elsewhere.length === 0) elsewhere.push(briefPlace()); // in the metadata: a title or another plain field
+    const places = [...new Map(elsewhere.map((p) => [at(p), p])).values()];
+    const shown = `“${secret.slice(0, 60)}”`;
+    found.push(diagnostic(marked.file, marked, 'warning', `${shown} is marked confidential here but also appears unmarked (${places.map(at).join(', ')}), so the public version shows it there: mark it there too, or drop the marker`, 'bci-also-public'));
+    for (const place of places) {
       found.push(diagnostic(place.file, place, 'warning', `${shown} appears here unmarked, so the public version shows it, yet it is marked confidential at ${at(marked)}: mark it here too, or drop the marker there`, 'bci-also-public'));
     }
   }

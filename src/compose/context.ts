@@ -5,7 +5,7 @@ import type { Dataset } from '../model/dataset.js';
 import type { Locator, PathSegment } from '../diagnostics/locator.js';
 import type { Brief } from '../schema/index.js';
 import { Citations } from './citations.js';
-import { parseProse } from './prose.js';
+import { parseProse, type FilePlace } from './prose.js';
 
 /** Output-facing facts about a composed document: PDF metadata, running header, file stem. */
 export interface DocumentMeta {
@@ -22,6 +22,8 @@ export interface DocumentMeta {
 export class ComposeContext {
   readonly citations: Citations;
   readonly diagnostics: Diagnostic[] = [];
+  /** Where each text node of the brief's prose was written, for messages about the composed tree. */
+  readonly textPlaces = new WeakMap<object, () => FilePlace>();
 
   constructor(
     readonly dataset: Dataset,
@@ -40,12 +42,12 @@ export class ComposeContext {
   placeOfDatum(entity: object, below: PathSegment[] = []): { file: string; line: number; column: number } | undefined {
     const origin = this.dataset.origins.get(entity);
     if (!origin) return undefined;
-    return { file: origin.file.name, ...placeOf(origin.file, [...origin.path, ...below]) };
+    return { file: origin.file.name, ...origin.file.placeOf([...origin.path, ...below]) };
   }
 
   /** Parses a Markdown prose field of the brief at `at` (footnotes via `:cite[...]`). */
   prose(markdown: string | undefined, at: PathSegment[]): BlockContent[] {
     if (!markdown) return [];
-    return parseProse(markdown, { file: this.briefFile.name, field: at.join('.'), start: () => this.briefFile.proseStart(at) }, this.dataset, this.citations, this.diagnostics);
+    return parseProse(markdown, { file: this.briefFile.name, field: at.join('.'), start: () => this.briefFile.proseStart(at), textPlaces: this.textPlaces }, this.dataset, this.citations, this.diagnostics);
   }
 }

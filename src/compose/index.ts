@@ -105,7 +105,7 @@ export async function composeBrief(
   if (!composed) return { diagnostics: context.diagnostics };
   const root = expandTemplate(template, composed.bindings, context.diagnostics);
   root.children.push(...context.citations.all());
-  context.diagnostics.push(...confidentialDataOutsideSpans(root, composed.meta, dataset, loaded.brief.id), ...confidentialAlsoPublic(root, composed.meta, loaded.file, dataset));
+  context.diagnostics.push(...confidentialDataOutsideSpans(root, composed.meta, dataset, loaded.brief.id), ...confidentialAlsoPublic(root, composed.meta, loaded.file, context.textPlaces));
   if (context.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: context.diagnostics };
   return { document: { root, meta: composed.meta }, diagnostics: context.diagnostics };
 }

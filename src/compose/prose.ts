@@ -15,6 +15,15 @@ export interface ProsePlace {
   field: string;
   /** For a block scalar: its first content line. */
   start: () => { line: number; column: number };
+  /** Remembers where each text node of the prose was written (worked out only if a message needs it). */
+  textPlaces?: WeakMap<object, () => FilePlace>;
+}
+
+/** A file and a line and column in it. */
+export interface FilePlace {
+  file: string;
+  line: number;
+  column: number;
 }
 
 /** The file position of a node of the parsed prose (exact for block scalars, the field's start otherwise). */
@@ -82,6 +91,8 @@ export function parseProse(markdown: string, place: ProsePlace, dataset: Dataset
     }
     return undefined;
   });
+  const places = place.textPlaces;
+  if (places) visit(tree, 'text', (node) => void places.set(node, () => ({ file: place.file, ...placeIn(place, node) })));
   return tree.children.filter((child): child is BlockContent => child.type !== 'yaml' && child.type !== 'definition' && child.type !== 'footnoteDefinition') as BlockContent[];
 }
 
