@@ -6,11 +6,11 @@ import { cacheKey } from '../load/cache.js';
 import path from 'node:path';
 import { diagnostic, displayPath, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { Locator } from '../diagnostics/locator.js';
-import { confidentialTexts, publicText } from '../compose/bci.js';
+import { confidentialTexts, PUBLIC_MARKING, publicText } from '../compose/bci.js';
 import { composeBrief, templatePath, type ComposedDocument } from '../compose/index.js';
 import { documentVersions, type DocumentVersion } from '../compose/versions.js';
 import { documentCompliance, outputCompliance, type VersionOutputs } from '../check/compliance.js';
-import { findLeaks, type PublicText } from '../check/leaks.js';
+import { findLeaks, htmlVisibleText, markdownVisibleText, publicTexts, type VisibleText } from '../check/leaks.js';
 import { loadBriefs, type LoadedBrief } from '../load/briefs.js';
 import { loadDataset, type Dataset, type LoadResult } from '../load/dataset.js';
 import type { ReadingMemo } from '../load/validate.js';
@@ -120,7 +120,8 @@ interface RenderedVersion {
   version: DocumentVersion;
   files: Rendered[];
   outputs: VersionOutputs;
-  publicTexts: PublicText[];
+  /** What each file shows a reader (for the leak check): text per page, metadata, bookmarks, attributes. */
+  visible: Array<{ file: string; visible: VisibleText }>;
 }
 
 /** Renders one version of a document in the formats asked for, in memory. */
@@ -130,32 +131,29 @@ async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, form
   const { meta } = document;
   const files: Rendered[] = [];
   const outputs: VersionOutputs = { label: version.label, fileStem };
-  const publicTexts: PublicText[] = [{ where: `the file name ${fileStem}`, text: fileStem }];
+  const visible: RenderedVersion['visible'] = [{ file: 'the file name', visible: { pages: [fileStem], metadata: {}, bookmarks: [], attributes: [] } }];
   if (formats.includes('md')) {
     const markdown = renderMarkdown(document.root);
     files.push({ file: path.join(dir, `${fileStem}.md`), content: markdown });
     outputs.markdown = markdown;
-    publicTexts.push({ where: `${fileStem}.md`, text: markdown });
+    visible.push({ file: `${fileStem}.md`, visible: markdownVisibleText(markdown) });
   }
   if (formats.includes('html')) {
     const html = renderHtml(document.root, { title: meta.title, description: meta.subject, statusLegend: false, ...(meta.sampleNotice ? { sampleNotice: meta.sampleNotice } : {}) });
     files.push({ file: path.join(dir, `${fileStem}.html`), content: html });
-    publicTexts.push({ where: `${fileStem}.html`, text: html });
+    visible.push({ file: `${fileStem}.html`, visible: htmlVisibleText(html) });
   }
   if (formats.includes('pdf')) {
     const pdf = await renderer.render({ document, options: { pdfa: options.pdfa ?? false, sourceName: loaded.file.name, ...(version.marking ? { markings: [version.marking] } : {}) } });
     files.push({ file: path.join(dir, `${fileStem}.pdf`), content: pdf.bytes });
-    if (version.label !== null) {
-      // What a reader of the PDF can see: the text drawn on each page (tests show it equals what a PDF reader
-      // extracts from the file), metadata and bookmarks.
-      const read = pdf.drawn;
-      outputs.pdfPages = read.pages;
-      read.pages.forEach((text, i) => publicTexts.push({ where: `${fileStem}.pdf, page ${i + 1}`, text }));
-      publicTexts.push({ where: `${fileStem}.pdf metadata`, text: Object.values(read.info).map(String).join(' ') });
-      publicTexts.push({ where: `${fileStem}.pdf bookmarks`, text: read.outline.join(' ') });
-    }
+    // What a reader of the PDF can see: the text drawn on each page (tests show it equals what a PDF reader
+    // extracts from the file), metadata and bookmarks.
+    const read = pdf.drawn;
+    outputs.pdfPages = read.pages;
+    const metadata = Object.fromEntries(Object.entries(read.info).map(([key, value]) => [key, String(value)]));
+    visible.push({ file: `${fileStem}.pdf`, visible: { pages: read.pages, metadata, bookmarks: read.outline, attributes: read.links ?? [] } });
   }
-  return { version, files, outputs, publicTexts };
+  return { version, files, outputs, visible };
 }
 
 /**
@@ -181,7 +179,10 @@ function findCharacter(char: string, files: readonly Locator[]): { file: string;
 function leakDiagnostics(loaded: LoadedBrief, document: ComposedDocument, rendered: readonly RenderedVersion[]): Diagnostic[] {
   const publicVersion = rendered.find((r) => r.version.label === 'P');
   if (!publicVersion) return [];
-  const leaks = findLeaks(confidentialTexts(document.root), publicText(document.root), publicVersion.publicTexts);
+  // The public corpus: what the public version says on purpose (its tree outside spans, notices and metadata).
+  const { meta } = publicVersion.version.document;
+  const corpus = [publicText(publicVersion.version.document.root), meta.title, meta.author, meta.subject, meta.runningHeader, meta.sampleNotice ?? '', ...meta.keywords, PUBLIC_MARKING].join('\n');
+  const leaks = findLeaks(confidentialTexts(document.root), corpus, publicVersion.visible.flatMap(({ file, visible }) => publicTexts(file, visible)));
   return leaks.map((leak) =>
     diagnostic(loaded.file.name, loaded.file.placeOf(['id']), 'error', `confidential text “${leak.fragment}” reached the public version (${leak.where}); nothing was written for this brief — report this as a bug`, 'bci-leak'),
   );
