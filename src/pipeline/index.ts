@@ -1,7 +1,6 @@
 // Pipeline stage: load data and briefs, compose each brief, render the formats asked for, write outputs atomically.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
 import { cacheKey } from '../load/cache.js';
 import path from 'node:path';
 import { diagnostic, displayPath, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
@@ -17,6 +16,7 @@ import type { ReadingMemo } from '../load/validate.js';
 import { renderHtml } from '../render/html.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { writeFileAtomic } from '../render/write.js';
+import { briefFolderProblem, settleBriefFolder } from './output-folder.js';
 import type { PdfRenderer } from './render-pool.js';
 
 import { defaultFormats, type OutputFormat } from './formats.js';
@@ -51,6 +51,8 @@ export interface BuildOptions {
   onBrief?: (id: string, index: number, total: number) => void;
   /** Called after each file is written. */
   onFile?: (file: string) => void;
+  /** Called after each file of an earlier build is removed (see `settleBriefFolder`). */
+  onRemove?: (file: string) => void;
 }
 
 export interface BuildResult {
@@ -61,6 +63,8 @@ export interface BuildResult {
   unchanged: string[];
   /** The files of those briefs, left as they were. */
   upToDate: string[];
+  /** Files of earlier builds removed because this build does not write them (other formats, version names, temp files). */
+  removed: string[];
   /** Brief ids asked for that no spec defines. */
   unknownIds: string[];
   available: string[];
@@ -156,16 +160,6 @@ async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, form
   return { version, files, outputs, visible };
 }
 
-/**
- * After a full build of a brief, its folder holds only what that build wrote: an output of an earlier shape
- * (say, the single version of a brief that now has BC and P versions) would mislead whoever files it.
- */
-async function removeStaleOutputs(dir: string, keep: readonly string[]): Promise<void> {
-  for (const name of await readdir(dir)) {
-    if (/\.(md|pdf|html)$/.test(name) && !keep.includes(name)) await rm(path.join(dir, name), { force: true });
-  }
-}
-
 /** The first place a character occurs in these files. */
 function findCharacter(char: string, files: readonly Locator[]): { file: string; line: number; column: number } | undefined {
   for (const file of files) {
@@ -196,7 +190,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [...data.diagnostics, ...briefs.diagnostics];
   const available = [...briefs.briefs.map((b) => b.brief.id), ...briefs.invalid].sort();
   const wanted = options.ids?.length ? options.ids : available;
-  const result: BuildResult = { written: [], failed: [], unchanged: [], upToDate: [], diagnostics, unknownIds: wanted.filter((id) => !available.includes(id)), available, dataset: data.dataset, dataFiles: data.files };
+  const result: BuildResult = { written: [], failed: [], unchanged: [], upToDate: [], removed: [], diagnostics, unknownIds: wanted.filter((id) => !available.includes(id)), available, dataset: data.dataset, dataFiles: data.files };
   result.failed.push(...briefs.invalid.filter((id) => wanted.includes(id)));
   if (result.unknownIds.length) return result;
   if (hasErrors(data.diagnostics)) {
@@ -224,6 +218,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
         diagnostics.push(...previous.diagnostics);
         (previous.failed ? result.failed : result.unchanged).push(loaded.brief.id);
         result.upToDate.push(...previous.files.map((f) => f.file));
+        if (!previous.failed) result.removed.push(...(await settle(loaded, previous.files.map((f) => f.file), options)));
         continue;
       }
       const prepared = await prepareBrief(loaded, data, formats, options, previous, settings, renderer);
@@ -237,6 +232,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
         result.unchanged.push(loaded.brief.id);
         result.upToDate.push(...outcome.files.map((f) => f.file));
       }
+      if (outcome.status !== 'failed') result.removed.push(...(await settle(loaded, outcome.files.map((f) => f.file), options)));
       for (const file of outcome.written) result.written.push(file);
       records.set(loaded.brief.id, {
         ...(inputs ? { inputs } : {}),
@@ -253,6 +249,18 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   if (stored && !options.records) stored.writeRecords(options.cache as string, recordsKind, options.outDir, records);
   result.diagnostics = sortDiagnostics(diagnostics);
   return result;
+}
+
+/**
+ * After a real build of a brief (not a check or a dry run), its folder keeps only this build's files: what an
+ * earlier build wrote and this one does not is removed and reported. A folder that is a link out of --out is left.
+ */
+async function settle(loaded: LoadedBrief, kept: readonly string[], options: BuildOptions): Promise<string[]> {
+  if (options.dryRun || options.formats?.length === 0 || kept.length === 0) return [];
+  if (briefFolderProblem(options.outDir, loaded.brief.id)) return [];
+  const removed = await settleBriefFolder(path.join(options.outDir, loaded.brief.id), loaded.brief, kept);
+  for (const file of removed) options.onRemove?.(displayPath(file, options.cwd ?? process.cwd()));
+  return removed;
 }
 
 /** The renderer for this build: worker threads when several PDFs are coming, else this thread. */
@@ -321,13 +329,17 @@ async function completeBrief(prepared: Prepared, loaded: LoadedBrief, data: Load
     if (problems.some((d) => d.ruleId === 'bci-leak')) return failed;
     const files = rendered.flatMap((r) => r.files);
     if (options.dryRun) return { status: 'built', written: [], files: [], diagnostics, outputDiagnostics: problems };
+    const folderProblem = briefFolderProblem(options.outDir, loaded.brief.id);
+    if (folderProblem) {
+      diagnostics.push(diagnostic(loaded.file.name, loaded.file.placeOf(['id']), 'error', `brief \`${loaded.brief.id}\` was not built: ${displayPath(folderProblem, cwd)}; it is not followed — remove the link, or pass another --out`, 'output-folder-outside'));
+      return failed;
+    }
     const written: string[] = [];
     for (const { file, content } of files) {
       await writeFileAtomic(file, content);
       written.push(file);
       options.onFile?.(displayPath(file, cwd));
     }
-    if (options.formats === undefined) await removeStaleOutputs(path.join(options.outDir, loaded.brief.id), files.map((f) => path.basename(f.file)));
     return { status: 'built', written, files: files.map(({ file, content }) => ({ file, sha256: sha256(content) })), fingerprint, diagnostics, outputDiagnostics: problems };
   } catch (error) {
     if (!(error instanceof Error) || !('ruleId' in error)) throw error;
