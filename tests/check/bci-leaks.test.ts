@@ -195,6 +195,37 @@ describe('leak 5: a confidential metric in a response record table', () => {
   }, 60_000);
 });
 
+describe('every class of place in one comment', () => {
+  it('heading and bookmark, link text and target, list item, quotation, metric, footnote: only in BC', async () => {
+    const comment = `
+id: aafa-test-comment
+kind: comment
+filer: aafa
+cycle: 2016
+date: 2016-10-07
+signatory: stephen-lamar
+bci_justification: invented for a test
+introduction: |
+  ### Findings of :bci[hxqzvw heading words]
+
+  See [the :bci[kwzqvx link words]](https://example.com/kwzqvx-target) for details.:cite[itt-2016-10-11-aafa-add-taobao]
+nominations:
+  - market: taobao
+    request: relist
+    metrics: [invented-confidential-metric]
+    positions: [invented-confidential-position]
+    reasons: |
+      - A list item with :bci[jzqxvw list words and a note:cite[sgbonline-2016-10-aafa-alibaba-relisted]].
+`;
+    const dir = project({ 'aafa-test-comment': comment });
+    const run = await build(dir);
+    expect(run.code, run.stderr).toBe(0);
+    await expectPair(dir, 'aafa-test-comment', 'aafa-test-comment', ['hxqzvw', 'kwzqvx', 'jzqxvw', 'kvvzqp', 'jqzxkv', 'zqxvbw']);
+    const bookmarks = (await readPdfText(readFileSync(path.join(dir, 'out/aafa-test-comment/BC-aafa-test-comment.pdf')))).outline.join(' ');
+    expect(bookmarks).toContain('[hxqzvw heading words]');
+  }, 90_000);
+});
+
 describe('BC shows in brackets everything P omits', () => {
   it('brackets the footnotes P removes', async () => {
     const dir = project({ 'alibaba-group-test-response': RESPONSE() });
