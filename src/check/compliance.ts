@@ -2,7 +2,7 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/index.js';
-import { BC_MARKING, bciSpans, PUBLIC_MARKING } from '../compose/bci.js';
+import { BC_MARKING, bciSpans, PUBLIC_MARKING } from '../document/bci.js';
 import type { PathSegment } from '../diagnostics/locator.js';
 import type { BriefSource, Dataset } from '../model/dataset.js';
 import { docketForCycle } from '../model/dockets.js';
@@ -15,6 +15,8 @@ export interface VersionOutputs {
   markdown?: string;
   /** The PDF's text, page by page. */
   pdfPages?: string[];
+  /** The Word document's header and footer parts (every page shows one of each). */
+  docx?: { headers: string[]; footers: string[] };
 }
 
 function reporter(loaded: BriefSource, found: Diagnostic[]) {
@@ -91,6 +93,13 @@ export function outputCompliance(loaded: BriefSource, versions: readonly Version
       const count = page.split(marking).length - 1;
       if (count < 2) report(['id'], 'error', `page ${i + 1} of ${version.fileStem}.pdf shows “${marking}” ${count} time(s); it belongs at the top and the bottom of every page`, 'compliance-marking');
     });
+    if (version.docx) {
+      const parts: Array<readonly [string, number, string]> = [...version.docx.headers.map((text, i) => ['header', i, text] as const), ...version.docx.footers.map((text, i) => ['footer', i, text] as const)];
+      if (version.docx.headers.length === 0 || version.docx.footers.length === 0) parts.push(['header or footer', 0, '']);
+      for (const [where, i, text] of parts) {
+        if (!text.includes(marking)) report(['id'], 'error', `${where} ${i + 1} of ${version.fileStem}.docx lacks “${marking}”; it belongs at the top and the bottom of every page`, 'compliance-marking');
+      }
+    }
     if (version.markdown !== undefined) {
       const lines = version.markdown.trim().split('\n');
       const body = lines.filter((line) => line.trim() && !line.startsWith('[^'));

@@ -1,18 +1,9 @@
 // Leak check: no confidential string, nor any distinctive run of its words, may appear in what a public output shows.
 // Linear in the size of the text: one token automaton (Aho–Corasick over words) scans the corpus and each output once.
+// It reads every format through the visible-text record (document/visible-text.ts), so no format can skip it.
+import type { VisibleText } from '../document/visible-text.js';
 
-/**
- * What one output file shows a reader, in every place text can hide: the text of each page (the whole file for
- * formats without pages), its metadata, its bookmarks, and text held in attributes (link targets and titles, alt
- * text, HTML attributes). Every renderer's output is read through this one shape, so a new format is checked
- * the moment it says what it shows.
- */
-export interface VisibleText {
-  pages: string[];
-  metadata: Record<string, string>;
-  bookmarks: string[];
-  attributes: string[];
-}
+export type { VisibleText } from '../document/visible-text.js';
 
 /** A public output's text, named for the message (e.g. "P-aafa-2016-comment.pdf, page 2"). */
 export interface PublicText {
@@ -22,12 +13,13 @@ export interface PublicText {
 
 /** The named pieces of text of one file's visible-text record. */
 export function publicTexts(file: string, visible: VisibleText): PublicText[] {
-  const paged = visible.pages.length > 1;
+  const name = (i: number): string => (visible.pageNames?.[i] ? `${file}, ${visible.pageNames[i]}` : visible.paged ? `${file}, page ${i + 1}` : file);
+  const attributes = visible.attributes ?? [];
   return [
-    ...visible.pages.map((text, i) => ({ where: paged ? `${file}, page ${i + 1}` : file, text })),
+    ...visible.pages.map((text, i) => ({ where: name(i), text })),
     ...Object.entries(visible.metadata).map(([key, text]) => ({ where: `${file} metadata (${key})`, text })),
     ...(visible.bookmarks.length ? [{ where: `${file} bookmarks`, text: visible.bookmarks.join('\n') }] : []),
-    ...(visible.attributes.length ? [{ where: `${file} attributes`, text: visible.attributes.join('\n') }] : []),
+    ...(attributes.length ? [{ where: `${file} attributes`, text: attributes.join('\n') }] : []),
   ];
 }
 
@@ -194,10 +186,10 @@ export function htmlVisibleText(html: string): VisibleText {
   for (const match of html.matchAll(/<meta\s[^>]*name="([^"]*)"[^>]*content="([^"]*)"/gi)) metadata[match[1]!] = decodeHtml(match[2]!);
   const attributes = [...html.matchAll(/\s[\w:-]+="([^"]*)"/g)].map((match) => decodeHtml(match[1]!));
   const text = decodeHtml(html.replace(/<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]*>/g, ' '));
-  return { pages: [text], metadata, bookmarks: [], attributes };
+  return { pages: [text], paged: false, metadata, bookmarks: [], attributes };
 }
 
 /** What a Markdown file shows: all of it (link targets, titles and alt text are in the source as written). */
 export function markdownVisibleText(markdown: string): VisibleText {
-  return { pages: [markdown], metadata: {}, bookmarks: [], attributes: [] };
+  return { pages: [markdown], paged: false, metadata: {}, bookmarks: [], attributes: [] };
 }

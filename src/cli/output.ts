@@ -1,4 +1,5 @@
-// Writing to the terminal: plain-text tables, JSON, and diagnostics in the one-line contract format.
+// Writing to the terminal: plain-text tables, JSON, CSV (RFC 4180), and diagnostics in the one-line contract format.
+import { stringify } from 'csv-stringify/sync';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/index.js';
 
 /** Where a command writes; tests pass their own. */
@@ -39,4 +40,15 @@ export function json(value: unknown): string {
 /** Diagnostics, one per line. */
 export function diagnosticLines(list: readonly Diagnostic[]): string {
   return list.map((d) => `${formatDiagnostic(d)}\n`).join('');
+}
+
+/** A cell of a CSV answer. */
+export type CsvCell = string | number | boolean | null;
+
+/**
+ * RFC 4180 CSV: CRLF line ends, fields with a comma, quote or line break quoted, quotes doubled; UTF-8,
+ * with a byte-order mark first when `bom` is set (so Excel reads the text as UTF-8).
+ */
+export function csv(header: readonly string[], rows: readonly (readonly CsvCell[])[], bom = false): string {
+  return (bom ? '\uFEFF' : '') + stringify([[...header], ...rows.map((row) => [...row])], { record_delimiter: 'windows', quoted_match: /[\r\n]/, cast: { boolean: (value) => String(value) } });
 }

@@ -1,30 +1,10 @@
-// Business confidential information (BCI) in the tree: the `bci` node, and the BC and public versions made from it.
-import type { Data, FootnoteDefinition, Nodes, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+// Business confidential information (BCI) in the tree: spans made, and the BC and public versions made from them.
+import type { FootnoteDefinition, Nodes, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
+import { bciSpans, REDACTED, type Bci, type BciData } from '../document/bci.js';
 import { text } from './nodes.js';
 
-/** A span of business confidential information, with the reason it needs protection. */
-export interface Bci extends Parent {
-  type: 'bci';
-  children: PhrasingContent[];
-  data?: BciData;
-}
-
-export interface BciData extends Data {
-  reason?: string;
-  /** Where the span was marked (a `:bci[…]` in a brief, or a confidential datum), for messages. */
-  place?: { file: string; line: number; column: number };
-}
-
-declare module 'mdast' {
-  interface PhrasingContentMap {
-    bci: Bci;
-  }
-  interface RootContentMap {
-    bci: Bci;
-  }
-}
+export { BC_MARKING, bciSpans, confidentialTexts, PUBLIC_MARKING, publicText, REDACTED, type Bci, type BciData } from '../document/bci.js';
 
 /** Wraps phrasing content as one BCI span. */
 export function bci(children: PhrasingContent[], reason?: string, place?: BciData['place']): Bci {
@@ -49,43 +29,6 @@ export function datumPhrasing(datum: MaybeConfidential, children: PhrasingConten
 /** A table row about one datum: every cell its own span when the datum is confidential (the table keeps its shape). */
 export function datumRow(datum: MaybeConfidential, cells: PhrasingContent[][], place?: BciData['place']): PhrasingContent[][] {
   return cells.map((cell) => datumPhrasing(datum, cell, place));
-}
-
-export const BC_MARKING = 'BUSINESS CONFIDENTIAL';
-export const PUBLIC_MARKING = 'PUBLIC VERSION';
-/** What replaces each BCI span in the public version. */
-export const REDACTED = '[ ]';
-
-/** The BCI spans of a tree, in document order. */
-export function bciSpans(root: Root): Bci[] {
-  // A plain walk: unist-util-visit builds the ancestor list of every node, which over a 200-market comment
-  // cost more than composing it, and only the spans are wanted here.
-  const spans: Bci[] = [];
-  const walk = (node: Nodes): void => {
-    if ((node as { type: string }).type === 'bci') spans.push(node as unknown as Bci);
-    else if ('children' in node) for (const child of node.children) walk(child as Nodes);
-  };
-  walk(root);
-  return spans;
-}
-
-/** The text of each BCI span (what must never reach the public version). */
-export function confidentialTexts(root: Root): string[] {
-  return bciSpans(root)
-    .map((span) => toString(span).replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-}
-
-/** All text of the tree outside BCI spans, whitespace-normalised (what the public may read). */
-export function publicText(root: Root): string {
-  const parts: string[] = [];
-  visit(root, (node) => {
-    if (node.type === 'bci') return SKIP;
-    if ('value' in node && typeof node.value === 'string' && node.type !== 'html') parts.push(node.value);
-    if (node.type === 'link') parts.push(node.url);
-    return undefined;
-  });
-  return parts.join(' ').replace(/\s+/g, ' ');
 }
 
 /** Replaces every BCI span, innermost-safe: the replacement never contains another span. */
@@ -181,8 +124,8 @@ function footnoteOrder(node: RootContent): number {
   return node.type === 'footnoteDefinition' ? Number((node as FootnoteDefinition).identifier) : 0;
 }
 
-/** A marking paragraph for the top or bottom of a Markdown version. */
+/** A marking paragraph for the top or bottom of a version: plain capitals (bold alone would read as a heading to markdownlint, MD036). */
 export function markingParagraph(marking: string): RootContent {
   const value: Text = text(marking);
-  return { type: 'paragraph', children: [{ type: 'strong', children: [value] }] };
+  return { type: 'paragraph', children: [value] };
 }

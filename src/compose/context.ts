@@ -7,17 +7,10 @@ import type { Brief } from '../schema/index.js';
 import { Citations } from './citations.js';
 import { parseProse, type FilePlace } from './prose.js';
 
-/** Output-facing facts about a composed document: PDF metadata, running header, file stem. */
-export interface DocumentMeta {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string[];
-  /** The brief's (partial) date. */
-  date: string;
-  runningHeader: string;
-  sampleNotice?: string;
-}
+export type { DocumentMeta } from '../document/document.js';
+
+/** Brief kinds that are filings: they cite only government, filing, statement and press sources. */
+export const FILING_BRIEF_KINDS: readonly Brief['kind'][] = ['comment', 'response', 'policy-brief'];
 
 export class ComposeContext {
   readonly citations: Citations;
@@ -30,7 +23,14 @@ export class ComposeContext {
     readonly brief: Brief,
     readonly briefFile: Locator,
   ) {
-    this.citations = new Citations(dataset, brief.date);
+    this.citations = new Citations(dataset, {
+      asOf: brief.date,
+      strict: FILING_BRIEF_KINDS.includes(brief.kind),
+      report: (origin, message, ruleId) => {
+        if (Array.isArray(origin)) this.report(origin, 'warning', message, ruleId);
+        else this.diagnostics.push(diagnostic(this.briefFile.name, origin, 'warning', message, ruleId));
+      },
+    });
   }
 
   /** Reports a problem at a path inside the brief file. */

@@ -1,13 +1,20 @@
 // The `diff` composer: what changed between two editions, market by market, with USTR's words where recorded.
-import type { PhrasingContent, RootContent } from 'mdast';
-import { countryInSentence, editionDiff, listingFor } from '../model/index.js';
+import type { PhrasingContent, RootContent, TableCell } from 'mdast';
+import type { ListingStatus } from '../document/roles.js';
+import { editionDiff, listingFor, marketWhereSentences } from '../model/index.js';
 import type { DiffBrief, Market } from '../schema/index.js';
 import type { ComposeContext } from './context.js';
 import type { Composed } from './filing.js';
 import { reportParts } from './report.js';
 import { endsSentence, formatDate } from './format.js';
-import { heading, list, paragraph, strong, table, text } from './nodes.js';
+import { heading, list, paragraph, statusCell, strong, table, text } from './nodes.js';
 import { ReferenceCheck } from './references.js';
+import { STATUS_TEXT } from './timeline.js';
+
+const STATUS_WORDS: Record<ListingStatus, string> = { listed: STATUS_TEXT.listed, 'not-listed': STATUS_TEXT.notListed, 'no-record': STATUS_TEXT.noRecord };
+
+/** A cell of the comparison table: the status in words, and as data. */
+const status = (value: ListingStatus): TableCell => statusCell({ status: value, unverified: false }, text(STATUS_WORDS[value]));
 
 /** Composes an edition-to-edition change document; returns the template bindings and metadata. */
 export function composeDiff(context: ComposeContext, brief: DiffBrief): Composed | undefined {
@@ -31,30 +38,32 @@ export function composeDiff(context: ComposeContext, brief: DiffBrief): Composed
     table([
       [[text('Market')], [text(String(from.year))], [text(String(to.year))], [text('Change')]],
       ...[
-        ...diff.added.map((id) => [id, 'not listed', 'listed', 'added']),
-        ...diff.removed.map((id) => [id, 'listed', 'not listed', 'removed']),
-        ...diff.retained.map((id) => [id, 'listed', 'listed', 'kept']),
+        ...diff.added.map((id) => [id, 'not-listed', 'listed', 'added'] as const),
+        ...diff.removed.map((id) => [id, 'listed', 'not-listed', 'removed'] as const),
+        ...diff.retained.map((id) => [id, 'listed', 'listed', 'kept'] as const),
         ...diff.unknown.map((id) => {
-          const cell = (edition: string): string => {
+          const cell = (edition: string): ListingStatus => {
             const l = listingFor(dataset, id, edition);
-            return l ? (l.listed ? 'listed' : 'not listed') : 'no record';
+            return l ? (l.listed ? 'listed' : 'not-listed') : 'no-record';
           };
-          return [id, cell(from.id), cell(to.id), 'unknown'];
+          return [id, cell(from.id), cell(to.id), 'unknown'] as const;
         }),
-      ].map(([id, a, b, change]) => [[text(market(id!).name)], [text(a!)], [text(b!)], [text(change!)]]),
+      ].map(([id, a, b, change]) => [[text(market(id).name)], status(a), status(b), [text(change)]]),
     ]),
   ];
 
   /** One market's entry: where it is, and what the later edition (or the earlier, for context) says. */
   const entry = (id: string): RootContent[] => {
     const m = market(id);
-    const listing = listingFor(dataset, id, to.id) ?? listingFor(dataset, id, from.id);
-    const where = `${m.domains?.length ? `Nominated as ${m.domains.join(', ')}. ` : ''}Headquartered in ${countryInSentence(m.headquarters)}.`;
+    const found = listingFor(dataset, id, to.id) ?? listingFor(dataset, id, from.id);
+    const reference = found ? context.citations.citeFact(found.sources, ['to'], `USTR’s words on ${m.name}`) : undefined;
+    const listing = reference ? found : undefined;
+    const where = marketWhereSentences(m);
     const words: PhrasingContent[] = [];
     if (listing?.quote) words.push(text(' USTR: “'), text(listing.quote), text(endsSentence(listing.quote) ? '”' : '”.'));
     if (listing?.note) words.push(text(` ${listing.note}`));
     if (listing?.confidence === 'unverified') words.push(text(' (Unconfirmed: rests on a secondary report or a mirror copy.)'));
-    return [heading(3, m.name), paragraph(text(where), ...words, ...(listing ? [context.citations.cite(listing.sources)] : []))];
+    return [heading(3, m.name), paragraph(text(where), ...words, ...(reference ? [reference] : []))];
   };
 
   const section = (ids: string[], empty: string): RootContent[] => (ids.length ? ids.flatMap(entry) : [paragraph(empty)]);

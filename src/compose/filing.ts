@@ -3,6 +3,7 @@ import type { PhrasingContent, RootContent } from 'mdast';
 import type { CommentBrief, Docket, Edition, Market, Metric, Person, Position, ResponseBrief, Stakeholder } from '../schema/index.js';
 import { surelyBefore } from '../schema/partial-date.js';
 import { docketForCycle, editionForCycle, marketStatus, roleAt } from '../model/index.js';
+import type { CiteOrigin } from './citations.js';
 import type { ComposeContext, DocumentMeta } from './context.js';
 import { endsSentence, formatDate, formatNumber } from './format.js';
 import { blockquote, emphasis, heading, lines, paragraph, strong, text, withRole } from './nodes.js';
@@ -99,11 +100,20 @@ export interface HistoryRow {
   sources: string[];
 }
 
-/** A market's recorded history on the list, limited to editions published before `date`. */
-export function historyBefore(context: ComposeContext, market: Market, date: string): HistoryRow[] {
+/**
+ * A market's recorded history on the list, limited to editions published before `date` whose record rests on
+ * a source the document may cite (the others are left out, with a warning at `origin`).
+ */
+export function historyBefore(context: ComposeContext, market: Market, date: string, origin: CiteOrigin): HistoryRow[] {
   const { dataset } = context;
-  return marketStatus(dataset, market.id)
-    .editions.filter((row) => row.listed !== null && surelyBefore(row.published, date))
+  const before = marketStatus(dataset, market.id).editions.filter((row) => row.listed !== null && surelyBefore(row.published, date));
+  const uncitable = before.filter((row) => context.citations.usable(row.sources).length === 0);
+  if (uncitable.length) {
+    const years = uncitable.map((row) => dataset.editionsById.get(row.edition)?.year ?? row.edition);
+    context.citations.supports([...new Set(uncitable.flatMap((row) => row.sources))], origin, `${market.name}'s listing record for ${years.join(', ')}`);
+  }
+  return before
+    .filter((row) => !uncitable.includes(row))
     .map((row) => {
       const listing = market.listings.find((l) => l.edition === row.edition)!;
       return {
@@ -164,8 +174,16 @@ export function historySummary(rows: readonly HistoryRow[]): string {
 /** One bullet per recorded edition: what the list said, USTR's words, the source. */
 export function historyItems(context: ComposeContext, market: Market, rows: readonly HistoryRow[]): PhrasingContent[][] {
   return rows.map((row) => {
-    const verdict = row.listed ? (row.change === 'added' ? 'listed' : 'listed again') : row.change === 'removed' ? 'removed from the list' : 'not listed';
-    const parts: PhrasingContent[] = [strong(`${row.edition.title}`), text(` (${formatDate(row.edition.published)}): ${market.name} ${verdict === 'listed again' ? 'remained on the list' : verdict === 'listed' ? 'listed' : verdict}`)];
+    const verdict = row.listed
+      ? row.change === 'retained'
+        ? 'remained on the list'
+        : row.change === 'after-gap'
+          ? 'listed (after a gap in the record)'
+          : 'listed'
+      : row.change === 'removed'
+        ? 'removed from the list'
+        : 'not listed';
+    const parts: PhrasingContent[] = [strong(`${row.edition.title}`), text(` (${formatDate(row.edition.published)}): ${market.name} ${verdict}`)];
     if (row.quote) parts.push(text('. USTR: “'), text(row.quote), text('”'));
     const unconfirmed = row.confidence === 'unverified';
     if (unconfirmed) parts.push(text(' '), emphasis('(unconfirmed: rests on a secondary report or a mirror copy)'));
@@ -186,9 +204,14 @@ function confidentialBlock(block: RootContent, datum: MaybeConfidential, place: 
   return wrap(block);
 }
 
-/** A quotation block, then its attribution line with the footnote (so consecutive quotes never merge). */
-export function quotation(context: ComposeContext, quoteText: string, attribution: string, sources: readonly string[]): RootContent[] {
-  return [blockquote(paragraph(`“${quoteText}”`)), paragraph(text(`— ${attribution}`), context.citations.cite(sources))];
+/**
+ * A quotation block, then its attribution line with the footnote (so consecutive quotes never merge); nothing
+ * when the document may cite none of its sources (a warning at `origin`).
+ */
+export function quotation(context: ComposeContext, quoteText: string, attribution: string, sources: readonly string[], origin: CiteOrigin): RootContent[] {
+  const reference = context.citations.citeFact(sources, origin, `the quotation of ${attribution}`);
+  if (!reference) return [];
+  return [blockquote(paragraph(`“${quoteText}”`)), withRole(paragraph(text(`— ${attribution}`), reference), 'attribution')];
 }
 
 /** Checks the references every filing has: filer, signatory, addressee, the cycle's docket. */
@@ -208,17 +231,23 @@ function capitalise(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1);
 }
 
-/** The parts of a figure: value and unit, who reported it, the footnote citing it (not yet marked confidential). */
-function metricParts(context: ComposeContext, metric: Metric): { figure: string; by: string; cite: PhrasingContent } {
+/** The parts of a figure: value and unit, who reported it, the footnote citing it (not yet marked confidential); undefined when the document may cite none of its sources (a warning at `origin`). */
+function metricParts(context: ComposeContext, metric: Metric, origin: CiteOrigin): { figure: string; by: string; cite: PhrasingContent } | undefined {
+  if (!context.citations.supports(metric.sources, origin, `metric \`${metric.id}\``)) return undefined;
   const qualifier = metric.qualifier ? `${capitalise(metric.qualifier)} ` : '';
   const value = metric.unit === 'percent' ? `${formatNumber(metric.value)}%` : `${formatNumber(metric.value)} ${metric.unit}`;
   const by = context.dataset.stakeholders.get(metric.reported_by)?.name ?? metric.reported_by;
   return { figure: `${qualifier}${value}`, by, cite: context.citations.cite(metric.sources) };
 }
 
-/** A figure as a list item: value and unit in bold, what it measures, the period, who reported it, the source. */
-export function metricItem(context: ComposeContext, metric: Metric): PhrasingContent[] {
-  const { figure, by, cite } = metricParts(context, metric);
+/**
+ * A figure as a list item: value and unit in bold, what it measures, the period, who reported it, the source;
+ * undefined when the document may cite none of its sources (a warning at `origin`).
+ */
+export function metricItem(context: ComposeContext, metric: Metric, origin: CiteOrigin): PhrasingContent[] | undefined {
+  const parts = metricParts(context, metric, origin);
+  if (!parts) return undefined;
+  const { figure, by, cite } = parts;
   const period = metric.period ? `, ${metric.period}` : '';
   const unverified = metric.confidence === 'unverified' ? ' (unconfirmed)' : '';
   // A confidential figure is one BCI span, footnote included, so the public version loses its source too.
@@ -226,20 +255,22 @@ export function metricItem(context: ComposeContext, metric: Metric): PhrasingCon
 }
 
 /** A figure as a table row — measure, figure (with its footnote), period, who reported it — every cell a span when confidential. */
-export function metricRow(context: ComposeContext, metric: Metric): PhrasingContent[][] {
-  const { figure, by, cite } = metricParts(context, metric);
+export function metricRow(context: ComposeContext, metric: Metric, origin: CiteOrigin): PhrasingContent[][] | undefined {
+  const parts = metricParts(context, metric, origin);
+  if (!parts) return undefined;
+  const { figure, by, cite } = parts;
   return datumRow(metric, [[text(capitalise(metric.measure))], [strong(figure), cite], [text(metric.period ?? '—')], [text(by)]], context.placeOfDatum(metric));
 }
 
-/** A position's quotations, each attributed to its speaker (with their title at the time) and cited. */
-export function positionQuotes(context: ComposeContext, position: Position): RootContent[] {
+/** A position's quotations, each attributed to its speaker (with their title at the time) and cited; `origin`: where the brief names the position. */
+export function positionQuotes(context: ComposeContext, position: Position, origin: CiteOrigin): RootContent[] {
   const { dataset } = context;
   const org = dataset.stakeholders.get(position.stakeholder)?.name ?? position.stakeholder;
   return position.quotes.flatMap((quote) => {
     const speaker = quote.speaker ? dataset.people.get(quote.speaker)?.person : undefined;
     const when = quote.date ?? position.date;
     const who = speaker ? `${speaker.name}, ${roleAt(speaker, when).title}, ${org}` : org;
-    const blocks = quotation(context, quote.text, `${who}, ${formatDate(when)}`, quote.sources);
+    const blocks = quotation(context, quote.text, `${who}, ${formatDate(when)}`, quote.sources, origin);
     const place = context.placeOfDatum(position, ['quotes', position.quotes.indexOf(quote)]);
     return quote.confidential ? blocks.map((block) => confidentialBlock(block, quote, place)) : blocks;
   });
@@ -277,7 +308,8 @@ export function filingParts(context: ComposeContext, brief: FilingBrief, noun: '
   const filerDescription = (): RootContent[] => {
     // Who the filer is, as of the filing: the brief's own words; the data's description may tell later history.
     if (brief.represents) return context.prose(brief.represents, ['represents']);
-    return filer.description ? [paragraph(text(filer.description), context.citations.cite(filer.sources))] : [];
+    const reference = filer.description ? context.citations.citeFact(filer.sources, ['filer'], 'the filer’s description') : undefined;
+    return filer.description && reference ? [paragraph(text(filer.description), reference)] : [];
   };
 
   const meta: DocumentMeta = {

@@ -18,11 +18,7 @@ function formatDateOnce(date: string): string {
   return format(new Date(year, month - 1, day), 'MMMM d, yyyy');
 }
 
-/** A Date for a (partial) ISO date at noon UTC of its first day — the same instant in every time zone. */
-export function dateValue(date: string): Date {
-  const [year, month = 1, day = 1] = date.split('-').map(Number) as [number, number?, number?];
-  return new Date(Date.UTC(year, month - 1, day, 12, 0, 0));
-}
+export { dateValue } from '../document/document.js';
 
 const SCALES: [number, string][] = [
   [1e9, 'billion'],

@@ -12,18 +12,15 @@ import type { Composed } from './filing.js';
 import { composePolicyBrief } from './policy-brief.js';
 import { composeResponse } from './response.js';
 import { composeTimeline } from './timeline.js';
-import { ComposeContext, type DocumentMeta } from './context.js';
+import { applyShortForms } from './citations.js';
+import { smartQuotes } from './smart-quotes.js';
+import { ComposeContext } from './context.js';
+import type { ComposedDocument } from '../document/document.js';
 import { expandTemplate, loadTemplate } from './template.js';
 import { bciOutsideProse } from './bci-fields.js';
 import { confidentialAlsoPublic, confidentialDataOutsideSpans } from './bci-invariants.js';
 
-export type { DocumentMeta } from './context.js';
-
-/** A composed document: its tree (footnote definitions at the end) and metadata for the renderers. */
-export interface ComposedDocument {
-  root: Root;
-  meta: DocumentMeta;
-}
+export type { ComposedDocument, DocumentMeta } from '../document/document.js';
 
 /** Runs the composer of the brief's kind. */
 function composerFor(context: ComposeContext, brief: Brief): Composed | undefined {
@@ -106,6 +103,8 @@ export async function composeBrief(
   const root = expandTemplate(template, composed.bindings, context.diagnostics);
   root.children.push(...context.citations.all());
   context.diagnostics.push(...confidentialDataOutsideSpans(root, composed.meta, dataset, loaded.brief.id), ...confidentialAlsoPublic(root, composed.meta, loaded.file, context.textPlaces));
+  applyShortForms(root);
+  smartQuotes(root);
   if (context.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: context.diagnostics };
   return { document: { root, meta: composed.meta }, diagnostics: context.diagnostics };
 }

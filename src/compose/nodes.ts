@@ -1,14 +1,8 @@
 // Small mdast builders. Values from data always enter the tree as text nodes, never as Markdown strings.
 import type { BlockContent, Heading, Link, Paragraph, PhrasingContent, RootContent, Strong, Emphasis, Table, TableCell, TableRow, Text } from 'mdast';
+import type { BlockRole, CellStatus } from '../document/roles.js';
 
-/** Layout roles a renderer may style (caption, signature …); unknown roles render as plain blocks. */
-export type BlockRole = 'caption' | 'title' | 'addressee' | 're-line' | 'date-line' | 'signature' | 'sample-notice' | 'center';
-
-declare module 'mdast' {
-  interface Data {
-    docketpress?: { role?: BlockRole };
-  }
-}
+export type { BlockRole } from '../document/roles.js';
 
 export function text(value: string): Text {
   return { type: 'text', value };
@@ -68,11 +62,16 @@ export function list(items: (PhrasingContent | string)[][], ordered = false): Ro
   };
 }
 
-/** A GFM table; the first row is the header. */
-export function table(rows: (PhrasingContent | string)[][][], align: ('left' | 'right' | 'center' | null)[] = []): Table {
-  const toRow = (cells: (PhrasingContent | string)[][]): TableRow => ({
+/** A table cell that shows a listing status: the words for people, the status as data for the renderers. */
+export function statusCell(status: CellStatus, ...children: (PhrasingContent | string)[]): TableCell {
+  return { type: 'tableCell', children: children.map(toPhrasing), data: { docketpress: { cell: status } } };
+}
+
+/** A GFM table; the first row is the header. A cell is its content, or a cell made by `statusCell`. */
+export function table(rows: ((PhrasingContent | string)[] | TableCell)[][], align: ('left' | 'right' | 'center' | null)[] = []): Table {
+  const toRow = (cells: ((PhrasingContent | string)[] | TableCell)[]): TableRow => ({
     type: 'tableRow',
-    children: cells.map((cell): TableCell => ({ type: 'tableCell', children: cell.map(toPhrasing) })),
+    children: cells.map((cell): TableCell => (Array.isArray(cell) ? { type: 'tableCell', children: cell.map(toPhrasing) } : cell)),
   });
   // One entry per column: renderers such as mdast-util-to-hast emit only as many cells as `align` has.
   const columns = Math.max(0, ...rows.map((row) => row.length));

@@ -1,6 +1,7 @@
 // The `policy-brief` composer: the question, the market's status over time, positions side by side, options, advice.
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { PolicyBrief } from '../schema/index.js';
+import { operatorName } from '../model/places.js';
 import { STANCE_SHORT } from '../model/timeline.js';
 import type { ComposeContext } from './context.js';
 import { historyBefore, historyRuns, runYears, shortName, titleHeading, type Composed } from './filing.js';
@@ -18,7 +19,7 @@ export function composePolicyBrief(context: ComposeContext, brief: PolicyBrief):
   refs.needAll(dataset.positions.map((p) => p.id), ['positions'], 'position', brief.positions, 'positions are listed in data/positions.yaml');
   if (!refs.ok) return undefined;
   const market = dataset.markets.get(brief.market)!;
-  const operator = dataset.stakeholders.get(market.operator)!;
+  const operator = operatorName(dataset, market);
   const positions = brief.positions.map((id) => dataset.positions.find((p) => p.id === id)!);
   const title = brief.title ?? `${market.name} and the ${brief.cycle} Notorious Markets review`;
 
@@ -30,8 +31,8 @@ export function composePolicyBrief(context: ComposeContext, brief: PolicyBrief):
   };
 
   const statusStrip = (): RootContent[] => {
-    const history = historyBefore(context, market, brief.date);
-    if (history.length === 0) return [paragraph(`The record holds no listing decision on ${market.name} (operated by ${operator.name}) before ${formatDate(brief.date)}.`)];
+    const history = historyBefore(context, market, brief.date, ['market']);
+    if (history.length === 0) return [paragraph(`The record holds no listing decision on ${market.name}${operator === undefined ? '' : ` (operated by ${operator})`} before ${formatDate(brief.date)}.`)];
     // One row per run of editions with the same status keeps the brief short; each run cites all its sources.
     const rows = historyRuns(history).map((run) => {
       const words: PhrasingContent[] = run.quote ? [text(`“${run.quote}”`)] : [text('—')];
@@ -41,14 +42,17 @@ export function composePolicyBrief(context: ComposeContext, brief: PolicyBrief):
   };
 
   const positionsTable = (): RootContent[] => {
-    const rows = positions.map((position) => {
+    const rows = positions.flatMap((position, j) => {
       const who = dataset.stakeholders.get(position.stakeholder)!;
-      const quote = position.quotes[0];
+      // The first quotation the brief may cite, else the summary of the position.
+      const quote = position.quotes.find((q) => context.citations.usable(q.sources).length);
+      const reference = quote ? context.citations.cite(quote.sources) : context.citations.citeFact(position.sources, ['positions', j], `position \`${position.id}\``);
+      if (!reference) return [];
       // A confidential quote is a span, footnote included: the public version shows `[ ]` in its cell.
       const words: PhrasingContent[] = quote
-        ? datumPhrasing(quote, [text(`“${quote.text}”`), context.citations.cite(quote.sources)], context.placeOfDatum(position, ['quotes', 0]))
-        : [text(position.summary), context.citations.cite(position.sources)];
-      return [[text(shortName(who))], [text(STANCE_SHORT[position.stance])], words, [text(formatDate(position.date))]];
+        ? datumPhrasing(quote, [text(`“${quote.text}”`), reference], context.placeOfDatum(position, ['quotes', position.quotes.indexOf(quote)]))
+        : [text(position.summary), reference];
+      return [[[text(shortName(who))], [text(STANCE_SHORT[position.stance])], words, [text(formatDate(position.date))]]];
     });
     return [table([[[text('Who')], [text('Asks USTR to')], [text('In their words')], [text('Date')]], ...rows])];
   };
@@ -77,7 +81,7 @@ export function composePolicyBrief(context: ComposeContext, brief: PolicyBrief):
         options,
         recommendation: () => context.prose(brief.recommendation, ['recommendation']),
       },
-      placeholders: { 'market.name': market.name, cycle: String(brief.cycle), date: formatDate(brief.date), 'operator.name': operator.name },
+      placeholders: { 'market.name': market.name, cycle: String(brief.cycle), date: formatDate(brief.date), ...(operator === undefined ? {} : { 'operator.name': operator }) },
     },
   };
 }

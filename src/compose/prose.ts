@@ -62,7 +62,8 @@ export function parseProse(markdown: string, place: ProsePlace, dataset: Dataset
         diagnostics.push(diagnostic(place.file, placeIn(place, node), 'error', `\`:cite[]\` in \`${place.field}\` names no source: write \`:cite[source-id]\``, 'missing-source'));
       }
       const known = ids.filter((id) => dataset.sources.has(id));
-      const replacement: PhrasingContent[] = known.length ? [citations.cite(known)] : [];
+      const reference = known.length ? citations.citeFact(known, placeIn(place, node), `\`:cite[${known.join(',')}]\` in \`${place.field}\``) : undefined;
+      const replacement: PhrasingContent[] = reference ? [reference] : [];
       parent.children.splice(index, 1, ...(replacement as never[]));
       return [SKIP, index + replacement.length];
     }

@@ -4,7 +4,9 @@ import type { Claim, Position, ResponseBrief } from '../schema/index.js';
 import type { ComposeContext } from './context.js';
 import { checkFilingReferences, filingParts, metricItem, metricRow, positionQuotes, quotation, shortName, type ComposedFiling } from './filing.js';
 import { formatDate, joinNames } from './format.js';
-import { blockquote, heading, list, paragraph, strong, table, text } from './nodes.js';
+import type { PathSegment } from '../load/yaml-file.js';
+import type { CiteOrigin } from './citations.js';
+import { blockquote, heading, list, paragraph, strong, table, text, withRole } from './nodes.js';
 import { STANCE_PHRASE } from '../model/timeline.js';
 import { ReferenceCheck } from './references.js';
 
@@ -20,31 +22,39 @@ function checkEvidence(refs: ReferenceCheck, evidence: Evidence | undefined, at:
 }
 
 /** A claim quoted as made: verbatim in quotation marks, a paraphrase labelled as such. */
-function claimBlock(context: ComposeContext, claim: Claim, position: Position): RootContent[] {
+function claimBlock(context: ComposeContext, claim: Claim, position: Position, origin: CiteOrigin): RootContent[] {
   const who = context.dataset.stakeholders.get(position.stakeholder)?.name ?? position.stakeholder;
   const attribution = `${who}, ${position.cycle} review, ${formatDate(position.date)}`;
-  if (claim.verbatim) return quotation(context, claim.text, attribution, claim.sources);
-  return [blockquote(paragraph(strong('In substance:'), text(` ${claim.text}`))), paragraph(text(`— ${attribution} (paraphrase)`), context.citations.cite(claim.sources))];
+  if (claim.verbatim) return quotation(context, claim.text, attribution, claim.sources, origin);
+  const reference = context.citations.citeFact(claim.sources, origin, `the claim of ${attribution}`);
+  if (!reference) return [];
+  return [blockquote(paragraph(strong('In substance:'), text(` ${claim.text}`))), withRole(paragraph(text(`— ${attribution} (paraphrase)`), reference), 'attribution')];
 }
 
 /** Evidence as a list: figures, the responding party's own statements, events. */
-function evidenceBlocks(context: ComposeContext, evidence: Evidence | undefined): RootContent[] {
+function evidenceBlocks(context: ComposeContext, evidence: Evidence | undefined, at: PathSegment[]): RootContent[] {
   if (!evidence) return [];
   const { dataset } = context;
   const items: PhrasingContent[][] = [];
-  for (const id of evidence.metrics) items.push(metricItem(context, dataset.metrics.find((m) => m.id === id)!));
-  for (const id of evidence.claims) {
+  evidence.metrics.forEach((id, j) => {
+    const item = metricItem(context, dataset.metrics.find((m) => m.id === id)!, [...at, 'metrics', j]);
+    if (item) items.push(item);
+  });
+  evidence.claims.forEach((id, j) => {
     const { claim, position } = dataset.claims.get(id)!;
     const who = dataset.stakeholders.get(position.stakeholder)?.name ?? position.stakeholder;
+    const reference = context.citations.citeFact(claim.sources, [...at, 'claims', j], `claim \`${id}\``);
+    if (!reference) return;
     const said = claim.verbatim ? [text(`${who} (${formatDate(position.date)}): “`), text(claim.text), text('”')] : [text(`${who} (${formatDate(position.date)}), in substance: `), text(claim.text)];
-    items.push([...said, context.citations.cite(claim.sources)]);
-  }
-  for (const id of evidence.events) {
+    items.push([...said, reference]);
+  });
+  evidence.events.forEach((id, j) => {
     const event = dataset.events.find((e) => e.id === id)!;
-    items.push([strong(formatDate(event.date)), text(`: ${event.summary}`), context.citations.cite(event.sources)]);
-  }
+    const reference = context.citations.citeFact(event.sources, [...at, 'events', j], `event \`${id}\``);
+    if (reference) items.push([strong(formatDate(event.date)), text(`: ${event.summary}`), reference]);
+  });
   const blocks: RootContent[] = items.length ? [list(items)] : [];
-  for (const id of evidence.positions) blocks.push(...positionQuotes(context, dataset.positions.find((p) => p.id === id)!));
+  evidence.positions.forEach((id, j) => blocks.push(...positionQuotes(context, dataset.positions.find((p) => p.id === id)!, [...at, 'positions', j])));
   return blocks.length ? [paragraph(strong('Evidence.')), ...blocks] : [];
 }
 
@@ -73,10 +83,10 @@ export function composeResponse(context: ComposeContext, brief: ResponseBrief): 
   const answeredFilings = (): RootContent[] => [
     paragraph(
       text(`This response answers ${answered.length === 1 ? 'the filing' : 'the filings'} of ${answeredNames} `),
-      ...answered.flatMap((p, i): PhrasingContent[] => [
-        text(`${i === 0 ? '' : i === answered.length - 1 ? ' and ' : ', '}of ${formatDate(p.date)} (${STANCE_PHRASE[p.stance]} ${joinNames(p.markets.map((m) => dataset.markets.get(m)?.name ?? m))})`),
-        context.citations.cite(p.sources),
-      ]),
+      ...answered.flatMap((p, i): PhrasingContent[] => {
+        const reference = context.citations.citeFact(p.sources, ['answers', i], `the filing \`${p.id}\``);
+        return [text(`${i === 0 ? '' : i === answered.length - 1 ? ' and ' : ', '}of ${formatDate(p.date)} (${STANCE_PHRASE[p.stance]} ${joinNames(p.markets.map((m) => dataset.markets.get(m)?.name ?? m))})`), ...(reference ? [reference] : [])];
+      }),
       text('.'),
     ),
   ];
@@ -85,8 +95,11 @@ export function composeResponse(context: ComposeContext, brief: ResponseBrief): 
     const metrics = (brief.record?.metrics ?? []).map((id) => dataset.metrics.find((m) => m.id === id)!);
     if (metrics.length === 0) return [paragraph('The record cited here holds no figures.')];
     const header = [[text('Measure')], [text('Figure')], [text('Period')], [text('Reported by')]];
-    const rows = metrics.map((metric) => metricRow(context, metric));
-    return [table([header, ...rows]), ...evidenceBlocks(context, { ...brief.record!, metrics: [] })];
+    const rows = metrics.flatMap((metric, j) => {
+      const row = metricRow(context, metric, ['record', 'metrics', j]);
+      return row ? [row] : [];
+    });
+    return [...(rows.length ? [table([header, ...rows])] : [paragraph('The record cited here holds no figures.')]), ...evidenceBlocks(context, { ...brief.record!, metrics: [] }, ['record'])];
   };
 
   const points = (): RootContent[] =>
@@ -95,10 +108,10 @@ export function composeResponse(context: ComposeContext, brief: ResponseBrief): 
       const who = shortName(dataset.stakeholders.get(position.stakeholder)!);
       return [
         heading(3, `Claim ${i + 1} — ${who}, ${formatDate(position.date)}`),
-        ...claimBlock(context, claim, position),
+        ...claimBlock(context, claim, position, ['points', i, 'claim']),
         paragraph(strong('Response.')),
         ...context.prose(point.answer, ['points', i, 'answer']),
-        ...evidenceBlocks(context, point.evidence),
+        ...evidenceBlocks(context, point.evidence, ['points', i, 'evidence']),
       ];
     });
 

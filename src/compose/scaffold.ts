@@ -2,6 +2,7 @@
 // wherever a human must write. Pure: takes the dataset and the choices, returns the text; writes nothing.
 import type { Dataset } from '../model/dataset.js';
 import { docketForCycle, editionForCycle } from '../model/dockets.js';
+import { marketWhereLine, operatorName } from '../model/places.js';
 import { roleAt } from '../model/people.js';
 import type { BriefKind } from '../schema/brief.js';
 import { stanceSchema, type Person, type Role, type Stakeholder } from '../schema/index.js';
@@ -153,14 +154,14 @@ function idHint(indent: string, label: string, ids: readonly string[]): string[]
 function marketLabel(dataset: Dataset, id: string, date: string): string {
   const market = dataset.markets.get(id);
   if (!market) return '';
-  const operator = dataset.stakeholders.get(market.operator)?.name ?? market.operator;
+  const operator = operatorName(dataset, market);
   const last = [...market.listings]
     .map((l) => ({ l, e: dataset.editionsById.get(l.edition) }))
     .filter((x) => x.e && surelyBefore(x.e.published, date))
     .sort((a, b) => (a.e!.published < b.e!.published ? -1 : 1))
     .pop();
   const history = last ? `; last record before ${date}: ${last.l.listed ? 'listed' : 'not listed'} in edition ${last.l.edition}` : `; no listing record before ${date}`;
-  return `${market.name}, operated by ${operator}${history}`;
+  return `${market.name}${operator === undefined ? `, ${marketWhereLine(market)}` : `, operated by ${operator}`}${history}`;
 }
 
 function positionsOn(dataset: Dataset, market: string, cycle?: number): string[] {

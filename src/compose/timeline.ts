@@ -1,12 +1,12 @@
 // The `timeline` composer: status-by-edition matrix, what changed edition to edition, and the dated chronology.
-import type { PhrasingContent, RootContent } from 'mdast';
+import type { PhrasingContent, RootContent, TableCell } from 'mdast';
 import { editionDiff, marketStatus, timeline, type TimelineKind } from '../model/index.js';
 import type { Edition, TimelineBrief } from '../schema/index.js';
 import type { ComposeContext } from './context.js';
 import type { Composed } from './filing.js';
 import { reportParts } from './report.js';
 import { editionLabel, formatDate, joinNames } from './format.js';
-import { list, paragraph, strong, table, text } from './nodes.js';
+import { list, paragraph, statusCell, strong, table, text } from './nodes.js';
 import { ReferenceCheck } from './references.js';
 
 /** Cell text of the status matrix: never confuses "not listed" with "no record". */
@@ -50,12 +50,13 @@ export function composeTimeline(context: ComposeContext, brief: TimelineBrief): 
     const rows = editions.map((edition) => [
       [text(editionLabel(edition))],
       [text(formatDate(edition.published))],
-      ...statuses.map((byEdition): PhrasingContent[] => {
+      ...statuses.map((byEdition): TableCell => {
         const row = byEdition.get(edition.id)!;
-        if (row.listed === null) return [text(STATUS_TEXT.noRecord)];
+        if (row.listed === null) return statusCell({ status: 'no-record', unverified: false }, text(STATUS_TEXT.noRecord));
         const word = row.listed ? STATUS_TEXT.listed : STATUS_TEXT.notListed;
+        const unverified = row.confidence === 'unverified';
         // The sources of each status are cited once, in the chronology's entry for that edition.
-        return [text(`${word}${row.confidence === 'unverified' ? STATUS_TEXT.unconfirmed : ''}`)];
+        return statusCell({ status: row.listed ? 'listed' : 'not-listed', unverified }, text(`${word}${unverified ? STATUS_TEXT.unconfirmed : ''}`));
       }),
     ]);
     return [statusLegend(), table([header, ...rows])];
@@ -83,7 +84,11 @@ export function composeTimeline(context: ComposeContext, brief: TimelineBrief): 
   const chronology = (): RootContent[] => {
     const entries = timeline(dataset, brief.markets, { ...(brief.from === undefined ? {} : { from: brief.from }), ...(brief.to === undefined ? {} : { to: brief.to }) });
     if (entries.length === 0) return [paragraph('The dataset holds no dated entries for this range.')];
-    return [list(entries.map((entry) => [strong(formatDate(entry.date)), text(` · ${KIND_LABEL[entry.kind]} — ${entry.summary}`), context.citations.cite(entry.sources)]), true)];
+    const items = entries.flatMap((entry): PhrasingContent[][] => {
+      const reference = context.citations.citeFact(entry.sources, ['markets'], `the ${formatDate(entry.date)} entry (${entry.summary})`);
+      return reference ? [[strong(formatDate(entry.date)), text(` · ${KIND_LABEL[entry.kind]} — ${entry.summary}`), reference]] : [];
+    });
+    return items.length ? [list(items, true)] : [paragraph('The dataset holds no dated entries for this range that were public by this document’s date.')];
   };
 
   const { meta, directives } = reportParts(context, {

@@ -2,19 +2,12 @@
 import type { Root, RootContent } from 'mdast';
 import type { Brief } from '../schema/index.js';
 import { BC_MARKING, bciSpans, businessConfidentialTree, markingParagraph, PUBLIC_MARKING, publicTree, REDACTED } from './bci.js';
-import type { ComposedDocument } from './index.js';
+import type { ComposedDocument, DocumentVersion, VersionLabel } from '../document/document.js';
+import { applyShortForms } from './citations.js';
+import { smartQuotes } from './smart-quotes.js';
 import { paragraph, strong, text } from './nodes.js';
 
-export type VersionLabel = 'BC' | 'P';
-
-/** One version to render: its file stem, tree and metadata, and the marking on every page. */
-export interface DocumentVersion {
-  label: VersionLabel | null;
-  /** File name without extension: the brief id, or `BC-<filer>-<name>` / `P-<filer>-<name>`. */
-  fileStem: string;
-  document: ComposedDocument;
-  marking?: string;
-}
+export type { DocumentVersion, VersionLabel } from '../document/document.js';
 
 /** The filer part of BC/P file names: the brief's filer, else the first word of its id. */
 function filerSlug(brief: Brief): string {
@@ -29,6 +22,9 @@ export function versionStem(label: VersionLabel, brief: Brief): string {
 }
 
 function framed(root: Root, marking: string, notice: RootContent): Root {
+  // The public version renumbers its footnotes: its Id. and supra forms are worked out again.
+  applyShortForms(root);
+  smartQuotes(root);
   const body = root.children.filter((node) => node.type !== 'footnoteDefinition');
   const notes = root.children.filter((node) => node.type === 'footnoteDefinition');
   return { ...root, children: [markingParagraph(marking), notice, ...body, markingParagraph(marking), ...notes] };

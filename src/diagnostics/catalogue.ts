@@ -54,6 +54,7 @@ export const RULES = {
   'invalid-type': { title: 'a value of the wrong type', fix: 'write the kind of value the message names (text, number, list …)' },
   'invalid-value': { title: 'a value outside the allowed set', fix: 'use one of the values the message lists' },
   'invalid-format': { title: 'a value in the wrong format', fix: 'follow the format the message shows (ids, URLs, docket numbers …)' },
+  'invalid-url': { title: 'a source address with a session or search parameter, or cut off', fix: 'copy the page’s whole address, without session or search parameters' },
   'invalid-date': { title: 'a date that does not exist or is not YYYY-MM-DD', fix: 'write YYYY-MM-DD, or YYYY-MM / YYYY when the source gives no day' },
   'too-few-items': { title: 'a list with too few items', fix: 'add the items the message asks for' },
   'empty-text': { title: 'an empty text field', fix: 'write the text or remove the field' },
@@ -67,7 +68,8 @@ export const RULES = {
   'person-stakeholder-mismatch': { title: 'a person of another organisation named for a position (warning)', fix: 'check the person or the stakeholder' },
   // Briefs and templates
   'missing-docket': { title: 'no docket in the data for the brief’s cycle (warning)', fix: 'add the cycle to data/dockets.yaml' },
-  'anachronism': { title: 'a brief cites something dated after the brief itself (warning)', fix: 'check the brief date or the item cited' },
+  'anachronism': { title: 'a brief cites something dated after the brief itself; the citation or fact is left out (warning)', fix: 'cite a source published by the brief’s date, or check the brief date' },
+  'weak-source': { title: 'a filing cites a mirror, wiki or tooling page; the citation or fact is left out (warning)', fix: 'cite the original document (USTR, the Federal Register, the party, the press), or pick the sources in the brief' },
   'claim-not-answered': { title: 'a response answers a claim from a filing it does not name', fix: 'add the filing to `answers:` or pick another claim' },
   'template-unreadable': { title: 'the template cannot be read', fix: 'check `template:` in the brief, or add the file' },
   'template-frontmatter': { title: "the template's frontmatter is not valid YAML", fix: 'write `kind: <brief kind>` between the `---` lines' },

@@ -287,3 +287,8 @@ export function docketDeadlines(dockets: readonly Docket[], asOf: Date): Deadlin
 export function datasetDeadlines(dataset: Dataset, asOf: Date): DeadlineRow[] {
   return docketDeadlines(dataset.dockets, asOf);
 }
+
+/** The next deadline still open at `asOf` (the earliest instant among rows not closed), if any. */
+export function nextDeadline(rows: readonly DeadlineRow[]): DocketDeadline | undefined {
+  return rows.filter(hasDeadline).filter((row) => !row.closed).sort((a, b) => (a.deadlineUtc < b.deadlineUtc ? -1 : a.deadlineUtc > b.deadlineUtc ? 1 : 0))[0];
+}

@@ -1,11 +1,25 @@
-// A market's listing status edition by edition, and what changed against the previous recorded edition.
+// A market's listing status edition by edition, and what changed against the edition just before it.
 import type { Dataset } from './dataset.js';
-import type { Listing } from '../schema/index.js';
-import { getMarket } from './lookup.js';
+import type { Edition, Listing } from '../schema/index.js';
+import { marketCountry } from './places.js';
+import { getMarket, UnknownIdError } from './lookup.js';
 
-export type ListingChange = 'added' | 'removed' | 'retained' | 'absent' | null;
+/**
+ * What an edition's row says against the edition just before it:
+ * `added` / `removed` / `retained` / `absent` compare two consecutive editions that both have a record;
+ * `first-recorded`: the first row the record has for the market (nothing earlier to compare with);
+ * `after-gap`: the edition just before has no record, so nothing is claimed about a change;
+ * `null`: this edition has no record.
+ */
+export type ListingChange = 'added' | 'removed' | 'retained' | 'absent' | 'first-recorded' | 'after-gap' | null;
 
-/** One edition's row of a status answer (⚑ JSON contract). */
+/** The last earlier edition that has a record, for a row that follows a gap. */
+export interface PreviousRecord {
+  edition: string;
+  listed: boolean;
+}
+
+/** One edition's row of a status answer (⚑ JSON contract, with fields added in 0.3.0 after `sources`). */
 export interface EditionStatus {
   edition: string;
   year: number;
@@ -15,20 +29,31 @@ export interface EditionStatus {
   change: ListingChange;
   confidence: 'verified' | 'unverified' | null;
   sources: string[];
+  /** USTR's words about the market in that edition, verbatim, if the record has them. */
+  quote: string | null;
+  note: string | null;
+  /** The latest earlier edition with a record (null when there is none). */
+  previousRecord: PreviousRecord | null;
 }
 
-/** A market's status over all editions (⚑ JSON contract). */
+/** A market's status over all editions (⚑ JSON contract, with fields added in 0.3.0 after `editions`). */
 export interface MarketStatus {
   market: string;
   name: string;
   editions: EditionStatus[];
+  localName: string | null;
+  /** The operator's stakeholder id; null when the record names none (common for physical markets). */
+  operator: string | null;
+  /** The market's country: a physical market's location, an online market's headquarters; null if unrecorded. */
+  country: string | null;
 }
 
-/** Compares a listing with the previous edition that has a record. */
-export function changeBetween(previous: boolean | undefined, current: boolean | null): ListingChange {
+/** Compares a listing with the edition just before it (`previous`: undefined = that edition has no record). */
+export function changeBetween(previous: boolean | undefined, current: boolean | null, recordedBefore = previous !== undefined): ListingChange {
   if (current === null) return null;
-  if (current) return previous === true ? 'retained' : 'added';
-  return previous === true ? 'removed' : 'absent';
+  if (previous === undefined) return recordedBefore ? 'after-gap' : 'first-recorded';
+  if (current) return previous ? 'retained' : 'added';
+  return previous ? 'removed' : 'absent';
 }
 
 /** The listing row of a market for an edition, if the record has one. */
@@ -36,14 +61,28 @@ export function listingFor(dataset: Dataset, marketId: string, editionId: string
   return dataset.markets.get(marketId)?.listings.find((listing) => listing.edition === editionId);
 }
 
+/** The editions of a review year; UnknownIdError (suggesting the nearest year) when the data has none. */
+export function editionsOfYear(dataset: Dataset, year: number): Edition[] {
+  const editions = dataset.editions.filter((edition) => edition.year === year);
+  if (editions.length === 0) {
+    const years = [...new Set(dataset.editions.map((edition) => edition.year))];
+    const gap = Math.min(...years.map((y) => Math.abs(y - year)));
+    const nearest = years.filter((y) => Math.abs(y - year) === gap).sort();
+    throw new UnknownIdError('year', String(year), nearest.map((y) => ({ id: String(y), kind: 'year' })));
+  }
+  return editions;
+}
+
 /**
  * A market's status in every edition (oldest first); `year` keeps only editions of that review year.
- * Throws UnknownIdError for a market id the dataset does not have.
+ * Throws UnknownIdError for a market id the dataset does not have, or a year with no edition.
  */
 export function marketStatus(dataset: Dataset, marketId: string, options: { year?: number } = {}): MarketStatus {
   const market = getMarket(dataset, marketId);
+  if (options.year !== undefined) editionsOfYear(dataset, options.year);
   const byEdition = new Map(market.listings.map((listing) => [listing.edition, listing]));
-  let previous: boolean | undefined;
+  let justBefore: boolean | undefined;
+  let lastRecord: PreviousRecord | null = null;
   const editions: EditionStatus[] = [];
   for (const edition of dataset.editions) {
     const listing = byEdition.get(edition.id);
@@ -53,12 +92,16 @@ export function marketStatus(dataset: Dataset, marketId: string, options: { year
       year: edition.year,
       published: edition.published,
       listed,
-      change: changeBetween(previous, listed),
+      change: changeBetween(justBefore, listed, lastRecord !== null),
       confidence: listing ? listing.confidence : null,
       sources: listing ? [...listing.sources] : [],
+      quote: listing?.quote ?? null,
+      note: listing?.note ?? null,
+      previousRecord: lastRecord,
     };
-    if (listing) previous = listing.listed;
+    justBefore = listing?.listed;
+    if (listing) lastRecord = { edition: edition.id, listed: listing.listed };
     if (options.year === undefined || edition.year === options.year) editions.push(row);
   }
-  return { market: market.id, name: market.name, editions };
+  return { market: market.id, name: market.name, editions, localName: market.local_name ?? null, operator: market.operator ?? null, country: marketCountry(market) ?? null };
 }

@@ -1,19 +1,45 @@
-// A dated chronology for markets: what each edition of the list said, events, and stakeholders' positions.
+// A dated chronology for markets and stakeholders: what each edition of the list said, events, and positions.
 import type { Dataset } from './dataset.js';
-import type { Stance } from '../schema/index.js';
-import { comparePartialDates, yearOf } from '../schema/partial-date.js';
-import { getMarket } from './lookup.js';
-import { marketStatus } from './status.js';
+import type { Event, Position, Quote, Stance } from '../schema/index.js';
+import { compareChronologically, datePrecision, dateWithin, yearOf, type DatePrecision } from '../schema/partial-date.js';
+import { marketStatus, type ListingChange } from './status.js';
+import { resolveSubject, subjectMarkets } from './subjects.js';
 
 export type TimelineKind = 'edition' | 'event' | 'position';
 
-/** One row of a timeline (⚑ JSON contract). */
+/** A quotation in an answer: the words, who said them and when, and where they were published. */
+export interface QuoteAnswer {
+  text: string;
+  /** A person id, when the record names the speaker. */
+  speaker: string | null;
+  /** The speaker's name, or the organisation's when no person is named. */
+  speakerName: string | null;
+  date: string | null;
+  /** Business confidential: never shown in a public output (the site leaves such quotes out). */
+  confidential: boolean;
+  sources: string[];
+}
+
+/** One row of a timeline (⚑ JSON contract: `date`, `kind`, `markets`, `summary`, `sources`; the rest added in 0.3.0). */
 export interface TimelineEntry {
   date: string;
   kind: TimelineKind;
   markets: string[];
   summary: string;
   sources: string[];
+  /** `day`, `month` or `year`: how much of the date the sources give. */
+  precision: DatePrecision;
+  /** The edition, event or position ids the entry records (an event and a position of the same act are one entry). */
+  edition: string | null;
+  event: string | null;
+  position: string | null;
+  /** The stakeholder whose position it is, or the first actor of an event; `ustr` for editions. */
+  stakeholder: string | null;
+  stance: Stance | null;
+  cycle: number | null;
+  confidence: 'verified' | 'unverified';
+  quotes: QuoteAnswer[];
+  note: string | null;
 }
 
 export interface TimelineOptions {
@@ -46,67 +72,167 @@ export const STANCE_SHORT: Record<Stance, string> = {
 const KIND_ORDER: Record<TimelineKind, number> = { edition: 0, event: 1, position: 2 };
 
 /**
- * What an edition did with a market, as a verb phrase: "added to the list", "relisted",
- * "kept on the list", "removed from the list", "not listed".
+ * What an edition did with a market, as a verb phrase: "added to the list", "relisted", "kept on the list",
+ * "removed from the list", "not listed"; after a gap in the record, no change is claimed.
  */
-export function listingVerb(listed: boolean, change: string | null, everListedBefore: boolean): string {
+export function listingVerb(listed: boolean, change: ListingChange, everListedBefore: boolean): string {
+  if (change === 'after-gap') return listed ? 'listed (after a gap in the record: no claim of a change)' : 'not listed (after a gap in the record)';
   if (!listed) return change === 'removed' ? 'removed from the list' : 'not listed';
   if (change === 'added') return everListedBefore ? 'relisted' : 'listed';
+  if (change === 'first-recorded') return 'listed (the first edition the record has for it)';
   return 'kept on the list';
 }
 
-/** The chronology for one or more markets, sorted by date (then editions, events, positions). */
-export function timeline(dataset: Dataset, marketIds: readonly string[], options: TimelineOptions = {}): TimelineEntry[] {
-  const markets = marketIds.map((id) => getMarket(dataset, id));
+/** A position's or event's quotes as answers, with the speaker's name. */
+export function quoteAnswers(dataset: Dataset, quotes: readonly Quote[], fallbackSpeaker: string | null): QuoteAnswer[] {
+  return quotes.map((quote) => ({
+    text: quote.text,
+    speaker: quote.speaker ?? null,
+    speakerName: (quote.speaker ? dataset.people.get(quote.speaker)?.person.name : undefined) ?? fallbackSpeaker,
+    date: quote.date ?? null,
+    confidential: quote.confidential,
+    sources: [...quote.sources],
+  }));
+}
+
+/** How well an event records the same act as a position: 0 = not the same act. */
+function sameActScore(event: Event, position: Position): number {
+  const kinds: ReadonlySet<string> = new Set(['letter', 'submission', 'statement', 'hearing']);
+  if (!kinds.has(event.kind) || !event.actors.includes(position.stakeholder)) return 0;
+  if (!position.markets.some((m) => event.markets.includes(m))) return 0;
+  if (!dateWithin(position.date, event.date, event.end_date)) return 0;
+  const shared = position.sources.filter((id) => event.sources.includes(id)).length;
+  if (shared === 0) return 0;
+  return (event.date === position.date ? 100 : 0) + shared;
+}
+
+/** Pairs each position with the event that records the same act, if any (each event and position used once). */
+export function sameActs(events: readonly Event[], positions: readonly Position[]): Map<Position, Event> {
+  const candidates: { event: Event; position: Position; score: number }[] = [];
+  for (const position of positions) for (const event of events) {
+    const score = sameActScore(event, position);
+    if (score > 0) candidates.push({ event, position, score });
+  }
+  candidates.sort((a, b) => b.score - a.score || (a.event.id < b.event.id ? -1 : 1) || (a.position.id < b.position.id ? -1 : 1));
+  const pairs = new Map<Position, Event>();
+  const used = new Set<Event>();
+  for (const { event, position } of candidates) {
+    if (pairs.has(position) || used.has(event)) continue;
+    pairs.set(position, event);
+    used.add(event);
+  }
+  return pairs;
+}
+
+const unconfirmed = (confidence: 'verified' | 'unverified'): string => (confidence === 'unverified' ? ' (unconfirmed)' : '');
+
+/**
+ * The chronology for markets and stakeholders (ids or names; an operator brings in its markets), sorted by date —
+ * a month-only date after that month's day-dated entries, a year-only one after that year's — then editions,
+ * events, positions. An event and a position recording the same act are one entry citing both.
+ * Throws UnknownIdError for a name that is no market or stakeholder.
+ */
+export function timeline(dataset: Dataset, refs: readonly string[], options: TimelineOptions = {}): TimelineEntry[] {
+  const subjects = refs.map((ref) => resolveSubject(dataset, ref));
+  const markets = [...new Map(subjects.flatMap(subjectMarkets).map((m) => [m.id, m])).values()];
   const wanted = new Set(markets.map((m) => m.id));
+  const actors = new Set(subjects.filter((s) => s.kind !== 'market').map((s) => s.id));
   const entries: (TimelineEntry & { order: string })[] = [];
+  const blank = { edition: null, event: null, position: null, stakeholder: null, stance: null, cycle: null, note: null } as const;
 
   for (const market of markets) {
     let everListed = false;
     for (const row of marketStatus(dataset, market.id).editions) {
       if (row.listed === null) continue;
       const edition = dataset.editionsById.get(row.edition)!;
-      const listing = market.listings.find((l) => l.edition === row.edition)!;
       const verb = listingVerb(row.listed, row.change, everListed);
       everListed ||= row.listed;
-      const quote = listing.quote ? ` USTR: “${listing.quote}”` : '';
-      const unverified = row.confidence === 'unverified' ? ' (unconfirmed)' : '';
+      const quote = row.quote ? ` USTR: “${row.quote}”` : '';
       entries.push({
+        ...blank,
         date: edition.published,
         kind: 'edition',
         markets: [market.id],
-        summary: `${edition.title}: ${market.name} ${verb}${unverified}.${quote}`,
+        summary: `${edition.title}: ${market.name} ${verb}${unconfirmed(row.confidence!)}.${quote}`,
         sources: [...row.sources],
-        order: `${market.id}`,
+        precision: datePrecision(edition.published),
+        edition: edition.id,
+        stakeholder: 'ustr',
+        confidence: row.confidence!,
+        quotes: row.quote ? [{ text: row.quote, speaker: null, speakerName: 'USTR', date: edition.published, confidential: false, sources: [...row.sources] }] : [],
+        note: row.note,
+        order: market.id,
       });
     }
   }
 
-  for (const event of dataset.events) {
-    const hits = event.markets.filter((m) => wanted.has(m));
-    if (hits.length === 0) continue;
-    const unverified = event.confidence === 'unverified' ? ' (unconfirmed)' : '';
-    entries.push({ date: event.date, kind: 'event', markets: [...event.markets].sort(), summary: `${event.summary}${unverified}`, sources: [...event.sources], order: event.id });
+  const concerns = (ids: readonly string[], who: readonly string[]): boolean => ids.some((m) => wanted.has(m)) || who.some((a) => actors.has(a));
+  const events = dataset.events.filter((e) => concerns(e.markets, e.actors));
+  const positions = dataset.positions.filter((p) => concerns(p.markets, [p.stakeholder]));
+  const pairs = sameActs(events, positions);
+  const paired = new Set(pairs.values());
+
+  for (const event of events) {
+    if (paired.has(event)) continue;
+    entries.push({
+      ...blank,
+      date: event.date,
+      kind: 'event',
+      markets: [...event.markets].sort(),
+      summary: `${event.summary}${unconfirmed(event.confidence)}`,
+      sources: [...event.sources],
+      precision: datePrecision(event.date),
+      event: event.id,
+      stakeholder: event.actors[0] ?? null,
+      confidence: event.confidence,
+      quotes: [],
+      order: event.id,
+    });
   }
 
-  for (const position of dataset.positions) {
-    const hits = position.markets.filter((m) => wanted.has(m));
-    if (hits.length === 0) continue;
+  for (const position of positions) {
     const who = dataset.stakeholders.get(position.stakeholder)?.name ?? position.stakeholder;
     const names = position.markets.map((id) => dataset.markets.get(id)?.name ?? id).join(', ');
-    const unverified = position.confidence === 'unverified' ? ' (unconfirmed)' : '';
+    const event = pairs.get(position);
+    const confidence = event?.confidence === 'unverified' ? 'unverified' : position.confidence;
     entries.push({
+      ...blank,
       date: position.date,
       kind: 'position',
       markets: [...position.markets].sort(),
-      summary: `${who} ${STANCE_PHRASE[position.stance]} ${names} (${position.cycle} review)${unverified}: ${position.summary}`,
-      sources: [...position.sources],
+      summary: `${who} ${STANCE_PHRASE[position.stance]} ${names} (${position.cycle} review)${unconfirmed(confidence)}: ${position.summary}`,
+      sources: [...new Set([...position.sources, ...(event?.sources ?? [])])],
+      precision: datePrecision(position.date),
+      event: event?.id ?? null,
+      position: position.id,
+      stakeholder: position.stakeholder,
+      stance: position.stance,
+      cycle: position.cycle,
+      confidence,
+      quotes: quoteAnswers(dataset, position.quotes, who),
       order: position.id,
     });
   }
 
   return entries
     .filter((e) => (options.from === undefined || yearOf(e.date) >= options.from) && (options.to === undefined || yearOf(e.date) <= options.to))
-    .sort((a, b) => comparePartialDates(a.date, b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
-    .map(({ order: _order, ...entry }) => entry);
+    .sort((a, b) => compareChronologically(a.date, b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
+    .map((e) => ({
+      // The ⚑ contract's fields first, in their documented order; then the fields added in 0.3.0.
+      date: e.date,
+      kind: e.kind,
+      markets: e.markets,
+      summary: e.summary,
+      sources: e.sources,
+      precision: e.precision,
+      edition: e.edition,
+      event: e.event,
+      position: e.position,
+      stakeholder: e.stakeholder,
+      stance: e.stance,
+      cycle: e.cycle,
+      confidence: e.confidence,
+      quotes: e.quotes,
+      note: e.note,
+    }));
 }

@@ -5,6 +5,7 @@ import { cacheKey } from '../load/cache.js';
 import path from 'node:path';
 import { diagnostic, displayPath, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { Locator } from '../diagnostics/locator.js';
+import { RenderProblem } from '../document/render-problem.js';
 import { confidentialTexts, PUBLIC_MARKING, publicText } from '../compose/bci.js';
 import { composeBrief, templatePath, type ComposedDocument } from '../compose/index.js';
 import { documentVersions, type DocumentVersion } from '../compose/versions.js';
@@ -128,6 +129,10 @@ interface RenderedVersion {
   visible: Array<{ file: string; visible: VisibleText }>;
 }
 
+/** The Word renderer, loaded once when a build first asks for a .docx. */
+let docxModule: Promise<typeof import('../render/docx/document.js')> | undefined;
+const docxRenderer = () => (docxModule ??= import('../render/docx/document.js'));
+
 /** Renders one version of a document in the formats asked for, in memory. */
 async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, formats: readonly OutputFormat[], options: BuildOptions, renderer: PdfRenderer): Promise<RenderedVersion> {
   const dir = path.join(options.outDir, loaded.brief.id);
@@ -135,7 +140,7 @@ async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, form
   const { meta } = document;
   const files: Rendered[] = [];
   const outputs: VersionOutputs = { label: version.label, fileStem };
-  const visible: RenderedVersion['visible'] = [{ file: 'the file name', visible: { pages: [fileStem], metadata: {}, bookmarks: [], attributes: [] } }];
+  const visible: RenderedVersion['visible'] = [{ file: 'the file name', visible: { pages: [fileStem], paged: false, metadata: {}, bookmarks: [], attributes: [] } }];
   if (formats.includes('md')) {
     const markdown = renderMarkdown(document.root);
     files.push({ file: path.join(dir, `${fileStem}.md`), content: markdown });
@@ -155,7 +160,16 @@ async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, form
     const read = pdf.drawn;
     outputs.pdfPages = read.pages;
     const metadata = Object.fromEntries(Object.entries(read.info).map(([key, value]) => [key, String(value)]));
-    visible.push({ file: `${fileStem}.pdf`, visible: { pages: read.pages, metadata, bookmarks: read.outline, attributes: read.links ?? [] } });
+    visible.push({ file: `${fileStem}.pdf`, visible: { pages: read.pages, paged: true, metadata, bookmarks: read.outline } });
+  }
+  if (formats.includes('docx')) {
+    const { renderDocumentDocx } = await docxRenderer();
+    const docx = await renderDocumentDocx(document, version.marking ? { markings: [version.marking] } : {});
+    files.push({ file: path.join(dir, `${fileStem}.docx`), content: docx.bytes });
+    // What a reader of the Word document can see, part by part: body, headers and footers, footnotes,
+    // comments, document properties, link addresses — every part of the package.
+    outputs.docx = { headers: docx.text.headers, footers: docx.text.footers };
+    visible.push({ file: `${fileStem}.docx`, visible: { pages: docx.text.parts.map((p) => p.text), paged: false, metadata: {}, bookmarks: [], pageNames: docx.text.parts.map((p) => p.part) } });
   }
   return { version, files, outputs, visible };
 }
@@ -342,13 +356,12 @@ async function completeBrief(prepared: Prepared, loaded: LoadedBrief, data: Load
     }
     return { status: 'built', written, files: files.map(({ file, content }) => ({ file, sha256: sha256(content) })), fingerprint, diagnostics, outputDiagnostics: problems };
   } catch (error) {
-    if (!(error instanceof Error) || !('ruleId' in error)) throw error;
-    const problem = error as Error & { ruleId: string; line?: number; column?: number };
+    if (!(error instanceof RenderProblem)) throw error;
+    const problem = error;
     // The renderer's line/column are those of the Markdown node (prose-relative or in the template), not of
     // the file a person edits: find the character itself, first in the brief, then in the data files.
-    const code = /\bU\+([0-9A-F]{4,6})\b/.exec(problem.message);
-    const found = code ? findCharacter(String.fromCodePoint(Number.parseInt(code[1]!, 16)), [loaded.file, ...data.yamlFiles]) : undefined;
-    const reason = problem.message.replace(/ \((?:line \d+(?:, column \d+)?|in [^)]*)\)(?=:)/, '');
+    const found = problem.codePoint !== undefined ? findCharacter(String.fromCodePoint(problem.codePoint), [loaded.file, ...data.yamlFiles]) : undefined;
+    const reason = problem.reason;
     diagnostics.push({
       file: found?.file ?? loaded.file.name,
       line: found?.line ?? 1,

@@ -4,9 +4,11 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { PdfText } from '../check/pdf-text.js';
-import type { ComposedDocument } from '../compose/index.js';
+import type { ComposedDocument } from '../document/document.js';
+import type { RenderProblemData } from '../document/render-problem.js';
 import type { DocumentPdfOptions } from '../render/pdf-document.js';
+import type { DrawnText } from '../render/pdf/index.js';
+import { PdfRenderError } from '../render/pdf/errors.js';
 
 /** One PDF to render. */
 export interface PdfJob {
@@ -17,13 +19,14 @@ export interface PdfJob {
 /** A rendered PDF and the text it draws (page by page, metadata, bookmarks). */
 export interface PdfResult {
   bytes: Uint8Array;
-  drawn: PdfText;
+  drawn: DrawnText;
 }
 
-/** What a worker answers for job `id`. */
+/** What a worker answers for job `id`: the PDF, a content problem (as data, rebuilt as a `PdfRenderError`), or a bug. */
 export type WorkerAnswer =
   | { id: number; result: PdfResult }
-  | { id: number; error: { name: string; message: string; stack: string; ruleId?: string | undefined; line?: number | undefined; column?: number | undefined; file?: string | undefined } };
+  | { id: number; problem: RenderProblemData }
+  | { id: number; error: { name: string; message: string; stack: string } };
 
 export interface PdfRenderer {
   render(job: PdfJob): Promise<PdfResult>;
@@ -58,15 +61,11 @@ export function workerCount(jobs: number, env: NodeJS.ProcessEnv = process.env):
   return count >= 2 && existsSync(fileURLToPath(WORKER_SCRIPT)) ? count : 0;
 }
 
-/** An error from a worker, rebuilt so the build treats it as it would one thrown here. */
+/** An internal error from a worker, rebuilt with its name and stack (a bug: it is not a content problem). */
 function rebuiltError(error: Extract<WorkerAnswer, { error: unknown }>['error']): Error {
-  const rebuilt = new Error(error.message) as Error & { ruleId?: string; line?: number; column?: number; file?: string };
+  const rebuilt = new Error(error.message);
   rebuilt.name = error.name;
   rebuilt.stack = error.stack;
-  if (error.ruleId !== undefined) rebuilt.ruleId = error.ruleId;
-  if (error.line !== undefined) rebuilt.line = error.line;
-  if (error.column !== undefined) rebuilt.column = error.column;
-  if (error.file !== undefined) rebuilt.file = error.file;
   return rebuilt;
 }
 
@@ -87,6 +86,7 @@ export function workerRenderer(count: number): PdfRenderer {
       const waiting = pending.get(answer.id);
       pending.delete(answer.id);
       if ('result' in answer) waiting?.resolve({ bytes: new Uint8Array(answer.result.bytes), drawn: answer.result.drawn });
+      else if ('problem' in answer) waiting?.reject(PdfRenderError.fromData(answer.problem));
       else waiting?.reject(rebuiltError(answer.error));
       idle.push(worker);
       dispatch();

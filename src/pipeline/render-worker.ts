@@ -1,5 +1,6 @@
 // A PDF-rendering worker thread: takes composed documents, answers with the PDF bytes and the text drawn.
 import { parentPort } from 'node:worker_threads';
+import { RenderProblem } from '../document/render-problem.js';
 import { renderDocumentPdfWithText } from '../render/pdf-document.js';
 import type { PdfJob, WorkerAnswer } from './render-pool.js';
 
@@ -12,8 +13,12 @@ port.on('message', async ({ id, job }: { id: number; job: PdfJob }) => {
     const { bytes, drawn } = await renderDocumentPdfWithText(job.document, job.options);
     answer = { id, result: { bytes, drawn } };
   } catch (error) {
-    const e = error as Error & { ruleId?: string; line?: number; column?: number; file?: string };
-    answer = { id, error: { name: e.name, message: e.message, stack: e.stack ?? '', ruleId: e.ruleId, line: e.line, column: e.column, file: e.file } };
+    // A content problem crosses as data and is rebuilt as the same type; anything else is a bug.
+    if (error instanceof RenderProblem) answer = { id, problem: error.toData() };
+    else {
+      const e = error instanceof Error ? error : new Error(String(error));
+      answer = { id, error: { name: e.name, message: e.message, stack: e.stack ?? '' } };
+    }
   }
   port.postMessage(answer);
 });

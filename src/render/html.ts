@@ -10,7 +10,7 @@ import { prepareMdast, rehypeHeadingIds, rehypeSanitize, rehypeTables } from './
 import { STYLE } from './html/style.js';
 
 export { CONTRAST_PAIRS, PALETTE, STYLE, type ContrastPair, type PaletteName } from './html/style.js';
-export { cellStatus, safeHref, slug, type SafeHref, type Status } from './html/plugins.js';
+export { safeHref, slug, type SafeHref, type Status } from './html/plugins.js';
 
 export interface HtmlMeta {
   /** The page's `<title>`. */
@@ -23,6 +23,22 @@ export interface HtmlMeta {
   sampleNotice?: string;
   /** Add a key (● listed · ○ not listed · — no record) after status matrices; default true. */
   statusLegend?: boolean;
+  /** A page of a generated site: site header with navigation and search, footer, relative links between pages. */
+  site?: SitePage;
+}
+
+/** What a page of a generated site adds around its content. */
+export interface SitePage {
+  /** The way from this page to the site's root folder: `''` or `'../'`. */
+  root: string;
+  /** The site's name, shown first in the header and linking to its index. */
+  name: string;
+  /** Navigation links, `href` relative to the site root. */
+  nav: readonly { label: string; href: string }[];
+  /** Scripts at the site root (same origin only), loaded deferred; with any, the header has a search box. */
+  scripts: readonly string[];
+  /** One line at the foot of every page. */
+  footer: string;
 }
 
 /** Label of the footnotes section that holds the sources. */
@@ -42,10 +58,39 @@ function footnoteBackContent(_referenceIndex: number, rereferenceIndex: number):
   return rereferenceIndex > 1 ? [arrow, element('sup', {}, [{ type: 'text', value: String(rereferenceIndex) }])] : [arrow];
 }
 
-/** The Content-Security-Policy of the page: nothing may load; only the page's own stylesheet applies. */
-export function contentSecurityPolicy(style: string = STYLE_TEXT): string {
+/**
+ * The Content-Security-Policy of the page: nothing may load; only the page's own stylesheet applies. A site page
+ * (`scripts`) may also run scripts from its own site, and nothing else.
+ */
+export function contentSecurityPolicy(style: string = STYLE_TEXT, scripts = false): string {
   const hash = createHash('sha256').update(style, 'utf8').digest('base64');
-  return `default-src 'none'; style-src 'sha256-${hash}'; img-src 'none'; font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`;
+  return `default-src 'none'; style-src 'sha256-${hash}'; img-src 'none'; font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; script-src ${scripts ? "'self'" : "'none'"}; base-uri 'none'; form-action 'none'`;
+}
+
+/** The header, skip link and footer of a site page (built after sanitising: its links and form are our own). */
+function siteChrome(site: SitePage): { header: ElementContent[]; footer: ElementContent[] } {
+  const a = (href: string, label: string, props: Element['properties'] = {}): Element => element('a', { href: `${site.root}${href}`, ...props }, [{ type: 'text', value: label }]);
+  const items = site.nav.map((item) => element('li', {}, [a(item.href, item.label)]));
+  const header: ElementContent[] = [
+    element('a', { href: '#content', className: ['skip-link'] }, [{ type: 'text', value: 'Skip to content' }]),
+    NL,
+    element('header', { className: ['site-header'] }, [
+      a('index.html', site.name, { className: ['site-name'] }),
+      element('nav', { ariaLabel: 'Site' }, [element('ul', {}, items)]),
+      ...(site.scripts.length
+        ? [
+            element('div', { role: 'search', className: ['site-search'] }, [
+              element('label', { htmlFor: ['site-search-input'] }, [{ type: 'text', value: 'Search the record' }]),
+              element('input', { id: 'site-search-input', type: 'search', autoComplete: ['off'], placeholder: 'market, 淘宝, AAFA, 2016…', dataRoot: site.root, ariaControls: ['site-search-results'] }),
+              element('ul', { id: 'site-search-results', className: ['site-search-results'], ariaLive: 'polite' }),
+            ]),
+          ]
+        : []),
+    ]),
+    NL,
+  ];
+  const footer: ElementContent[] = [NL, element('footer', { className: ['site-footer'] }, [element('p', {}, [{ type: 'text', value: site.footer }])]), NL];
+  return { header, footer };
 }
 
 function element(tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element {
@@ -63,7 +108,7 @@ function rehypeDocument(meta: HtmlMeta) {
       NL,
       element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
       NL,
-      element('meta', { httpEquiv: ['Content-Security-Policy'], content: contentSecurityPolicy() }),
+      element('meta', { httpEquiv: ['Content-Security-Policy'], content: contentSecurityPolicy(STYLE_TEXT, (meta.site?.scripts.length ?? 0) > 0) }),
       NL,
       element('meta', { name: 'referrer', content: 'no-referrer' }),
       NL,
@@ -73,6 +118,8 @@ function rehypeDocument(meta: HtmlMeta) {
     if (meta.description?.trim()) head.push(element('meta', { name: 'description', content: meta.description.trim() }), NL);
     head.push(element('title', {}, [{ type: 'text', value: meta.title.trim() }]), NL);
     head.push(element('style', {}, [{ type: 'text', value: STYLE_TEXT }]), NL);
+    for (const script of meta.site?.scripts ?? []) head.push(element('script', { src: `${meta.site!.root}${script}`, defer: true }), NL);
+    const chrome = meta.site ? siteChrome(meta.site) : { header: [], footer: [] };
 
     const main: ElementContent[] = [NL];
     if (meta.sampleNotice?.trim()) {
@@ -85,7 +132,7 @@ function rehypeDocument(meta: HtmlMeta) {
       NL,
       element('head', {}, head),
       NL,
-      element('body', {}, [NL, element('main', { id: 'content' }, main), NL]),
+      element('body', {}, [NL, ...chrome.header, element('main', { id: 'content' }, main), ...chrome.footer, NL]),
       NL,
     ]);
     return { type: 'root', children: [{ type: 'doctype' }, NL, html, NL] };
@@ -110,7 +157,7 @@ export function renderHtml(root: Root, meta: HtmlMeta): string {
       footnoteBackLabel,
       footnoteBackContent,
     })
-    .use(rehypeSanitize)
+    .use(rehypeSanitize, { pages: meta.site !== undefined })
     .use(rehypeHeadingIds)
     .use(rehypeTables, { statusLegend: meta.statusLegend !== false })
     .use(rehypeDocument, { ...meta, lang })

@@ -1,8 +1,6 @@
 // Renders a composed document to PDF: maps its metadata onto the PDF renderer's options.
-import type { PdfText } from '../check/pdf-text.js';
-import type { ComposedDocument } from '../compose/index.js';
-import { dateValue } from '../compose/format.js';
-import { renderPdfWithText, type PdfRenderOptions } from './pdf/index.js';
+import { dateValue, type ComposedDocument } from '../document/document.js';
+import { renderPdfWithText, type DrawnText, type PdfRenderOptions } from './pdf/index.js';
 
 /** Options of the PDF of a composed document. */
 export interface DocumentPdfOptions {
@@ -37,6 +35,6 @@ export async function renderDocumentPdf(document: ComposedDocument, options: Doc
  * spaces), the information dictionary and the outline titles, in the shape `readPdfText` reads
  * back from the bytes (equal to it once whitespace is normalised), without parsing the PDF.
  */
-export async function renderDocumentPdfWithText(document: ComposedDocument, options: DocumentPdfOptions): Promise<{ bytes: Uint8Array; drawn: PdfText }> {
+export async function renderDocumentPdfWithText(document: ComposedDocument, options: DocumentPdfOptions): Promise<{ bytes: Uint8Array; drawn: DrawnText }> {
   return renderPdfWithText(document.root, renderOptions(document, options));
 }

@@ -54,6 +54,10 @@ export const nominationSchema = z.strictObject({
   metrics: z.array(idSchema).default([]),
   positions: z.array(idSchema).default([]).describe('positions whose quotes are cited as statements'),
   events: z.array(idSchema).default([]),
+  description: z
+    .union([z.boolean(), z.strictObject({ sources: z.array(idSchema).min(1, 'pick at least one source, or write `description: false`') })])
+    .default(true)
+    .describe("the market's description from the data: `true` (default), `false` to leave it out, or `{ sources: [ids] }` to cite only those of its sources"),
 });
 export type Nomination = z.output<typeof nominationSchema>;
 

@@ -21,6 +21,14 @@ describe('outputCompliance', () => {
     expect(found[0]!.message).toContain('page 2 of BC-aafa-x.pdf');
   });
 
+  it('flags a Word header or footer that lacks the marking, and a Word document with no footer at all', () => {
+    const docx = { headers: ['BUSINESS CONFIDENTIAL', 'BUSINESS CONFIDENTIAL\nrunning header'], footers: ['Page  of \nBUSINESS CONFIDENTIAL', 'Page  of \nBUSINESS CONFIDENTIAL'] };
+    expect(outputCompliance(loaded, [{ ...good[0]!, docx }])).toEqual([]);
+    const unmarked = outputCompliance(loaded, [{ ...good[0]!, docx: { ...docx, footers: [docx.footers[0]!, 'Page  of '] } }]);
+    expect(unmarked.map((d) => d.message)).toEqual([expect.stringContaining('footer 2 of BC-aafa-x.docx lacks “BUSINESS CONFIDENTIAL”')]);
+    expect(outputCompliance(loaded, [{ ...good[0]!, docx: { ...docx, footers: [] } }]).map((d) => d.ruleId)).toEqual(['compliance-marking']);
+  });
+
   it('flags a Markdown version that does not close with its marking', () => {
     const found = outputCompliance(loaded, [{ ...good[1]!, markdown: '**PUBLIC VERSION**\n\nbody\n' + '\nlast line\n' }]);
     expect(found.map((d) => d.ruleId)).toEqual(['compliance-marking']);

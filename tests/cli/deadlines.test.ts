@@ -59,14 +59,18 @@ describe('docketpress deadlines', () => {
     const cycles = rows.map((r) => r.cycle);
     expect(cycles).toEqual([...cycles].sort((a, b) => a - b));
     expect(find(rows, 2011, 'comment')).toMatchObject({ closed: true, calendarDaysLeft: 0, businessDaysLeft: 0 });
-    // 2015's notice is in the data but no deadline is: one row, nothing invented.
-    const y2015 = rows.filter((r) => r.cycle === 2015);
-    expect(y2015).toHaveLength(1);
-    expect(y2015[0]).toMatchObject({ kind: null, date: null, deadline: null, deadlineUtc: null, zone: null, closed: null, calendarDaysLeft: null, businessDaysLeft: null });
-    expect(y2015[0]!.sources.length).toBeGreaterThan(0);
-    // 2013's extended deadline is unverified, and says why.
-    expect(find(rows, 2013, 'comment')).toMatchObject({ confidence: 'unverified' });
-    expect(find(rows, 2013, 'comment').note).toMatch(/extended/);
+    // 2019's notice and docket number are in the data but no deadline is: one row, nothing invented.
+    const y2019 = rows.filter((r) => r.cycle === 2019);
+    expect(y2019).toHaveLength(1);
+    expect(y2019[0]).toMatchObject({ docket: 'USTR-2019-0013', kind: null, date: null, deadline: null, deadlineUtc: null, zone: null, closed: null, calendarDaysLeft: null, businessDaysLeft: null });
+    expect(y2019[0]!.sources.length).toBeGreaterThan(0);
+    // 2013: the notice's October 11 deadline; the unconfirmed extension is named in the note, not used.
+    expect(find(rows, 2013, 'comment')).toMatchObject({ date: '2013-10-11', confidence: 'verified' });
+    expect(find(rows, 2013, 'comment').note).toMatch(/extension/);
+    // 2015: the comment period closed on Monday, October 5, 2015.
+    expect(find(rows, 2015, 'comment')).toMatchObject({ date: '2015-10-05', closed: true });
+    // 2025's deadlines rest on secondary reports only: unverified.
+    expect(find(rows, 2025, 'rebuttal')).toMatchObject({ date: '2025-10-15', confidence: 'unverified' });
     // The 2020 deadlines fall after that year's Nov 1 DST change.
     expect(find(rows, 2020, 'comment')).toMatchObject({ zone: 'EST', deadline: '2020-11-08T23:59:00-05:00', closed: false });
   });
@@ -83,8 +87,8 @@ describe('docketpress deadlines', () => {
     expect(result.stdout).toMatch(/^2016\s+USTR-2016-0013\s+comment\s+Fri Oct 7, 2016 11:59 p\.m\. EDT\s+7 days left \(5 business days\)/m);
     expect(result.stdout).toMatch(/^2011\s+USTR-2011-0012\s+comment\s+Wed Oct 26, 2011 11:59 p\.m\. EDT\s+closed/m);
     expect(result.stdout).toMatch(/^2020\s+USTR-2020-0035\s+comment\s+Sun Nov 8, 2020 11:59 p\.m\. EST/m);
-    expect(result.stdout).toMatch(/^2015\s+USTR-2015-0016\s+—\s+no deadline in the record/m);
-    expect(result.stdout).toMatch(/^2013\s.*closed\s+UNVERIFIED/m);
+    expect(result.stdout).toMatch(/^2019\s+USTR-2019-0013\s+—\s+no deadline in the record/m);
+    expect(result.stdout).toMatch(/^2025\s.*comment.*left.*UNVERIFIED/m);
     expect(result.stdout).toMatch(/^2016\s.*comment.*\d\]$/m);
     expect(result.stdout).toContain('Eastern (America/New_York)');
     expect(result.stdout).toMatch(/https?:\/\//);

@@ -20,7 +20,7 @@ describe('a failed build keeps the previous outputs', () => {
     expect(first.code, first.stderr).toBe(0);
     const before = fileHashes(path.join(dir, 'out'));
     expect([...before.keys()].sort()).toEqual(
-      ['base-comment/.docketpress-files.json', 'base-comment/base-comment.md', 'base-comment/base-comment.pdf', 'base-timeline/.docketpress-files.json', 'base-timeline/base-timeline.html', 'base-timeline/base-timeline.md', 'base-timeline/base-timeline.pdf'].map((f) => path.normalize(f)),
+      ['base-comment/.docketpress-files.json', 'base-comment/base-comment.docx', 'base-comment/base-comment.md', 'base-comment/base-comment.pdf', 'base-timeline/.docketpress-files.json', 'base-timeline/base-timeline.html', 'base-timeline/base-timeline.md', 'base-timeline/base-timeline.pdf'].map((f) => path.normalize(f)),
     );
 
     // The timeline's introduction gains a character no bundled font covers; the comment changes too.

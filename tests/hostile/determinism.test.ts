@@ -41,7 +41,7 @@ describe('determinism', () => {
     const angeles = build(path.join(scratch, 'los-angeles'), { TZ: 'America/Los_Angeles', LANG: 'C', LC_ALL: 'C' });
     expect([...tokyo.keys()].sort()).toEqual([...angeles.keys()].sort());
     // Outputs, and the manifest of each brief folder (byte-identical too).
-    expect(new Set([...tokyo.keys()].map((f) => (f.endsWith('.docketpress-files.json') ? 'manifest' : path.extname(f))))).toEqual(new Set(['.html', '.md', '.pdf', 'manifest']));
+    expect(new Set([...tokyo.keys()].map((f) => (f.endsWith('.docketpress-files.json') ? 'manifest' : path.extname(f))))).toEqual(new Set(['.docx', '.html', '.md', '.pdf', 'manifest']));
     expect(tokyo.size).toBeGreaterThanOrEqual(5);
     for (const [file, hash] of tokyo) expect(angeles.get(file), file).toBe(hash);
   }, 120_000);

@@ -1,16 +1,13 @@
 // Queries against the embedded dataset: the seed story's facts, answered with sources.
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset, type Dataset } from '../../src/load/dataset.js';
+import type { Dataset } from '../../src/load/dataset.js';
+import { loadEmbeddedDataset } from '../helpers/dataset.js';
 import { editionDiff, marketStatus, UnknownIdError } from '../../src/model/index.js';
 
-const DATA = path.resolve(import.meta.dirname, '../../data');
 let dataset: Dataset;
 
 beforeAll(async () => {
-  const result = await loadDataset(DATA);
-  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  dataset = result.dataset;
+  dataset = await loadEmbeddedDataset();
 });
 
 function row(market: string, edition: string) {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset, type Dataset } from '../../src/load/dataset.js';
-import { comparePartialDates } from '../../src/schema/partial-date.js';
+import { compareChronologically } from '../../src/schema/partial-date.js';
 import { timeline, UnknownIdError } from '../../src/model/index.js';
 
 let dataset: Dataset;
@@ -32,7 +32,7 @@ describe('timeline', () => {
   it('is sorted by date and respects --from/--to', () => {
     const entries = timeline(dataset, ['taobao', 'aliexpress'], { from: 2012, to: 2021 });
     expect(entries.length).toBeGreaterThan(5);
-    for (let i = 1; i < entries.length; i++) expect(comparePartialDates(entries[i - 1]!.date, entries[i]!.date)).toBeLessThanOrEqual(0);
+    for (let i = 1; i < entries.length; i++) expect(compareChronologically(entries[i - 1]!.date, entries[i]!.date)).toBeLessThanOrEqual(0);
     for (const entry of entries) {
       expect(Number(entry.date.slice(0, 4))).toBeGreaterThanOrEqual(2012);
       expect(Number(entry.date.slice(0, 4))).toBeLessThanOrEqual(2021);

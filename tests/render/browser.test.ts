@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/render/html.js';
+import { markStatusCells } from '../helpers/status-cells.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
@@ -49,7 +50,7 @@ function observe(page: Page): Observed {
 }
 
 describe.skipIf(!hasChromium && !inCi)('HTML timeline in Chromium', () => {
-  const root = parse(readFileSync(FIXTURE, 'utf8'));
+  const root = markStatusCells(parse(readFileSync(FIXTURE, 'utf8')));
   const events = root.children.find((n): n is List => n.type === 'list' && n.ordered === true)!;
   const table = root.children.find((n): n is Table => n.type === 'table')!;
   const html = renderHtml(root, {

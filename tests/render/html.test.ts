@@ -8,8 +8,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { heading, link, paragraph, table, text, withRole } from '../../src/compose/nodes.js';
-import { CONTRAST_PAIRS, PALETTE, cellStatus, renderHtml, safeHref, slug, type HtmlMeta } from '../../src/render/html.js';
+import { heading, link, paragraph, statusCell, table, text, withRole } from '../../src/compose/nodes.js';
+import { CONTRAST_PAIRS, PALETTE, renderHtml, safeHref, slug, type HtmlMeta } from '../../src/render/html.js';
+import { markStatusCells } from '../helpers/status-cells.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/render-html/timeline.md', import.meta.url));
 
@@ -18,7 +19,7 @@ function parse(markdown: string): Root {
   return processor.runSync(processor.parse(markdown)) as Root;
 }
 
-const fixture = (): Root => parse(readFileSync(FIXTURE, 'utf8'));
+const fixture = (): Root => markStatusCells(parse(readFileSync(FIXTURE, 'utf8')));
 
 const META: HtmlMeta = {
   title: 'Taobao, AliExpress and WeChat — timeline',
@@ -233,9 +234,9 @@ describe('renderHtml: tables from the composer\'s builders', () => {
         heading(2, 'Status by edition'),
         table([
           [['Edition'], ['Published'], ['Taobao']],
-          [['2012 Out-of-Cycle Review'], ['December 13, 2012'], [text('not listed'), { type: 'footnoteReference', identifier: '1', label: '1' }]],
-          [['2016 Out-of-Cycle Review'], ['December 21, 2016'], ['listed (unconfirmed)']],
-          [['2025 Review'], ['—'], ['no record']],
+          [['2012 Out-of-Cycle Review'], ['December 13, 2012'], statusCell({ status: 'not-listed', unverified: false }, text('not listed'), { type: 'footnoteReference', identifier: '1', label: '1' })],
+          [['2016 Out-of-Cycle Review'], ['December 21, 2016'], statusCell({ status: 'listed', unverified: true }, 'listed (unconfirmed)')],
+          [['2025 Review'], ['—'], statusCell({ status: 'no-record', unverified: false }, 'no record')],
         ]),
         { type: 'footnoteDefinition', identifier: '1', label: '1', children: [paragraph(link('https://www.reuters.com/article/net-us-usa-trade-piracy-idUSBRE8BC1IG20121213'))] },
       ],
@@ -336,16 +337,15 @@ describe('helpers', () => {
     expect(safeHref(undefined)).toBeUndefined();
   });
 
-  it('cellStatus reads listed / not listed / no record / unconfirmed, ignoring leading symbols', () => {
-    expect(cellStatus('listed')).toEqual({ status: 'listed', unverified: false });
-    expect(cellStatus('● Listed')).toEqual({ status: 'listed', unverified: false });
-    expect(cellStatus('not listed')).toEqual({ status: 'not-listed', unverified: false });
-    expect(cellStatus('— no record')).toEqual({ status: 'no-record', unverified: false });
-    expect(cellStatus('listed (unconfirmed)')).toEqual({ status: 'listed', unverified: true });
-    expect(cellStatus('unconfirmed')).toEqual({ unverified: true });
-    expect(cellStatus('listedness')).toBeUndefined();
-    expect(cellStatus('Taobao')).toBeUndefined();
-    expect(cellStatus('2008–2011')).toBeUndefined();
+  it('takes a cell\'s status from the composer\'s data, never from its words', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [table([[['Edition'], ['Taobao'], ['Tmall']], [['2016'], ['listed'], statusCell({ status: 'no-record', unverified: false }, 'Tmall: nothing recorded')]])],
+    };
+    const html = renderHtml(tree, { title: 'Status from data' });
+    expect(html).toContain('<td>listed</td>'); // words alone classify nothing
+    expect(html).toContain('<td class="status-no-record"><span class="status-mark" aria-hidden="true">—</span>\u00A0Tmall: nothing recorded</td>');
+    expect(html).not.toMatch(/<td class="[^"]*status-listed/);
   });
 
   it('slug keeps letters of any script and de-duplicated ids stay unique', () => {

@@ -1,4 +1,4 @@
-// `docketpress build [brief-id…] [--format md,pdf] [--pdfa] [--quiet]`: build briefs into out/<brief-id>/.
+// `docketpress build [brief-id…] [--format md,pdf,docx] [--pdfa] [--quiet]`: build briefs into out/<brief-id>/.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildOptions, BuildResult } from '../../pipeline/index.js';

@@ -9,12 +9,14 @@ import {
   easternZone,
   formatEasternTime,
   hasDeadline,
+  nextDeadline,
   type DeadlineRow,
 } from '../../model/index.js';
 import { partialDateProblem } from '../../schema/common.js';
 import { datasetForQuery } from '../data.js';
 import { EXIT_CONTENT, EXIT_OK, UsageError } from '../errors.js';
-import { json, table } from '../output.js';
+import { answerForm } from '../options.js';
+import { csv, json, table } from '../output.js';
 import type { CommandContext } from '../context.js';
 
 const NO_DEADLINE = 'no deadline in the record';
@@ -51,21 +53,34 @@ function statusText(row: DeadlineRow): string {
 
 /** Runs `docketpress deadlines`. */
 export async function run(context: CommandContext): Promise<number> {
-  const { io, options, values } = context;
+  const { io, values } = context;
   const { asOf, given } = asOfOption(values.on);
   const dataset = await datasetForQuery(context);
   if (!dataset) return EXIT_CONTENT;
-  const rows = datasetDeadlines(dataset, asOf);
-  if (options.json) {
-    io.out(json(rows));
+  const { form, bom } = answerForm(context);
+  const all = datasetDeadlines(dataset, asOf);
+  const next = values.next === true ? nextDeadline(all) : undefined;
+  const rows = values.next === true ? (next ? [next] : []) : all;
+  if (form === 'json') {
+    io.out(json(values.next === true ? (next ?? null) : rows));
+    return EXIT_OK;
+  }
+  if (form === 'csv') {
+    const header = Object.keys(all[0] ?? { cycle: 0 }) as (keyof DeadlineRow)[];
+    io.out(csv(header, rows.map((row) => header.map((key) => { const value = row[key]; return Array.isArray(value) ? value.join(' ') : value; })), bom));
     return EXIT_OK;
   }
   const when = given ? `00:00 ${easternZone(asOf)} on ${format(asOf, 'EEE MMM d, yyyy')}` : `${formatEasternTime(asOf)} (now)`;
   io.out(`Notorious Markets review dockets — deadlines as of ${when}\n\n`);
+  if (values.next === true && !next) {
+    io.out('no deadline in the record is still open\n');
+    return EXIT_OK;
+  }
   if (rows.length === 0) {
     io.out('the data has no dockets\n');
     return EXIT_OK;
   }
+  if (next) io.out(`next deadline: ${next.kind === 'comment' ? 'comments' : 'rebuttals'} in the ${next.cycle} review${next.docket ? ` (docket ${next.docket})` : ''}, ${formatEasternTime(new Date(next.deadlineUtc))} — ${statusText(next)}\n\n`);
   const cited = [...new Set(rows.flatMap((row) => row.sources))];
   const body = rows.map((row) => [
     String(row.cycle),

@@ -2,17 +2,25 @@
 import { editionDiff } from '../../model/diff.js';
 import { datasetForQuery } from '../data.js';
 import { EXIT_CONTENT, EXIT_OK } from '../errors.js';
-import { json } from '../output.js';
+import { answerForm } from '../options.js';
+import { csv, json } from '../output.js';
 import type { CommandContext } from '../context.js';
 
 /** Runs `docketpress diff`. */
 export async function run(context: CommandContext): Promise<number> {
-  const { io, options, positionals } = context;
+  const { io, positionals } = context;
+  const { form, bom } = answerForm(context);
   const dataset = await datasetForQuery(context);
   if (!dataset) return EXIT_CONTENT;
   const result = editionDiff(dataset, positionals[0]!, positionals[1]!);
-  if (options.json) {
+  if (form === 'json') {
     io.out(json(result));
+    return EXIT_OK;
+  }
+  if (form === 'csv') {
+    const groups = ['added', 'removed', 'retained', 'unknown'] as const;
+    const rows = groups.flatMap((group) => result[group].map((id) => [result.from, result.to, group, id, dataset.markets.get(id)?.name ?? id]));
+    io.out(csv(['from', 'to', 'change', 'market', 'name'], rows, bom));
     return EXIT_OK;
   }
   const from = dataset.editionsById.get(result.from)!;

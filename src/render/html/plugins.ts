@@ -2,15 +2,17 @@
 // then rehype plugins that sanitise (allow-listed elements, attributes and link schemes), add heading ids,
 // and make tables accessible and scrollable with status-cell classes. They never touch the caller's tree.
 import type { Element, ElementContent, Properties, Root as HastRoot, RootContent as HastRootContent, Text as HastText } from 'hast';
-import type { Root } from 'mdast';
-import type { BlockRole } from '../../compose/nodes.js';
+import type { Nodes, Root } from 'mdast';
+import { safeHref } from '../../document/links.js';
+import { cellStatusOf, roleOf, type ListingStatus } from '../../document/roles.js';
 
-const ROLES: ReadonlySet<string> = new Set<BlockRole>(['caption', 'title', 'addressee', 're-line', 'date-line', 'signature', 'sample-notice', 'center']);
+export { safeHref, type SafeHref } from '../../document/links.js';
 
 /**
  * A deep copy of an mdast tree for conversion to HTML. `data` is dropped from every node (so no
  * `hName`/`hProperties`/`hChildren` can smuggle elements or attributes into the page), except a known
- * `data.docketpress.role`, which becomes a `role-<name>` class. Positions are dropped too.
+ * `data.docketpress.role`, which becomes a `role-<name>` class, and a table cell's listing status, which
+ * becomes `status-<status>` / `status-unverified` classes. Positions are dropped too.
  */
 export function prepareMdast(root: Root): Root {
   return copyNode(root) as Root;
@@ -25,8 +27,10 @@ function copyNode(node: unknown): unknown {
     out[key] = copyNode(value);
   }
   if (out.type === 'table') out.align = fullAlign(out);
-  const role = (node as { data?: { docketpress?: { role?: unknown } } }).data?.docketpress?.role;
-  if (typeof role === 'string' && ROLES.has(role)) out.data = { hProperties: { className: [`role-${role}`] } };
+  const role = roleOf(node as Nodes);
+  if (role) out.data = { hProperties: { className: [`role-${role}`] } };
+  const cell = out.type === 'tableCell' ? cellStatusOf(node as Nodes) : undefined;
+  if (cell) out.data = { hProperties: { className: [...(cell.status ? [`status-${cell.status}`] : []), ...(cell.unverified ? ['status-unverified'] : [])] } };
   return out;
 }
 
@@ -40,33 +44,6 @@ function fullAlign(table: Record<string, unknown>): unknown[] {
   const width = Math.max(0, ...rows.map((row) => (Array.isArray(row.children) ? row.children.length : 0)));
   while (align.length < width) align.push(null);
   return align;
-}
-
-// ───────────────────────── links ─────────────────────────
-
-/** What a link may point to once checked: in-page, an external web page, or an e-mail address. */
-export interface SafeHref {
-  href: string;
-  kind: 'fragment' | 'web' | 'mailto';
-}
-
-/**
- * Checks a link target: only `#fragment`, `http:`, `https:` and `mailto:` are allowed. Relative paths,
- * protocol-relative URLs and every other scheme (javascript:, data:, vbscript:, file:, …) give undefined.
- */
-export function safeHref(value: unknown): SafeHref | undefined {
-  if (typeof value !== 'string') return undefined;
-  const raw = value.trim();
-  if (raw.startsWith('#')) return { href: raw, kind: 'fragment' };
-  let url: URL;
-  try {
-    url = new URL(raw); // no base: relative and protocol-relative URLs throw
-  } catch {
-    return undefined;
-  }
-  if (url.protocol === 'http:' || url.protocol === 'https:') return { href: url.href, kind: 'web' };
-  if (url.protocol === 'mailto:') return { href: url.href, kind: 'mailto' };
-  return undefined;
 }
 
 // ───────────────────────── sanitising ─────────────────────────
@@ -117,24 +94,29 @@ function cleanProperties(tagName: string, properties: Properties): Properties {
   return out;
 }
 
-function cleanChildren(children: readonly (HastRootContent | ElementContent)[]): ElementContent[] {
+interface SanitizeOptions {
+  /** Allow relative links to other pages of a generated site. */
+  pages?: boolean;
+}
+
+function cleanChildren(children: readonly (HastRootContent | ElementContent)[], options: SanitizeOptions): ElementContent[] {
   const out: ElementContent[] = [];
   for (const child of children) {
     if (child.type === 'text') out.push(child);
-    else if (child.type === 'element') out.push(...cleanElement(child));
+    else if (child.type === 'element') out.push(...cleanElement(child, options));
     // comments, doctypes and raw HTML never pass
   }
   return out;
 }
 
-function cleanElement(node: Element): ElementContent[] {
+function cleanElement(node: Element, options: SanitizeOptions): ElementContent[] {
   const tag = node.tagName.toLowerCase();
   if (DROPPED_TAGS.has(tag)) return [];
   if (tag === 'img') {
     const alt = node.properties.alt;
     return typeof alt === 'string' && alt.trim() ? [text(alt)] : [];
   }
-  const children = cleanChildren(node.children);
+  const children = cleanChildren(node.children, options);
   if (!ALLOWED_TAGS.has(tag)) return children;
   if (tag === 'input') {
     if (node.properties.type !== 'checkbox') return [];
@@ -142,7 +124,7 @@ function cleanElement(node: Element): ElementContent[] {
   }
   const properties = cleanProperties(tag, node.properties);
   if (tag === 'a') {
-    const target = safeHref(properties.href);
+    const target = safeHref(properties.href, options);
     if (!target) return children; // unsafe or missing target: keep the words, drop the link
     properties.href = target.href;
     if (target.kind === 'web') {
@@ -167,9 +149,9 @@ function classList(properties: Properties): string[] {
 }
 
 /** rehype plugin: keeps only allow-listed elements/attributes and safe links; adds rel to external links. */
-export function rehypeSanitize() {
+export function rehypeSanitize(options: SanitizeOptions = {}) {
   return (tree: HastRoot): void => {
-    tree.children = cleanChildren(tree.children);
+    tree.children = cleanChildren(tree.children, options);
   };
 }
 
@@ -211,19 +193,22 @@ export function rehypeHeadingIds() {
 
 // ───────────────────────── tables ─────────────────────────
 
-export type Status = 'listed' | 'not-listed' | 'no-record';
+export type Status = ListingStatus;
 
 const MARKS: Record<Status | 'unverified', string> = { listed: '●', 'not-listed': '○', 'no-record': '—', unverified: '?' };
 const STATUS_WORDS: Record<Status, string> = { listed: 'listed', 'not-listed': 'not listed', 'no-record': 'no record' };
+const STATUS_CLASSES: ReadonlySet<string> = new Set(['status-listed', 'status-not-listed', 'status-no-record', 'status-unverified']);
 
-/** Classifies a matrix cell's text: "listed", "not listed", "no record" (leading symbols ignored), "…unconfirmed…". */
-export function cellStatus(value: string): { status?: Status; unverified: boolean } | undefined {
-  const normal = value.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-  const words = normal.replace(/^[^\p{L}]+/u, '');
-  const match = /^(not listed|listed|no record)(?!\p{L})/u.exec(words);
-  const status = match ? (match[1]!.replace(' ', '-') as Status) : undefined;
-  const unverified = /unconfirmed|unverified/.test(normal);
-  return status || unverified ? { ...(status ? { status } : {}), unverified } : undefined;
+/** The listing status a cell carries as classes (set from the composer's data by `prepareMdast`), taken off it. */
+function takeCellStatus(cell: Element): { status?: Status; unverified: boolean } | undefined {
+  const classes = classList(cell.properties);
+  const own = classes.filter((name) => STATUS_CLASSES.has(name));
+  if (own.length === 0) return undefined;
+  const rest = classes.filter((name) => !STATUS_CLASSES.has(name));
+  if (rest.length) cell.properties.className = rest;
+  else delete cell.properties.className;
+  const status = own.find((name) => name !== 'status-unverified')?.slice('status-'.length) as Status | undefined;
+  return { ...(status ? { status } : {}), unverified: own.includes('status-unverified') };
 }
 
 function mark(symbol: string): Element {
@@ -254,6 +239,9 @@ function cells(row: Element): Element[] {
   return row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'));
 }
 
+/** A body cell longer than this many characters is prose (class `prose-cell`). */
+const PROSE_CELL_CHARS = 80;
+
 /** Scope on header cells, alignment as classes, status classes and marks; returns what statuses it holds. */
 function enhanceTable(table: Element): TableFacts {
   const facts: TableFacts = { statuses: new Set(), unverified: false };
@@ -267,7 +255,9 @@ function enhanceTable(table: Element): TableFacts {
         if (cell.tagName === 'th') cell.properties.scope = 'col';
         continue;
       }
-      const found = cellStatus(hastText(cell));
+      // Long prose keeps a readable width on a phone (the table scrolls instead of growing very tall rows).
+      if (hastText(cell).length > PROSE_CELL_CHARS) cell.properties.className = [...classList(cell.properties), 'prose-cell'];
+      const found = takeCellStatus(cell);
       if (!found) continue;
       const classes = classList(cell.properties);
       if (found.status) {

@@ -80,7 +80,9 @@ export const STYLE = [
   `*,*::before,*::after{box-sizing:border-box}`,
   `html{-webkit-text-size-adjust:100%;text-size-adjust:100%}`,
   `body{margin:0;background:var(--bg);color:var(--text);font-family:${FONT_SERIF};font-size:1.0625rem;line-height:1.55}`,
-  `main{max-width:44rem;margin:0 auto;padding:1.25rem 1rem 3rem;overflow-wrap:break-word}`,
+  // Text keeps a readable 44rem column; a table's scroll region may take the whole width of the window.
+  `main{padding:1.25rem 1rem 3rem;overflow-wrap:break-word}`,
+  `main>*:not(.table-scroll){max-width:44rem;margin-left:auto;margin-right:auto}`,
   `h1,h2,h3,h4,h5,h6{line-height:1.25;margin:2rem 0 .75rem;font-weight:700}`,
   `h1{font-size:clamp(1.55rem,4vw + .8rem,2.1rem);margin-top:1rem}`,
   `h2{font-size:1.4rem}h3{font-size:1.2rem}h4,h5,h6{font-size:1.05rem}`,
@@ -103,14 +105,15 @@ export const STYLE = [
   `.role-title{font-weight:700}`,
   `.role-re-line{font-weight:700}`,
   `.role-signature{margin-top:1.5rem}`,
-  `.table-scroll{max-width:100%;overflow-x:auto;margin:0 0 .5rem;-webkit-overflow-scrolling:touch;scrollbar-color:var(--rule) var(--head-bg)}`,
+  `.table-scroll{width:fit-content;max-width:100%;overflow-x:auto;margin:0 auto .5rem;-webkit-overflow-scrolling:touch;scrollbar-color:var(--rule) var(--head-bg)}`,
   `table{border-collapse:separate;border-spacing:0;border-top:1px solid var(--rule);font-size:.95rem;line-height:1.35;margin:0}`,
   `th,td{border-right:1px solid var(--rule);border-bottom:1px solid var(--rule);padding:.35rem .6rem;text-align:left;vertical-align:top;background:var(--bg)}`,
   `tr>:first-child{border-left:1px solid var(--rule)}`,
   `thead th{background:var(--head-bg);color:var(--text)}`,
   `tbody th{font-weight:700}`,
   `.status-matrix tbody th{min-width:min(11rem,35vw)}`,
-  `@media screen{.status-matrix tbody th,.status-matrix thead th:first-child{position:sticky;left:0;z-index:1}}`,
+  `td.prose-cell{min-width:min(22rem,70vw)}`,
+  `@media screen{.table-scroll tr>:first-child{position:sticky;left:0;z-index:1}}`,
   `.align-left{text-align:left}.align-center{text-align:center}.align-right{text-align:right}`,
   `td.status-listed,td.status-not-listed,td.status-no-record,td.status-unverified{white-space:nowrap}`,
   `.status-listed{background:var(--listed-bg);color:var(--listed-text);font-weight:700}`,
@@ -125,18 +128,36 @@ export const STYLE = [
   `.footnotes h2{font-size:1.25rem;margin-top:1rem}`,
   `.footnotes li{margin:.45rem 0}`,
   `.footnotes li p{margin:0}`,
-  `.data-footnote-backref{text-decoration:none;padding:0 .2em}`,
+  `.data-footnote-backref{padding:0 .2em}`,
+  `.skip-link{position:absolute;left:.5rem;top:.5rem;z-index:10;padding:.4rem .6rem;background:var(--bg);color:var(--link)}`,
+  `.skip-link:not(:focus){width:1px;height:1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap}`,
+  `.site-header{display:flex;flex-wrap:wrap;align-items:flex-end;gap:.5rem 1.5rem;padding:.6rem 1rem;border-bottom:1px solid var(--rule);background:var(--head-bg);font-family:${FONT_SANS};font-size:.95rem}`,
+  `.site-header a.site-name{font-weight:700;font-size:1.05rem}`,
+  `.site-header nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}`,
+  `.site-header nav li{margin:0}`,
+  `.site-search{position:relative;flex:1 1 14rem;max-width:26rem}`,
+  `.site-search label{display:block;font-size:.85rem}`,
+  `.site-search input{width:100%;font:inherit;padding:.35rem .5rem;border:1px solid var(--rule);border-radius:3px;background:var(--bg);color:var(--text)}`,
+  `.site-search input::placeholder{color:var(--muted);opacity:1}`,
+  `.site-search-results{position:absolute;left:0;right:0;z-index:5;margin:.2rem 0 0;padding:0;list-style:none;background:var(--bg);border:1px solid var(--rule);max-height:60vh;overflow:auto}`,
+  `.site-search-results:empty{display:none}`,
+  `.site-search-results li{margin:0;padding:.35rem .5rem;border-bottom:1px solid var(--head-bg)}`,
+  `.site-search-results .result-kind{color:var(--muted);font-size:.85em}`,
+  `.site-footer{border-top:1px solid var(--rule);padding:1rem;color:var(--muted);font-size:.9rem;text-align:center}`,
+  `.site-footer p{max-width:44rem;margin:0 auto}`,
   `@page{margin:1in}`,
   `@media print{` +
     `body{background:var(--print-bg);color:var(--print-text);font-size:11pt;line-height:1.4}` +
     `main{max-width:none;margin:0;padding:0}` +
+    `main>*:not(.table-scroll){max-width:none}` +
+    `.site-header,.skip-link,.site-footer{display:none}` +
     `a,a:visited{color:var(--print-text)}` +
     `a.show-url::after{content:" <" attr(href) ">";font-size:.9em;overflow-wrap:anywhere}` +
-    `.table-scroll{overflow:visible;max-width:none}` +
+    `.table-scroll{overflow:visible;max-width:none;width:auto}` +
     `table{width:100%;font-size:9.5pt}` +
     `.status-matrix{font-size:8.5pt}` +
     `th,td,td.status-listed,td.status-not-listed,td.status-no-record,td.status-unverified{white-space:normal;padding:.2em .35em}` +
-    `.status-matrix tbody th{min-width:0}` +
+    `.status-matrix tbody th,td.prose-cell{min-width:0}` +
     `thead{display:table-header-group}` +
     `tr,li,blockquote,.sample-banner,.role-sample-notice,.role-signature{break-inside:avoid}` +
     `h1,h2,h3,h4,h5,h6{break-after:avoid}` +

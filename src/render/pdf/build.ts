@@ -5,6 +5,8 @@
 import type { Nodes, Parents, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
+import { safeHref } from '../../document/links.js';
+import { roleOf } from '../../document/roles.js';
 import { PdfRenderError } from './errors.js';
 import { textInlines, type Inline, type TextOrigin, type TextStyle } from './inlines.js';
 import { BODY_WIDTH, CODE_LAYOUT, COLOR, LEADING, NOTICE_LAYOUT, SIZE, SPACE, TABLE_LAYOUT } from './styles.js';
@@ -27,6 +29,8 @@ interface BlockStyle {
   gap: number;
   color?: string;
   listDepth: number;
+  /** Set inside footnotes: their paragraphs carry no block ids and never break pages. */
+  footnote?: boolean;
 }
 
 // Ragged right: pdfmake justifies by spreading space between every inline (font runs, styled
@@ -49,26 +53,20 @@ const FOOTNOTE_STYLE: BlockStyle = {
   alignment: 'left',
   gap: 2,
   listDepth: 0,
+  footnote: true,
 };
 
-/** Layout roles a composer may set on a block node as `data.docketpress.role`. */
-const ROLES = new Set(['caption', 'title', 'addressee', 're-line', 'date-line', 'signature', 'sample-notice', 'center']);
 /** Roles whose consecutive siblings are set as one group. */
-const GROUPED = new Set(['caption', 'addressee', 'signature']);
-
-function roleOf(node: Nodes): string | undefined {
-  const data = node.data as { docketpress?: { role?: unknown } } | undefined;
-  const role = data?.docketpress?.role;
-  return typeof role === 'string' && ROLES.has(role) ? role : undefined;
-}
+const GROUPED: ReadonlySet<string> = new Set(['caption', 'addressee', 'signature']);
 
 function hasChildren(node: Nodes): node is Parents {
   return Array.isArray((node as { children?: unknown }).children);
 }
 
-/** Only web and mail links become link annotations; anything else is set as plain text. */
+/** Only web and mail links (by the one link-safety rule) become link annotations; anything else is plain text. */
 function safeUrl(url: string): string | undefined {
-  return /^(https?:|mailto:)/i.test(url.trim()) ? url.trim() : undefined;
+  const safe = safeHref(url);
+  return safe && safe.kind !== 'fragment' ? url.trim() : undefined;
 }
 
 interface HeadingEntry {
@@ -89,6 +87,13 @@ export class ContentBuilder {
   private readonly footnoteIdentifiers = new Map<number, string>();
   private readonly file: string | undefined;
   private headingCounter = 0;
+  private paragraphCounter = 0;
+  private tableCounter = 0;
+  /**
+   * Ids of blocks to start on a new page (headings `h-N`, run-in labels `k-N`, paragraphs and list items
+   * `p-N`): set by the renderer when a layout left one stranded at the foot of a page or split it badly.
+   */
+  breakBefore: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly root: Root,
@@ -165,6 +170,8 @@ export class ContentBuilder {
   /** Fresh pdfmake content for the body (everything but footnote definitions). */
   body(): Block[] {
     this.headingCounter = 0;
+    this.paragraphCounter = 0;
+    this.tableCounter = 0;
     const parents: Array<{ depth: number; id: string }> = [];
     return this.blocks(this.root.children, BODY_STYLE, parents);
   }
@@ -233,6 +240,7 @@ export class ContentBuilder {
       case 're-line':
         return { ...style, bold: true, alignment: 'left' };
       case 'date-line':
+      case 'attribution':
         return { ...style, alignment: 'right' };
       case 'addressee':
         return { ...style, alignment: 'left', gap: 0 };
@@ -265,7 +273,18 @@ export class ContentBuilder {
     switch (node.type) {
       case 'paragraph': {
         const inlines = this.phrasing(node.children, this.textStyle(style));
-        result = inlines.length === 0 ? [] : [{ text: inlines, alignment: style.alignment, margin: [0, 0, 0, style.gap] }];
+        // Every paragraph gets an id its first drawn line carries (the typesetting checks read it); a run-in
+        // label alone in its paragraph ("Evidence.") is kept with what follows, as a heading is.
+        const block: Block = { text: inlines, alignment: style.alignment, margin: [0, 0, 0, style.gap] };
+        if (!style.footnote) {
+          this.paragraphCounter += 1;
+          const label = isRunInLabel(node);
+          const id = `${label ? 'k' : 'p'}-${this.paragraphCounter}`;
+          block['id'] = id;
+          if (label) block['headlineLevel'] = 9;
+          if (this.breakBefore.has(id)) block['pageBreak'] = 'before';
+        }
+        result = inlines.length === 0 ? [] : [block];
         break;
       }
       case 'heading':
@@ -364,6 +383,7 @@ export class ContentBuilder {
       margin: [0, SPACE.headingBefore[node.depth] ?? 9, 0, SPACE.headingAfter[node.depth] ?? 4],
     };
     if (parent) block['outlineParentId'] = parent.id;
+    if (this.breakBefore.has(id)) block['pageBreak'] = 'before';
     return block;
   }
 
@@ -394,6 +414,7 @@ export class ContentBuilder {
 
   private table(node: Table, style: BlockStyle): Block {
     const columns = Math.max(...node.children.map((row) => row.children.length), 1);
+    this.tableCounter += 1;
     const cellStyle: BlockStyle = { ...style, fontSize: SIZE.table, lineHeight: LEADING.tight };
     const lengths = new Array<number>(columns).fill(0);
     const body = node.children.map((row, rowIndex) => {
@@ -406,7 +427,8 @@ export class ContentBuilder {
           ? this.phrasing(cell.children, { ...this.textStyle(cellStyle), bold: rowIndex === 0 || cellStyle.bold })
           : [];
         if (cell) lengths[col] = Math.max(lengths[col] ?? 0, toString(cell).length);
-        cells.push({ text: text.length ? text : '', alignment });
+        // Each cell carries its row's place (`r-<table>-<row>-<column>`, row 0 the header) for the typesetting checks.
+        cells.push({ text: text.length ? text : '', alignment, id: `r-${this.tableCounter}-${rowIndex}-${col}` });
       }
       return cells;
     });
@@ -509,4 +531,10 @@ const PHRASING = new Set([
 
 function isPhrasing(node: Nodes): boolean {
   return PHRASING.has(node.type);
+}
+
+/** A paragraph that is only bold words ending in a period, such as "Evidence." or "Response.". */
+function isRunInLabel(node: Nodes & { type: 'paragraph' }): boolean {
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  return only?.type === 'strong' && /\.\s*$/.test(toString(only));
 }

@@ -86,14 +86,16 @@ function missingGlyph(origin: TextOrigin, cp: number, char: string): never {
       : origin.label
         ? ` (in ${origin.label})`
         : '';
+  const advice = 'the PDF would show a blank; remove the character or replace it with text in a covered script (Latin, Greek, Cyrillic, Hebrew, Chinese)';
   throw new PdfRenderError(
-    `No bundled font has a glyph for ${describe(cp, char)}${where}: the PDF would show a blank; remove the character or replace it with text in a covered script (Latin, Greek, Cyrillic, Hebrew, Chinese)`,
+    `No bundled font has a glyph for ${describe(cp, char)}${where}: ${advice}`,
     'pdf-missing-glyph',
     {
       ...(origin.file !== undefined ? { file: origin.file } : {}),
       ...(origin.line !== undefined ? { line: origin.line } : {}),
       ...(origin.column !== undefined ? { column: origin.column } : {}),
     },
+    { reason: `No bundled font has a glyph for ${describe(cp, char)}: ${advice}`, codePoint: cp },
   );
 }
 

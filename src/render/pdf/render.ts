@@ -12,7 +12,15 @@ import { measureFootnotes, placeFootnotes, type FootnotePlan } from './footnotes
 import { footer, header, type FurnitureOptions } from './furniture.js';
 import { textInlines } from './inlines.js';
 import { documentInfo, installXmp } from './metadata.js';
+import type { DrawnLine } from './speedups.js';
+import { blockPlacements, typesettingFaults } from './typesetting.js';
 import { BODY_HEIGHT, LEADING, MARGIN, PAGE, SIZE } from './styles.js';
+
+/** At most this many extra layouts fix stranded headings, widows and orphans (one page's faults each). */
+const MAX_TYPESETTING_ROUNDS = 8;
+
+/** Typesetting rounds run so far in this process (each is one more footnote placement, usually one layout). */
+export const typesettingRounds = { count: 0 };
 
 /** Options of `renderPdf`. */
 export interface PdfRenderOptions {
@@ -40,7 +48,8 @@ export interface PdfRenderOptions {
 
 interface NodeInfoLike {
   headlineLevel?: number;
-  startPosition?: { pageInnerHeight?: number };
+  pageNumbers?: number[];
+  startPosition?: { pageInnerHeight?: number; top?: number; pageNumber?: number };
 }
 
 /** Body nodes sit in the text block; header and footer nodes in their own, smaller areas. */
@@ -54,7 +63,11 @@ function keepHeadingsWithNext(
   context: { getFollowingNodesOnPage(): NodeInfoLike[]; getNodesOnNextPage(): NodeInfoLike[] },
 ): boolean {
   if (typeof node.headlineLevel !== 'number' || !isBody(node)) return false;
-  if (context.getFollowingNodesOnPage().some(isBody)) return false;
+  // At the top of a page already (a forced break put it there): another break would leave a page empty.
+  if ((node.startPosition?.top ?? Infinity) <= MARGIN + 1) return false;
+  // A following node counts when one of its lines stayed on this page (the footnote flow may have moved its first line on).
+  const page = node.startPosition?.pageNumber;
+  if (context.getFollowingNodesOnPage().some((next) => isBody(next) && (page === undefined || !next.pageNumbers || next.pageNumbers.includes(page)))) return false;
   return context.getNodesOnNextPage().some(isBody);
 }
 
@@ -96,6 +109,8 @@ function codePoints(root: Root, options: PdfRenderOptions): Set<number> {
 export interface DrawnText {
   /** Per page, the text of every line drawn on it (body, footnotes, furniture), joined by spaces. */
   pages: string[];
+  /** Per page, every line drawn on it with its top, type size and block id (read by the typesetting checks). */
+  lines: DrawnLine[][];
   /** The document information dictionary (dates as PDF date strings, `D:YYYYMMDDHHmmssZ`). */
   info: Record<string, unknown>;
   /** Outline (bookmark) titles, depth first. */
@@ -160,7 +175,25 @@ export async function renderPdfWithText(root: Root, options: PdfRenderOptions): 
   };
 
   const notes = measureFootnotes(builder, measuring);
-  const doc: LaidOutDocument = await placeFootnotes(builder, notes, full);
+  let doc: LaidOutDocument = await placeFootnotes(builder, notes, full);
+  // A heading or label left at the foot of a page, or a paragraph split with one line on a page, starts
+  // the next page instead: the earliest such page is fixed first, as that changes everything after it.
+  // A block moves with the headings and labels just before it (they are kept with it).
+  for (let round = 0; round < MAX_TYPESETTING_ROUNDS; round++) {
+    const lines = drawn(doc).lines;
+    const blocks = blockPlacements(lines).map((b) => b.id);
+    const target = (id: string): string => {
+      let i = blocks.indexOf(id);
+      while (i > 0 && /^[hk]-/.test(blocks[i - 1]!)) i--;
+      return blocks[i] ?? id;
+    };
+    const faults = typesettingFaults(lines).filter((f) => (f.rule === 'stranded-heading' || f.rule === 'widow-orphan') && !builder.breakBefore.has(target(f.id)));
+    const page = faults[0]?.page;
+    if (page === undefined) break;
+    builder.breakBefore = new Set([...builder.breakBefore, ...faults.filter((f) => f.page === page).map((f) => target(f.id))]);
+    typesettingRounds.count += 1;
+    doc = await placeFootnotes(builder, notes, full);
+  }
   installXmp(doc, options.keywords);
   const record = drawn(doc);
   const written: Record<string, unknown> = {};
@@ -168,6 +201,11 @@ export async function renderPdfWithText(root: Root, options: PdfRenderOptions): 
     if (value instanceof Date) written[key] = pdfDate(value);
     else if (value !== undefined && value !== null) written[key] = String(value);
   }
-  const text: DrawnText = { pages: record.pages.map((lines) => (lines ?? []).join(' ')), info: written, outline: [...record.outline] };
+  const text: DrawnText = {
+    pages: record.pages.map((lines) => (lines ?? []).join(' ')),
+    lines: record.lines.map((lines) => [...(lines ?? [])]),
+    info: written,
+    outline: [...record.outline],
+  };
   return { bytes: await finish(doc), drawn: text };
 }

@@ -13,11 +13,24 @@ const require = createRequire(import.meta.url);
 export interface DrawnRecord {
   /** Per page (0-based), the text of every line drawn on it, in drawing order. */
   pages: string[][];
+  /** Per page (0-based), every line drawn on it, in drawing order: its text, top (pt from the page's top), largest type size and block id (first line of a block only). */
+  lines: DrawnLine[][];
   /** Outline (bookmark) titles in document order. */
   outline: string[];
   /** Internal links (GoTo a named destination): page (0-based), destination, rectangle (PDF user space). */
   links: Array<{ page: number; destination: string; rect: [number, number, number, number] }>;
 }
+
+/** One drawn line, as the typesetting checks read it. */
+export interface DrawnLine {
+  text: string;
+  y: number;
+  size: number;
+  id?: string;
+}
+
+/** Block ids given only so the drawn record can tell blocks apart: they make no named destination. */
+export const RECORD_ONLY_ID = /^[pkr]-/;
 
 /** The record of a pdfkit document drawn by pdfmake since the speedups were installed. */
 const records = new WeakMap<object, DrawnRecord>();
@@ -407,9 +420,18 @@ function installRenderLine(): void {
       const first = line.inlines[0];
       const start = (x || 0) + (first ? first.x : 0);
       const lines = (record.pages[page] ??= []);
+      const placed = (record.lines[page] ??= []);
       const previous = lastLine.get(doc);
-      if (lines.length > 0 && previous && Math.abs(previous.baseline - baseline) < 0.01 && start < previous.start) lines[lines.length - 1] += text;
-      else lines.push(text);
+      let size = 0;
+      for (const inline of line.inlines) if (!inline.sup && !inline.sub && inline.fontSize > size) size = inline.fontSize;
+      if (lines.length > 0 && previous && Math.abs(previous.baseline - baseline) < 0.01 && start < previous.start) {
+        lines[lines.length - 1] += text;
+        const last = placed[placed.length - 1];
+        if (last) last.text += text;
+      } else {
+        lines.push(text);
+        placed.push({ text, y: y || 0, size, ...(line.id ? { id: line.id } : {}) });
+      }
       lastLine.set(doc, { baseline, start });
     }
   };
@@ -459,7 +481,7 @@ function drawLine(
       link: inline.link,
     };
     if (inline.linkToDestination) options['goTo'] = inline.linkToDestination;
-    if (line.id && i === 0) options['destination'] = line.id;
+    if (line.id && i === 0 && !RECORD_ONLY_ID.test(line.id)) options['destination'] = line.id;
     if (inline.fontFeatures) options['features'] = inline.fontFeatures;
     const opacity = typeof inline.opacity === 'number' ? inline.opacity : 1;
     doc.opacity(opacity);
@@ -487,7 +509,7 @@ function installRenderPages(): void {
   if (!proto || typeof proto.renderPages !== 'function') throw new Error('pdfmake internals changed: Renderer.prototype.renderPages not found');
   proto.renderPages = function renderPagesReleasing(this: RendererLike, pages: PageLike[]) {
     const doc = this.pdfDocument;
-    const record: DrawnRecord = { pages: [], outline: [], links: [] };
+    const record: DrawnRecord = { pages: [], lines: [], outline: [], links: [] };
     records.set(doc, record);
     const annotate = doc.annotate;
     doc.annotate = function annotateRecorded(this: PdfKitLike, x, y, w, h, options) {
@@ -507,6 +529,7 @@ function installRenderPages(): void {
       drawingPage.set(doc, i);
       lastLine.delete(doc);
       record.pages[i] ??= [];
+      record.lines[i] ??= [];
       for (const { type, item } of page.items) {
         switch (type) {
           case 'vector':
