@@ -2,6 +2,7 @@
 import type { FootnoteDefinition, Nodes, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import { bciSpans, REDACTED, type Bci, type BciData } from '../document/bci.js';
+import { applyShortForms } from './citations.js';
 import { text } from './nodes.js';
 
 export { BC_MARKING, bciSpans, confidentialTexts, PUBLIC_MARKING, publicText, REDACTED, type Bci, type BciData } from '../document/bci.js';
@@ -72,18 +73,22 @@ function escapeBrackets(children: PhrasingContent[]): void {
 export function businessConfidentialTree(root: Root): Root {
   const tree = structuredClone(root);
   const notes = confidentialFootnotes(tree);
+  replaceSpans(tree, (span) => [text('['), ...bracketedContent(span.children), text(']')]);
+  // Citations are written (Id., supra) for this version's notes, then the notes P drops are bracketed.
+  applyShortForms(tree);
   for (const node of tree.children) {
     if (node.type !== 'footnoteDefinition' || !notes.has(node.identifier)) continue;
-    node.children = node.children.map((block) => (block.type === 'paragraph' ? { ...block, children: [bci(block.children)] } : block));
+    node.children = node.children.map((block) => (block.type === 'paragraph' ? { ...block, children: [text('['), ...bracketedContent(block.children), text(']')] } : block));
   }
-  replaceSpans(tree, (span) => {
-    // Nested spans are bracketed once, by the outermost.
-    const inner = structuredClone(span.children);
-    replaceSpans({ type: 'root', children: [{ type: 'paragraph', children: inner }] }, (s) => s.children);
-    escapeBrackets(inner);
-    return [text('['), ...inner, text(']')];
-  });
   return tree;
+}
+
+/** A span's content for the BC version: nested spans unwrapped (bracketed once, by the outermost), brackets escaped. */
+function bracketedContent(children: PhrasingContent[]): PhrasingContent[] {
+  const inner = structuredClone(children);
+  replaceSpans({ type: 'root', children: [{ type: 'paragraph', children: inner }] }, (s) => s.children);
+  escapeBrackets(inner);
+  return inner;
 }
 
 /** A link whose text holds a span would show its target next to the `[ ]`: in the public version it is unlinked. */
@@ -117,6 +122,8 @@ export function publicTree(root: Root): Root {
     }
   });
   tree.children.sort((a, b) => footnoteOrder(a) - footnoteOrder(b));
+  // The public version renumbers its footnotes: its Id. and supra forms are worked out again.
+  applyShortForms(tree);
   return tree;
 }
 

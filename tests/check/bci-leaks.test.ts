@@ -1,15 +1,16 @@
 // The five ways confidential text once reached the public version, and each class of place that carries text:
 // every case builds BC and P in every format and reads P back as a reader would (Markdown and HTML source, the
-// PDF's text layer, metadata, bookmarks and link targets); `:bci` where it cannot be honoured is an error.
+// PDF's text layer, metadata, bookmarks and link targets, every part of the Word package); `:bci` where it cannot be honoured is an error.
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPdfText } from '../../src/check/pdf-text.js';
 import { cli } from '../helpers/cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const FORMATS = 'md,pdf,html';
+const FORMATS = 'md,pdf,html,docx';
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -41,7 +42,7 @@ const INVENTED_METRIC = `
     reported_by: alibaba-group
     confidential: true
     confidential_reason: invented for a test
-    sources: [madeinchina-2012-12-us-drops-taobao]
+    sources: [afp-phys-2014-02-20-wechat-background]
 `;
 
 /** A project folder: the real data (with the invented items) and templates, and the given briefs. */
@@ -73,6 +74,10 @@ async function visible(file: string): Promise<Array<{ where: string; text: strin
       { where: `${name} links`, text: (pdf.links ?? []).join(' ') },
     ];
   }
+  if (file.endsWith('.docx')) {
+    // Every part of the package, tags removed (Word may split a word across runs).
+    return Object.entries(unzipSync(readFileSync(file))).map(([part, data]) => ({ where: `${name} ${part}`, text: strFromU8(data).replace(/<[^>]*>/g, '') }));
+  }
   return [{ where: name, text: readFileSync(file, 'utf8') }];
 }
 
@@ -80,22 +85,24 @@ async function visible(file: string): Promise<Array<{ where: string; text: strin
 async function publicOutputs(dir: string, id: string): Promise<Array<{ where: string; text: string }>> {
   const folder = path.join(dir, 'out', id);
   const files = readdirSync(folder).filter((name) => name.startsWith('P-'));
-  expect(files.map((f) => path.extname(f)).sort()).toEqual(['.html', '.md', '.pdf']);
+  expect(files.map((f) => path.extname(f)).sort()).toEqual(['.docx', '.html', '.md', '.pdf']);
   return [{ where: 'file names', text: files.join(' ') }, ...(await Promise.all(files.map((f) => visible(path.join(folder, f))))).flat()];
 }
 
 /** Asserts the brief built as a BC/P pair in every format, no secret word is public, and each is bracketed in BC. */
 async function expectPair(dir: string, id: string, stem: string, secrets: readonly string[]): Promise<string> {
   const names = readdirSync(path.join(dir, 'out', id)).filter((name) => !name.startsWith('.')).sort();
-  expect(names).toEqual(['html', 'md', 'pdf'].flatMap((ext) => [`BC-${stem}.${ext}`, `P-${stem}.${ext}`]).sort());
+  expect(names).toEqual(['docx', 'html', 'md', 'pdf'].flatMap((ext) => [`BC-${stem}.${ext}`, `P-${stem}.${ext}`]).sort());
   for (const { where, text } of await publicOutputs(dir, id)) {
     for (const secret of secrets) expect(text.toLowerCase().includes(secret), `${secret} in ${where}`).toBe(false);
   }
   const bc = readFileSync(path.join(dir, 'out', id, `BC-${stem}.md`), 'utf8');
   const bcPdf = (await readPdfText(readFileSync(path.join(dir, 'out', id, `BC-${stem}.pdf`)))).pages.join(' ');
+  const bcDocx = (await visible(path.join(dir, 'out', id, `BC-${stem}.docx`))).map((p) => p.text).join(' ');
   for (const secret of secrets) {
     expect(bc.toLowerCase()).toContain(secret);
     expect(bcPdf.toLowerCase()).toContain(secret);
+    expect(bcDocx.toLowerCase()).toContain(secret);
   }
   return bc;
 }
@@ -233,12 +240,12 @@ describe('BC shows in brackets everything P omits', () => {
     const bc = readFileSync(path.join(dir, 'out/alibaba-group-test-response/BC-alibaba-group-test-response.md'), 'utf8');
     const pub = readFileSync(path.join(dir, 'out/alibaba-group-test-response/P-alibaba-group-test-response.md'), 'utf8');
     // The confidential metric's source is cited only inside its span: P drops that footnote, BC brackets it.
-    const bcNotes = bc.split('\n').filter((l) => /^\[\^\d+\]:/.test(l));
-    const pubNotes = pub.split('\n').filter((l) => /^\[\^\d+\]:/.test(l));
-    expect(bcNotes.length).toBe(pubNotes.length + 1);
-    const removed = bcNotes.filter((l) => !pubNotes.some((p) => p.replace(/^\[\^\d+\]/, '') === l.replace(/^\[\^\d+\]/, '')));
-    expect(removed).toHaveLength(1);
-    expect(removed[0]).toMatch(/^\[\^\d+\]: \\?\[.*\\?\]$/);
+    const notes = (markdown: string): string[] => markdown.split('\n').filter((l) => /^\[\^\d+\]:/.test(l));
+    const bracketed = notes(bc).filter((l) => /^\[\^\d+\]: \\?\[.*\\?\]$/.test(l));
+    expect(bracketed, notes(bc).join('\n')).toHaveLength(1);
+    expect(bracketed[0]).toMatch(/Phys\.org/);
+    expect(notes(pub)).toHaveLength(notes(bc).length - 1);
+    expect(notes(pub).some((l) => /Phys\.org/.test(l))).toBe(false);
   }, 60_000);
 
   it('escapes brackets inside a span, so only the span’s own brackets are bare', async () => {
