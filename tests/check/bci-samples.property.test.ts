@@ -1,9 +1,11 @@
 // Property: `:bci[…]` spans inserted at random word boundaries of every prose field of every sample brief never
-// reach the public version — not its Markdown, HTML (text and attributes), PDF text, metadata or bookmarks — and
+// reach the public version — not its Markdown, HTML (text and attributes), PDF text, metadata or bookmarks, nor any
+// part of its Word document — and
 // each shows in the BC version.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { readPdfText } from '../../src/check/pdf-text.js';
@@ -14,6 +16,7 @@ import { loadDataset } from '../../src/load/dataset.js';
 import type { Dataset } from '../../src/model/dataset.js';
 import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
+import { renderDocumentDocx } from '../../src/render/docx/document.js';
 import { renderDocumentPdf } from '../../src/render/pdf-document.js';
 import { PROSE_FIELDS } from '../../src/schema/index.js';
 
@@ -103,6 +106,8 @@ describe('random :bci spans in every prose field of every sample', () => {
           outputs.push(...pdf.pages.map((text, i) => ({ where: `pdf page ${i + 1}`, text })));
           outputs.push({ where: 'pdf metadata', text: Object.values(pdf.info).map(String).join(' ') });
           outputs.push({ where: 'pdf bookmarks', text: pdf.outline.join(' ') }, { where: 'pdf links', text: (pdf.links ?? []).join(' ') });
+          const docx = await renderDocumentDocx(pub!.document, { markings: ['PUBLIC VERSION'] });
+          for (const [part, data] of Object.entries(unzipSync(docx.bytes))) outputs.push({ where: `docx ${part}`, text: strFromU8(data).replace(/<[^>]*>/g, '') });
         }
         for (const word of secrets.flatMap((s) => s.split(' '))) {
           for (const output of outputs) expect(output.text.toLowerCase().includes(word), `${word} in ${output.where} of ${sample}`).toBe(false);
