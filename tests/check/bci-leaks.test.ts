@@ -7,6 +7,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPdfText } from '../../src/check/pdf-text.js';
+import { policyBriefYaml } from '../helpers/briefs.js';
 import { cli } from '../helpers/cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -107,20 +108,7 @@ async function expectPair(dir: string, id: string, stem: string, secrets: readon
   return bc;
 }
 
-const POLICY_BRIEF = (extra = '', positions = '[invented-confidential-position, alibaba-group-2016-taobao-do-not-list]'): string => `
-id: pb
-kind: policy-brief
-market: taobao
-cycle: 2016
-date: 2016-11
-bci_justification: invented for a test
-question: Should Taobao be listed again?
-positions: ${positions}
-options:
-  - title: List it
-    consequences: Answers the request.
-recommendation: Option 1.
-${extra}`;
+const POLICY_BRIEF = (extra = '', positions = '[invented-confidential-position, alibaba-group-2016-taobao-do-not-list]'): string => policyBriefYaml({ positions, extra });
 
 const RESPONSE = (extra = ''): string => `
 id: alibaba-group-test-response

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { findLeaks, htmlVisibleText, leakCheckWork, publicTexts, type VisibleText } from '../../src/check/leaks.js';
 
-const none: VisibleText = { pages: [], metadata: {}, bookmarks: [], attributes: [] };
+const none: VisibleText = { pages: [], paged: false, metadata: {}, bookmarks: [], attributes: [] };
 
 describe('findLeaks', () => {
   it('finds a whole secret and a distinctive run of its words, whatever the punctuation or markup around them', () => {
@@ -22,7 +22,7 @@ describe('findLeaks', () => {
   });
 
   it('reads metadata, bookmarks and attributes of every format', () => {
-    const visible: VisibleText = { pages: ['clean page'], metadata: { Title: 'Report on kqvzx figures' }, bookmarks: ['Results'], attributes: ['https://example.com/kqvzx-figures'] };
+    const visible: VisibleText = { pages: ['clean page'], paged: true, metadata: { Title: 'Report on kqvzx figures' }, bookmarks: ['Results'], attributes: ['https://example.com/kqvzx-figures'] };
     const leaks = findLeaks(['kqvzx figures'], '', publicTexts('P-x.pdf', visible));
     expect(leaks.map((l) => l.where)).toEqual(['P-x.pdf metadata (Title)', 'P-x.pdf attributes']);
     const html = htmlVisibleText('<!doctype html><html><head><title>T</title></head><body><a href="https://e.com" title="the kqvzx figures">x</a> <img alt="AT&#x26;T kqvzx figures"></body></html>');

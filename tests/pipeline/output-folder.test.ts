@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { policyBriefYaml } from '../helpers/briefs.js';
 import { cli } from '../helpers/cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -13,20 +14,7 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-const BRIEF = (recommendation: string): string => `
-id: pb
-kind: policy-brief
-market: taobao
-cycle: 2016
-date: 2016-11
-bci_justification: invented for a test
-question: Should Taobao be listed again?
-positions: [alibaba-group-2016-taobao-do-not-list]
-options:
-  - title: List it
-    consequences: Answers the request.
-recommendation: "${recommendation}"
-`;
+const BRIEF = (recommendation: string): string => policyBriefYaml({ recommendation: JSON.stringify(recommendation) });
 
 function project(recommendation: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'docketpress-out-folder-'));
