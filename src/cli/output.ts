@@ -10,9 +10,35 @@ export interface Io {
   isTTY: boolean;
 }
 
+/** Streams whose reader has gone (`docketpress build | head -1`): later output to them is dropped. */
+const closedStreams = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * Keeps working when the reader of stdout or stderr goes away: the EPIPE is noted and later output to that
+ * stream dropped, so a closed pipe never stops or shortens the work (the exit code still says how it went).
+ */
+export function surviveClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') closedStreams.add(stream);
+      else throw error;
+    });
+  }
+}
+
+function writeTo(stream: NodeJS.WriteStream, text: string): void {
+  if (closedStreams.has(stream) || stream.destroyed) return;
+  try {
+    stream.write(text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+    closedStreams.add(stream);
+  }
+}
+
 export const processIo: Io = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  out: (text) => writeTo(process.stdout, text),
+  err: (text) => writeTo(process.stderr, text),
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
 };

@@ -6,8 +6,8 @@ import { defaultCacheDir } from '../load/cache.js';
 import { UnknownIdError } from '../model/lookup.js';
 import { suggestion } from '../diagnostics/suggest.js';
 import { COMMANDS } from './commands/index.js';
-import { PACKAGE_ROOT, resolveFolder, type CommandContext } from './context.js';
-import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
+import { checkFolderOption, PACKAGE_ROOT, resolveFolder, usableCacheDir, type CommandContext } from './context.js';
+import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import { commandHelp, INTERNAL_ERROR, mainHelp } from './messages.js';
 import { processIo, type Io } from './output.js';
 
@@ -66,6 +66,12 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     if (parsed.positionals.length < min || parsed.positionals.length > max) {
       throw new UsageError(`\`${command.name}\` takes ${min === max ? min : `${min} to ${max}`} argument(s), got ${parsed.positionals.length}: usage: ${command.usage}`);
     }
+    // Folders named on the command line are checked before any work: `--out ""`, `--out /dev/null`, `--briefs
+    // a-file` or a missing `--briefs` are usage errors, not a silent empty build or a crash halfway.
+    for (const option of ['data', 'briefs', 'templates', 'out'] as const) {
+      const given = values[option];
+      if (typeof given === 'string') checkFolderOption(option, given, io.cwd, option !== 'out' && command.name !== 'new');
+    }
     const data = resolveFolder(values.data as string | undefined, 'data', io.cwd);
     // The bundled sample briefs go with the embedded data only; a folder of one's own data has its own briefs.
     const briefs = values.briefs === undefined && data !== path.join(PACKAGE_ROOT, 'data') ? path.resolve(io.cwd, 'briefs') : resolveFolder(values.briefs as string | undefined, 'briefs', io.cwd);
@@ -77,7 +83,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
         outGiven: values.out !== undefined,
         json: values.json === true,
         debug,
-        cache: values['no-cache'] === true ? false : defaultCacheDir(),
+        cache: values['no-cache'] === true ? false : usableCacheDir(defaultCacheDir(), io),
       },
       positionals: parsed.positionals,
       values,
@@ -90,8 +96,17 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
       io.err(`docketpress: ${error.message}\n`);
       return EXIT_USAGE;
     }
+    if (isOutputWriteError(error)) {
+      io.err(`docketpress: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}\n`);
+      return EXIT_CONTENT;
+    }
     io.err(`${INTERNAL_ERROR}\n`);
     if (debug) io.err(`${(error as Error)?.stack ?? String(error)}\n`);
     return EXIT_INTERNAL;
   }
+}
+
+/** An output file that could not be written (see render/write.ts; not imported here, so quick commands stay quick). */
+function isOutputWriteError(error: unknown): error is Error & { ruleId: 'output-unwritable' } {
+  return error instanceof Error && (error as { ruleId?: unknown }).ruleId === 'output-unwritable';
 }

@@ -1,10 +1,10 @@
 // Compose stage: brief + dataset + template → one mdast Root and its metadata. Never renders, never writes.
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
-import { diagnostic, displayPath, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, displayPath, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { BriefSource, Dataset } from '../model/dataset.js';
 import { visible } from '../diagnostics/visible.js';
+import { isInside, realPath } from '../load/input-file.js';
 import type { Brief } from '../schema/index.js';
 import { composeComment } from './comment.js';
 import { composeDiff } from './diff.js';
@@ -38,19 +38,9 @@ function composerFor(context: ComposeContext, brief: Brief): Composed | undefine
   }
 }
 
-/** True when `file` is `dir` or below it. */
-function inside(dir: string, file: string): boolean {
-  const relative = path.relative(dir, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-/** The real path of a file or folder (symbolic links resolved), or the path itself when it does not exist. */
-function real(file: string): string {
-  try {
-    return realpathSync.native(file);
-  } catch {
-    return file;
-  }
+/** The folders a template may live in (or link to): the templates folder and the project that holds the briefs. */
+export function templateRoots(loaded: BriefSource, templatesDir: string): string[] {
+  return [templatesDir, path.dirname(path.dirname(loaded.path))].map((dir) => realPath(path.resolve(dir)));
 }
 
 /**
@@ -65,16 +55,37 @@ export function templatePath(loaded: BriefSource, templatesDir: string): { file:
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(given) || /^(?:data|file|javascript):/i.test(given)) {
     return { problem: `\`template: ${visible(given)}\` is a URL: templates are local Markdown files; copy it into the templates folder and name it by its path` };
   }
-  const briefsDir = path.dirname(loaded.path);
-  const file = path.resolve(briefsDir, given);
-  const roots = [templatesDir, path.dirname(briefsDir)].map((dir) => real(path.resolve(dir)));
-  if (!roots.some((root) => inside(root, real(file)))) {
+  const file = path.resolve(path.dirname(loaded.path), given);
+  if (!templateRoots(loaded, templatesDir).some((root) => isInside(root, realPath(file)))) {
     return { problem: `\`template: ${visible(given)}\` points outside the project (outside the templates folder and the folder that holds the briefs), so it was not read: put the template in the templates folder or next to the briefs, and name it by a relative path` };
   }
   if (path.extname(file).toLowerCase() !== '.md') {
     return { problem: `\`template: ${visible(given)}\` is not a Markdown file, so it was not read: templates are \`.md\` files` };
   }
   return { file };
+}
+
+/** Messages composing reports per file (prose fields, templates); the rest are summed up in one message. */
+export const MAX_COMPOSE_MESSAGES = 20;
+
+/**
+ * At most MAX_COMPOSE_MESSAGES messages per file, in the order of their places, and one message saying how
+ * many more there are and where the first of them is — as YAML syntax errors are capped (a brief with 10,000
+ * bad directives gives 21 lines, not 10,000).
+ */
+export function capMessages(list: readonly Diagnostic[]): Diagnostic[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of list) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  if ([...byFile.values()].every((own) => own.length <= MAX_COMPOSE_MESSAGES + 1)) return [...list];
+  return [...byFile.entries()].flatMap(([file, own]) => {
+    if (own.length <= MAX_COMPOSE_MESSAGES + 1) return own;
+    const sorted = sortDiagnostics(own);
+    const hidden = sorted.slice(MAX_COMPOSE_MESSAGES);
+    const errors = hidden.filter((d) => d.severity === 'error').length;
+    const first = hidden[0]!;
+    const summary = diagnostic(file, first, errors ? 'error' : 'warning', `${hidden.length} more problems in this file from here on (${errors} error(s)), not listed one by one: fix the ones above, then check again`, 'prose-too-many-errors');
+    return [...sorted.slice(0, MAX_COMPOSE_MESSAGES), summary];
+  });
 }
 
 /** Composes one brief; returns the document, or undefined with errors in `diagnostics`. */
@@ -92,7 +103,7 @@ export async function composeBrief(
   }
   const file = resolved.file;
   const templateName = displayPath(file, options.cwd);
-  const template = await loadTemplate(file, templateName, context.diagnostics);
+  const template = loadTemplate(file, templateName, templateRoots(loaded, options.templatesDir), context.diagnostics);
   if (!template) return { diagnostics: context.diagnostics };
   if (template.kinds.length && !template.kinds.includes(loaded.brief.kind)) {
     context.diagnostics.push(diagnostic(templateName, { line: 1, column: 1 }, 'error', `this template is for ${template.kinds.map((k) => `\`${k}\``).join(', ')} briefs, not \`${loaded.brief.kind}\`: pick another \`template:\``, 'template-kind-mismatch'));
@@ -105,6 +116,7 @@ export async function composeBrief(
   context.diagnostics.push(...confidentialDataOutsideSpans(root, composed.meta, dataset, loaded.brief.id), ...confidentialAlsoPublic(root, composed.meta, loaded.file, context.textPlaces));
   applyShortForms(root);
   smartQuotes(root);
-  if (context.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: context.diagnostics };
-  return { document: { root, meta: composed.meta }, diagnostics: context.diagnostics };
+  const diagnostics = capMessages(context.diagnostics);
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  return { document: { root, meta: composed.meta }, diagnostics };
 }

@@ -1,5 +1,4 @@
 // Templates: Markdown with frontmatter, {{placeholders}} and ::directives, expanded into an mdast tree.
-import { readFile } from 'node:fs/promises';
 import type { Definition, FootnoteReference, Image, ImageReference, Link, LinkReference, Nodes, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import remarkDirective from 'remark-directive';
@@ -11,6 +10,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { suggestion } from '../diagnostics/suggest.js';
+import { readInputFile } from '../load/input-file.js';
 import { text } from './nodes.js';
 
 /** A parsed template and the brief kinds its frontmatter says it serves. */
@@ -140,15 +140,31 @@ export function parseTemplate(name: string, source: string, diagnostics: Diagnos
   return { name, source, tree, kinds };
 }
 
-/** Reads and parses a template file. */
-export async function loadTemplate(file: string, name: string, diagnostics: Diagnostic[]): Promise<Template | undefined> {
-  try {
-    return parseTemplate(name, await readFile(file, 'utf8'), diagnostics);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    diagnostics.push(diagnostic(name, undefined, 'error', code === 'ENOENT' ? 'template not found: check `template:` in the brief, or add the file' : `cannot read the template (${code ?? String(error)})`, 'template-unreadable'));
+/** Largest template read: a template is a page or two of Markdown. */
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
+
+/**
+ * A template file's text, read only if it is a regular file inside `roots` (a FIFO would block forever, and a
+ * symbolic link out of the project would put another file's content in the document), or why it was not read.
+ */
+export function readTemplateText(file: string, roots: readonly string[]): { text: string } | { problem: string; ruleId: 'template-unreadable' | 'template-outside-project' } {
+  const read = readInputFile(file, roots, MAX_TEMPLATE_BYTES);
+  if ('bytes' in read) return { text: read.bytes.toString('utf8') };
+  const { refusal } = read;
+  if (refusal.ruleId === 'symlink-outside-project') return { problem: 'this template is a symbolic link out of the project, so it was not read: copy the template into the templates folder', ruleId: 'template-outside-project' };
+  if (refusal.ruleId === 'file-too-large') return { problem: `this template is over ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB, so it was not read: a template is a page or two of Markdown`, ruleId: 'template-unreadable' };
+  if (/ENOENT/.test(refusal.message)) return { problem: 'template not found: check `template:` in the brief, or add the file', ruleId: 'template-unreadable' };
+  return { problem: refusal.message.replace('this file', 'this template'), ruleId: 'template-unreadable' };
+}
+
+/** Reads and parses a template file (see readTemplateText for what is refused). */
+export function loadTemplate(file: string, name: string, roots: readonly string[], diagnostics: Diagnostic[]): Template | undefined {
+  const read = readTemplateText(file, roots);
+  if ('problem' in read) {
+    diagnostics.push(diagnostic(name, undefined, 'error', read.problem, read.ruleId));
     return undefined;
   }
+  return parseTemplate(name, read.text, diagnostics);
 }
 
 /** What a template can call: block directives and text placeholders. */
@@ -163,14 +179,18 @@ export interface TemplateBindings {
  */
 export function expandTemplate(template: Template, bindings: TemplateBindings, diagnostics: Diagnostic[]): Root {
   const tree = structuredClone(template.tree);
-  const directiveNames = Object.keys(bindings.directives).sort();
-  const placeholderNames = Object.keys(bindings.placeholders).sort();
+  // Looked up in maps of the bindings' own entries: a template's `::constructor` or `{{toString}}` must name
+  // nothing, not a member every object inherits.
+  const directives = new Map(Object.entries(bindings.directives));
+  const placeholders = new Map(Object.entries(bindings.placeholders));
+  const directiveNames = [...directives.keys()].sort();
+  const placeholderNames = [...placeholders.keys()].sort();
 
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return;
     if (node.type === 'leafDirective' || node.type === 'containerDirective' || node.type === 'textDirective') {
       const directive = node as LeafDirective;
-      const make = node.type === 'leafDirective' ? bindings.directives[directive.name] : undefined;
+      const make = node.type === 'leafDirective' ? directives.get(directive.name) : undefined;
       if (!make) {
         const known = node.type === 'leafDirective' ? `${suggestion(directive.name, directiveNames)}; known here: ${directiveNames.map((n) => `\`::${n}\``).join(', ')}` : ': templates use leaf directives on their own line, such as `::caption`';
         diagnostics.push(diagnostic(template.name, node.position?.start, 'error', `unknown directive \`${node.type === 'textDirective' ? ':' : '::'}${directive.name}\`${known}`, 'template-unknown-directive'));
@@ -182,7 +202,7 @@ export function expandTemplate(template: Template, bindings: TemplateBindings, d
       return [SKIP, index + blocks.length];
     }
     if (node.type === 'text') {
-      const parts = splitPlaceholders(node, template, bindings.placeholders, placeholderNames, diagnostics);
+      const parts = splitPlaceholders(node, template, placeholders, placeholderNames, diagnostics);
       if (parts) {
         parent.children.splice(index, 1, ...(parts as never[]));
         return [SKIP, index + parts.length];
@@ -193,7 +213,7 @@ export function expandTemplate(template: Template, bindings: TemplateBindings, d
   return tree;
 }
 
-function splitPlaceholders(node: Text, template: Template, values: TemplateBindings['placeholders'], names: string[], diagnostics: Diagnostic[]): Text[] | undefined {
+function splitPlaceholders(node: Text, template: Template, values: ReadonlyMap<string, string | undefined>, names: string[], diagnostics: Diagnostic[]): Text[] | undefined {
   if (!node.value.includes('{{')) return undefined;
   const parts: Text[] = [];
   let last = 0;
@@ -201,11 +221,11 @@ function splitPlaceholders(node: Text, template: Template, values: TemplateBindi
     const name = match[1]!;
     if (match.index > last) parts.push(text(node.value.slice(last, match.index)));
     last = match.index + match[0].length;
-    const value = values[name];
+    const value = values.get(name);
     if (value === undefined) {
       const place = placeOfPlaceholder(node, template, match[0]);
-      const known = name in values ? ': the data has no value for it in this brief — add it to the data or remove the placeholder' : `${suggestion(name, names)}: known placeholders: ${names.map((n) => `\`{{${n}}}\``).join(', ')}`;
-      diagnostics.push(diagnostic(template.name, place, 'error', `${name in values ? 'empty' : 'unknown'} placeholder \`{{${name}}}\`${known}`, 'template-unknown-placeholder'));
+      const known = values.has(name) ? ': the data has no value for it in this brief — add it to the data or remove the placeholder' : `${suggestion(name, names)}: known placeholders: ${names.map((n) => `\`{{${n}}}\``).join(', ')}`;
+      diagnostics.push(diagnostic(template.name, place, 'error', `${values.has(name) ? 'empty' : 'unknown'} placeholder \`{{${name}}}\`${known}`, 'template-unknown-placeholder'));
       continue;
     }
     parts.push(text(value));

@@ -1,6 +1,7 @@
 // Diagnostics: problems in content as positioned messages (file:line:column), their formatting and counts.
 import path from 'node:path';
 import { VFileMessage } from 'vfile-message';
+import { visible } from './visible.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -22,7 +23,17 @@ export function diagnostic(
   message: string,
   ruleId: string,
 ): Diagnostic {
-  return { file, line: place?.line ?? 1, column: place?.column ?? 1, severity, message, ruleId };
+  return { file, line: place?.line ?? 1, column: place?.column ?? 1, severity, message: capQuotes(message), ruleId };
+}
+
+/** A message whose `quoted` parts of input are at most MAX_QUOTED characters each (a 20,000-character id stays readable). */
+function capQuotes(message: string): string {
+  if (!message.includes('`')) return message;
+  // Quoted parts are the odd ones between backticks.
+  return message
+    .split('`')
+    .map((part, i) => (i % 2 === 1 && part.length > MAX_QUOTED ? visible(part, MAX_QUOTED) : part))
+    .join('`');
 }
 
 /** Turns a diagnostic into a vfile message, for tools of the unified collective. */
@@ -35,7 +46,7 @@ export function toVFileMessage(d: Diagnostic): VFileMessage {
 
 /** Formats one diagnostic as `file:line:column: error|warning message [rule-id]`. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.message} [${d.ruleId}]`;
+  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${capQuotes(d.message)} [${d.ruleId}]`;
 }
 
 /** Sorts diagnostics by file, then position, then rule, so output is stable. */
@@ -55,4 +66,8 @@ export function displayPath(file: string, cwd: string = process.cwd()): string {
   const relative = path.relative(cwd, file);
   return (relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file).split(path.sep).join('/');
 }
+
+/** Most characters of a user's input a message quotes. */
+export const MAX_QUOTED = 80;
+
 export * from './catalogue.js';

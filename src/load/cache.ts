@@ -1,5 +1,5 @@
 // The on-disk cache: where it lives, keys made from file contents, and entries written atomically and read defensively.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 
 /** Bumped whenever what an entry holds changes shape. */
-const CACHE_FORMAT = 'docketpress-cache-2';
+const CACHE_FORMAT = 'docketpress-cache-3';
+
+/** The first bytes of every entry file, then the sha256 of the rest, then the serialized entry. */
+const MAGIC = Buffer.from('DPC3');
+const HEADER_BYTES = MAGIC.length + 32;
 
 /**
  * The cache folder: `DOCKETPRESS_CACHE_DIR` if set (`off`, `0` or `false` there turn the cache off), else
@@ -62,10 +66,19 @@ export function cacheEntryPath(cacheDir: string, kind: string, folder: string): 
   return path.join(cacheDir, `${kind}-${createHash('sha256').update(path.resolve(folder)).digest('hex').slice(0, 20)}.v8`);
 }
 
-/** The value stored under this key, or undefined when there is none, it is for another key, or it cannot be read. */
+/**
+ * The value stored under this key, or undefined when there is none, it is for another key, or it cannot be
+ * trusted: the entry's bytes must match the checksum stored with them, so a damaged entry is a miss — never a
+ * silently different dataset, nor a crash.
+ */
 export function readCacheEntry<T>(file: string, key: string): T | undefined {
   try {
-    const entry = deserialize(readFileSync(file)) as { format?: string; key?: string; value?: T };
+    const bytes = readFileSync(file);
+    if (bytes.length < HEADER_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+    const body = bytes.subarray(HEADER_BYTES);
+    const sum = createHash('sha256').update(body).digest();
+    if (!sum.equals(bytes.subarray(MAGIC.length, HEADER_BYTES))) return undefined;
+    const entry = deserialize(body) as { format?: string; key?: string; value?: T };
     return entry.format === CACHE_FORMAT && entry.key === key ? entry.value : undefined;
   } catch {
     return undefined; // missing, truncated or from another Node version: a miss, never an error
@@ -75,17 +88,25 @@ export function readCacheEntry<T>(file: string, key: string): T | undefined {
 /** Entries kept: beyond this many (one per data or output folder used), the least recently written go. */
 export const MAX_CACHE_ENTRIES = 64;
 
-/** Stores a value under a key (replacing the entry), written to a temporary file and renamed into place. */
+/**
+ * Stores a value under a key (replacing the entry) with a checksum of its bytes, written to a temporary file —
+ * created exclusively under a random name, so never through a link planted in the folder — and renamed into place.
+ */
 export function writeCacheEntry(file: string, key: string, value: unknown): void {
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = `${file}.${randomBytes(8).toString('hex')}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temporary, serialize({ format: CACHE_FORMAT, key, value }));
+    const body = serialize({ format: CACHE_FORMAT, key, value });
+    writeFileSync(temporary, Buffer.concat([MAGIC, createHash('sha256').update(body).digest(), body]), { flag: 'wx', mode: 0o600 });
     renameSync(temporary, file);
     pruneCache(path.dirname(file));
   } catch {
-    // A cache that cannot be written (read-only home, full disk) only costs speed.
-    rmSync(temporary, { force: true });
+    // A cache that cannot be written (read-only home, full disk, a file in the way) only costs speed.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // nothing was created
+    }
   }
 }
 

@@ -1,12 +1,13 @@
 // Loads data/ into a validated Dataset: every file read, every problem reported with its place, nothing thrown.
 // Parsing and validation (./validate.js) are loaded only when the cache does not already hold this data.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { diagnostic, displayPath } from '../diagnostics/index.js';
 import { emptyDataset, type Dataset } from '../model/dataset.js';
 import { cacheKey } from './cache.js';
 import { decodeYamlBytes, fileTooLarge, MAX_FILE_BYTES } from './file-bytes.js';
+import { isInside, projectRoots, readInputFile, realPath } from './input-file.js';
 import type { ReadingMemo } from './validate.js';
 import type { YamlFile } from './yaml-file.js';
 
@@ -44,36 +45,50 @@ export interface DataFile {
   problem?: Diagnostic;
 }
 
-/** Reads a file's bytes, refusing one over MAX_FILE_BYTES before reading it. */
-function readBytes(file: string, name: string, advice: string): { bytes: Uint8Array } | { problem: Diagnostic } {
-  try {
-    // Synchronous on purpose: a thousand small files read one after another beat as many promises.
-    const { size } = statSync(file);
-    if (size > MAX_FILE_BYTES) return { problem: fileTooLarge(name, size, advice) };
-    return { bytes: readFileSync(file) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { problem: diagnostic(name, undefined, 'error', `cannot read this file (${code}): check that it is a readable file, not a folder, and its permissions`, 'file-unreadable') };
-  }
+/**
+ * Reads a file's bytes, refusing one over MAX_FILE_BYTES before reading it, one that is not a regular file
+ * (a FIFO would block forever) and a symbolic link out of `roots` (the project).
+ */
+function readBytes(file: string, name: string, advice: string, roots: readonly string[]): { bytes: Uint8Array } | { problem: Diagnostic } {
+  // Synchronous on purpose: a thousand small files read one after another beat as many promises.
+  const read = readInputFile(file, roots, MAX_FILE_BYTES);
+  if ('bytes' in read) return read;
+  const { refusal } = read;
+  if (refusal.ruleId === 'file-too-large') return { problem: fileTooLarge(name, refusal.bytes ?? 0, advice) };
+  return { problem: diagnostic(name, undefined, 'error', refusal.message, refusal.ruleId) };
 }
 
 /** Reads one YAML file as text, refusing one over MAX_FILE_BYTES before reading it and bytes that are not UTF-8. */
-export function readYamlFile(file: string, name: string, advice: string): { text: string; problem?: Diagnostic } {
-  const read = readBytes(file, name, advice);
+export function readYamlFile(file: string, name: string, advice: string, roots: readonly string[] = projectRoots(path.dirname(file))): { text: string; problem?: Diagnostic } {
+  const read = readBytes(file, name, advice, roots);
   if ('problem' in read) return { text: '', problem: read.problem };
   const decoded = decodeYamlBytes(name, read.bytes);
   return 'text' in decoded ? { text: decoded.text } : { text: '', problem: decoded.problem };
 }
 
-/** Lists the YAML files below a data folder, relative and sorted. */
-function listYamlFiles(dir: string, prefix = ''): string[] {
+/**
+ * Lists the YAML files below a data folder, relative and sorted. Symbolic links are listed like what they
+ * point to (a linked folder is walked once; a link out of the project is listed, then refused when read),
+ * and so are FIFOs and other non-regular files named .yaml — refused when read, never silently skipped.
+ */
+function listYamlFiles(dir: string, roots: readonly string[], prefix = '', seen = new Set<string>([realPath(dir)])): string[] {
   const entries = readdirSync(path.join(dir, prefix), { withFileTypes: true });
   const found: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) {
-      if (entry.name !== 'schema' && !entry.name.startsWith('.')) found.push(...listYamlFiles(dir, relative));
-    } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
+    let isFolder = entry.isDirectory();
+    if (entry.isSymbolicLink()) {
+      const target = realPath(path.join(dir, relative));
+      try {
+        isFolder = roots.some((root) => isInside(root, target)) && statSync(target).isDirectory() && !seen.has(target);
+      } catch {
+        isFolder = false;
+      }
+      if (isFolder) seen.add(target);
+    }
+    if (isFolder) {
+      if (entry.name !== 'schema' && !entry.name.startsWith('.')) found.push(...listYamlFiles(dir, roots, relative, seen));
+    } else if (!entry.isDirectory() && /\.ya?ml$/.test(entry.name)) {
       found.push(relative);
     }
   }
@@ -84,9 +99,10 @@ function listYamlFiles(dir: string, prefix = ''): string[] {
 export function readDataFiles(dir: string, cwd?: string): DataFile[] {
   // The folder's shown path once, not per file: path.relative over thousands of files is measurable.
   const shown = path.relative(cwd ?? process.cwd(), dir) === '' ? '' : `${displayPath(path.resolve(dir), cwd)}/`;
-  return listYamlFiles(dir).map((relativePath) => {
+  const roots = projectRoots(dir);
+  return listYamlFiles(dir, roots).map((relativePath) => {
     const name = shown + relativePath;
-    return { relativePath, name, ...readBytes(path.join(dir, relativePath), name, 'split it into smaller files (markets and stakeholders go one per file)') };
+    return { relativePath, name, ...readBytes(path.join(dir, relativePath), name, 'split it into smaller files (markets and stakeholders go one per file)', roots) };
   });
 }
 

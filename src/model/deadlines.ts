@@ -1,5 +1,5 @@
 // Docket deadlines as instants in Eastern time, days left as of a given instant, and U.S. federal business days.
-import { tz, TZDate, tzName } from '@date-fns/tz';
+import { tz, TZDate, tzOffset } from '@date-fns/tz';
 import { addDays } from 'date-fns/addDays';
 import { differenceInBusinessDays } from 'date-fns/differenceInBusinessDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
@@ -108,9 +108,12 @@ export function deadlineInstant(date: string, time = '23:59'): TZDate {
 
 /** The Eastern zone abbreviation (EDT or EST) in force at an instant. */
 export function easternZone(instant: Date): EasternZone {
-  const name = tzName(DEADLINE_TIME_ZONE, instant, 'short');
-  if (name !== 'EDT' && name !== 'EST') throw new Error(`unexpected zone name \`${name}\` for ${DEADLINE_TIME_ZONE}`);
-  return name;
+  // From the offset, not the zone's short name: the time zone data names 1900–1969 offsets `GMT-5`/`GMT-4`
+  // (and war time, 1942–45, is daylight time all year).
+  const offset = tzOffset(DEADLINE_TIME_ZONE, instant);
+  if (offset === -240) return 'EDT';
+  if (offset === -300) return 'EST';
+  throw new RangeError(`${DEADLINE_TIME_ZONE} was UTC${offset / 60} at ${instant.toISOString()}, neither EDT nor EST`);
 }
 
 /** Whether the deadline has passed at `asOf`: a deadline runs to the end of its stated minute. */

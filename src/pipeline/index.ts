@@ -7,7 +7,8 @@ import { diagnostic, displayPath, hasErrors, sortDiagnostics, type Diagnostic } 
 import type { Locator } from '../diagnostics/locator.js';
 import { RenderProblem } from '../document/render-problem.js';
 import { confidentialTexts, PUBLIC_MARKING, publicText } from '../compose/bci.js';
-import { composeBrief, templatePath, type ComposedDocument } from '../compose/index.js';
+import { composeBrief, templatePath, templateRoots, type ComposedDocument } from '../compose/index.js';
+import { readTemplateText } from '../compose/template.js';
 import { documentVersions, type DocumentVersion } from '../compose/versions.js';
 import { documentCompliance, outputCompliance, type VersionOutputs } from '../check/compliance.js';
 import { findLeaks, htmlVisibleText, markdownVisibleText, publicTexts, type VisibleText } from '../check/leaks.js';
@@ -16,7 +17,7 @@ import { loadDataset, type Dataset, type LoadResult } from '../load/dataset.js';
 import type { ReadingMemo } from '../load/validate.js';
 import { renderHtml } from '../render/html.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { writeFileAtomic } from '../render/write.js';
+import { writeFilesAtomic } from '../render/write.js';
 import { briefFolderProblem, settleBriefFolder } from './output-folder.js';
 import type { PdfRenderer } from './render-pool.js';
 
@@ -107,11 +108,8 @@ function filesIntact(record: BriefRecord): boolean {
 function templateText(loaded: LoadedBrief, templatesDir: string): string[] {
   const found = templatePath(loaded, templatesDir);
   if (!('file' in found)) return [found.problem];
-  try {
-    return [found.file, readFileSync(found.file, 'utf8')];
-  } catch (error) {
-    return [found.file, `unreadable: ${(error as NodeJS.ErrnoException).code ?? String(error)}`];
-  }
+  const read = readTemplateText(found.file, templateRoots(loaded, templatesDir));
+  return [found.file, 'text' in read ? read.text : `unreadable: ${read.problem}`];
 }
 
 /** One rendered file, before it is written. */
@@ -232,7 +230,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
         diagnostics.push(...previous.diagnostics);
         (previous.failed ? result.failed : result.unchanged).push(loaded.brief.id);
         result.upToDate.push(...previous.files.map((f) => f.file));
-        if (!previous.failed) result.removed.push(...(await settle(loaded, previous.files.map((f) => f.file), options)));
+        if (!previous.failed) result.removed.push(...(await settle(loaded, previous.files.map((f) => f.file), options, diagnostics)));
         continue;
       }
       const prepared = await prepareBrief(loaded, data, formats, options, previous, settings, renderer);
@@ -246,7 +244,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
         result.unchanged.push(loaded.brief.id);
         result.upToDate.push(...outcome.files.map((f) => f.file));
       }
-      if (outcome.status !== 'failed') result.removed.push(...(await settle(loaded, outcome.files.map((f) => f.file), options)));
+      if (outcome.status !== 'failed') result.removed.push(...(await settle(loaded, outcome.files.map((f) => f.file), options, diagnostics)));
       for (const file of outcome.written) result.written.push(file);
       records.set(loaded.brief.id, {
         ...(inputs ? { inputs } : {}),
@@ -269,11 +267,15 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
  * After a real build of a brief (not a check or a dry run), its folder keeps only this build's files: what an
  * earlier build wrote and this one does not is removed and reported. A folder that is a link out of --out is left.
  */
-async function settle(loaded: LoadedBrief, kept: readonly string[], options: BuildOptions): Promise<string[]> {
+async function settle(loaded: LoadedBrief, kept: readonly string[], options: BuildOptions, diagnostics: Diagnostic[]): Promise<string[]> {
   if (options.dryRun || options.formats?.length === 0 || kept.length === 0) return [];
   if (briefFolderProblem(options.outDir, loaded.brief.id)) return [];
-  const removed = await settleBriefFolder(path.join(options.outDir, loaded.brief.id), loaded.brief, kept);
-  for (const file of removed) options.onRemove?.(displayPath(file, options.cwd ?? process.cwd()));
+  const cwd = options.cwd ?? process.cwd();
+  const { removed, stuck } = await settleBriefFolder(path.join(options.outDir, loaded.brief.id), loaded.brief, kept);
+  for (const file of removed) options.onRemove?.(displayPath(file, cwd));
+  for (const { file, code } of stuck) {
+    diagnostics.push(diagnostic(loaded.file.name, loaded.file.placeOf(['id']), 'warning', `${displayPath(file, cwd)} is left from an earlier build and could not be removed or updated (${code}): delete it by hand before filing from this folder`, 'output-stale-kept'));
+  }
   return removed;
 }
 
@@ -348,12 +350,10 @@ async function completeBrief(prepared: Prepared, loaded: LoadedBrief, data: Load
       diagnostics.push(diagnostic(loaded.file.name, loaded.file.placeOf(['id']), 'error', `brief \`${loaded.brief.id}\` was not built: ${displayPath(folderProblem, cwd)}; it is not followed — remove the link, or pass another --out`, 'output-folder-outside'));
       return failed;
     }
-    const written: string[] = [];
-    for (const { file, content } of files) {
-      await writeFileAtomic(file, content);
-      written.push(file);
-      options.onFile?.(displayPath(file, cwd));
-    }
+    // All of a brief's files change together or none does (a full disk fails before any rename).
+    await writeFilesAtomic(files);
+    const written = files.map(({ file }) => file);
+    for (const file of written) options.onFile?.(displayPath(file, cwd));
     return { status: 'built', written, files: files.map(({ file, content }) => ({ file, sha256: sha256(content) })), fingerprint, diagnostics, outputDiagnostics: problems };
   } catch (error) {
     if (!(error instanceof RenderProblem)) throw error;

@@ -65,14 +65,16 @@ function leftoverTemp(name: string, owned: Set<string>): boolean {
  * After a build of a brief, makes its folder hold only that build's files: removes each file an earlier build
  * wrote that this one did not (another format, another version name such as the single version of a brief that
  * now has BC and P versions) and leftover temp files, then records the manifest. Never touches a file docketpress
- * did not write (a `cover-letter.md` beside the outputs stays). Returns the paths removed.
+ * did not write (a `cover-letter.md` beside the outputs stays). Returns the paths removed, and those that could
+ * not be removed or written (a read-only folder, a full disk) with the error code.
  */
-export async function settleBriefFolder(dir: string, brief: Brief, kept: readonly string[]): Promise<string[]> {
+export async function settleBriefFolder(dir: string, brief: Brief, kept: readonly string[]): Promise<{ removed: string[]; stuck: Array<{ file: string; code: string }> }> {
   let entries: string[];
+  const stuck: Array<{ file: string; code: string }> = [];
   try {
     entries = readdirSync(dir);
   } catch {
-    return [];
+    return { removed: [], stuck };
   }
   const owned = ownedNames(dir, brief);
   const keep = new Set(kept.map((file) => path.basename(file)));
@@ -86,8 +88,12 @@ export async function settleBriefFolder(dir: string, brief: Brief, kept: readonl
     } catch {
       continue;
     }
-    await rm(file, { force: true });
-    removed.push(file);
+    try {
+      await rm(file, { force: true });
+      removed.push(file);
+    } catch (error) {
+      stuck.push({ file, code: (error as NodeJS.ErrnoException).code ?? String(error) });
+    }
   }
   const manifest = `${JSON.stringify({ brief: brief.id, files: [...keep].sort() }, null, 2)}\n`;
   let current: string | undefined;
@@ -96,6 +102,12 @@ export async function settleBriefFolder(dir: string, brief: Brief, kept: readonl
   } catch {
     current = undefined;
   }
-  if (current !== manifest) await writeFileAtomic(path.join(dir, MANIFEST), manifest);
-  return removed;
+  if (current !== manifest) {
+    try {
+      await writeFileAtomic(path.join(dir, MANIFEST), manifest);
+    } catch (error) {
+      stuck.push({ file: path.join(dir, MANIFEST), code: (error as NodeJS.ErrnoException).code ?? String(error) });
+    }
+  }
+  return { removed, stuck };
 }

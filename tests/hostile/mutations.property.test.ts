@@ -3,7 +3,7 @@
 // that lie inside the file; edits that must break the data always give at least one error (exit 1).
 // The mutated file is loaded in memory with the rest of the real data (buildDataset); a handful of mutations
 // also go through the whole command line (runCli, in-process) on a copy of the data folder.
-import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
@@ -199,6 +199,7 @@ describe('mutations of the real data', () => {
       const dir = path.join(scratch, mutation.name.replace(/\W+/g, '-'));
       cpSync(DATA, path.join(dir, 'data'), { recursive: true });
       writeFileSync(path.join(dir, 'data', original.relativePath), mutation.apply(original.text, anatomies[fileIndex]!, 7, fileIndex)!);
+      mkdirSync(path.join(dir, 'no-briefs'), { recursive: true }); // an empty briefs folder: only the data is checked
       const result = await cli(['check', '--data', 'data', '--briefs', 'no-briefs'], dir);
       const { messages, strays } = messagesOf(`${result.stdout}\n${result.stderr}`);
       expect(strays, mutation.name).toEqual([]);

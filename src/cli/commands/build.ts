@@ -142,6 +142,12 @@ async function watch(context: CommandContext, formats: OutputFormat[] | undefine
           const what = rebuilt.length ? `${cycle === 1 ? 'built' : 'rebuilt'} ${rebuilt.join(', ')}` : 'nothing changed';
           io.out(`${what} in ${formatSeconds(milliseconds)}${result.failed.length ? `; not built: ${result.failed.join(', ')}` : ''}${cycle === 1 ? ' — watching data, briefs and templates (Ctrl-C stops)' : ''}\n`);
         },
+        onError: (error) => {
+          cycle++;
+          failed = true;
+          io.err(`docketpress: this build hit an internal error (a bug in docketpress: please report it; --debug shows the stack); still watching — the next change builds again\n`);
+          if (context.options.debug) io.err(`${(error as Error)?.stack ?? String(error)}\n`);
+        },
       },
       controller.signal,
     );

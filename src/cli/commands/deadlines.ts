@@ -13,6 +13,7 @@ import {
   type DeadlineRow,
 } from '../../model/index.js';
 import { partialDateProblem } from '../../schema/common.js';
+import { visible } from '../../diagnostics/visible.js';
 import { datasetForQuery } from '../data.js';
 import { EXIT_CONTENT, EXIT_OK, UsageError } from '../errors.js';
 import { answerForm } from '../options.js';
@@ -31,10 +32,11 @@ U.S. federal holidays (observed dates). "unverified": the record of that docket 
 function asOfOption(value: unknown): { asOf: TZDate; given: boolean } {
   if (value === undefined) return { asOf: TZDate.tz(DEADLINE_TIME_ZONE), given: false };
   const text = String(value);
-  const day = easternDayStart(text);
+  // The dates the data may hold (1900–2100), the same check as every date in the data.
+  const detail = /^\d{4}-\d{2}-\d{2}$/.test(text) ? partialDateProblem(text) : undefined;
+  const day = detail ? undefined : easternDayStart(text);
   if (!day) {
-    const detail = /^\d{4}-\d{2}-\d{2}$/.test(text) ? partialDateProblem(text) : undefined;
-    throw new UsageError(`--on takes a real date written YYYY-MM-DD, such as 2016-10-01, not \`${text}\`${detail ? `: ${detail}` : ''}`);
+    throw new UsageError(`--on takes a real date written YYYY-MM-DD, such as 2016-10-01, not \`${visible(text, 40)}\`${detail ? `: ${detail}` : ''}`);
   }
   return { asOf: day, given: true };
 }

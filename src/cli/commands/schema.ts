@@ -1,5 +1,4 @@
 // `docketpress schema [--out DIR]`: write JSON Schema for every data file kind, generated from the zod schemas.
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { displayPath } from '../../diagnostics/index.js';
 import { briefSchema } from '../../schema/brief.js';
@@ -11,7 +10,6 @@ import type { CommandContext } from '../context.js';
 /** Runs `docketpress schema`. */
 export async function run({ options, io }: CommandContext): Promise<number> {
   const dir = options.outGiven ? options.out : path.join(options.data, 'schema');
-  await mkdir(dir, { recursive: true });
   for (const [name, schema] of Object.entries(jsonSchemas({ brief: briefSchema }))) {
     const file = path.join(dir, name);
     await writeFileAtomic(file, `${JSON.stringify(schema, null, 2)}\n`);
