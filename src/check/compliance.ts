@@ -5,18 +5,19 @@ import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/index
 import { BC_MARKING, bciSpans, PUBLIC_MARKING } from '../document/bci.js';
 import type { PathSegment } from '../diagnostics/locator.js';
 import type { BriefSource, Dataset } from '../model/dataset.js';
+import type { VersionLabel } from '../document/document.js';
+import type { VisibleText } from '../document/visible-text.js';
+import type { KindDefinition } from '../kinds/kind.js';
+import type { Brief } from '../schema/index.js';
+import type { z } from 'zod';
 import { docketForCycle } from '../model/dockets.js';
 import { surelyBefore } from '../schema/partial-date.js';
 
-/** One rendered version's outputs, as the compliance rules read them. */
+/** One rendered version's outputs, as the compliance rules read them: each file's visible text, whatever its format. */
 export interface VersionOutputs {
-  label: 'BC' | 'P' | null;
+  label: VersionLabel | null;
   fileStem: string;
-  markdown?: string;
-  /** The PDF's text, page by page. */
-  pdfPages?: string[];
-  /** The Word document's header and footer parts (every page shows one of each). */
-  docx?: { headers: string[]; footers: string[] };
+  files: Array<{ extension: string; visible: VisibleText }>;
 }
 
 function reporter(loaded: BriefSource, found: Diagnostic[]) {
@@ -30,7 +31,7 @@ function reporter(loaded: BriefSource, found: Diagnostic[]) {
  * caption, the filer named, reasons for each nominated market, BCI justified, the filing date against the
  * deadline (11:59 p.m. Eastern on the deadline day), a rebuttal answering only filings of its own docket.
  */
-export function documentCompliance(loaded: BriefSource, dataset: Dataset, root: Root): Diagnostic[] {
+export function documentCompliance(loaded: BriefSource, dataset: Dataset, root: Root, kind: Pick<KindDefinition<z.ZodType<Brief>>, 'filing' | 'rules'>): Diagnostic[] {
   const found: Diagnostic[] = [];
   const report = reporter(loaded, found);
   const brief = loaded.brief;
@@ -39,7 +40,8 @@ export function documentCompliance(loaded: BriefSource, dataset: Dataset, root: 
   if (bciSpans(root).some((span) => !span.data?.reason) && !brief.bci_justification) {
     report(['id'], 'error', 'this brief holds business confidential information but says not why it needs protection (15 CFR 2017.4): add `bci_justification:` or a `reason` to each span', 'compliance-bci-justification');
   }
-  if (brief.kind !== 'comment' && brief.kind !== 'response') return found;
+  kind.rules(brief, { dataset, report });
+  if (!kind.filing || !('filer' in brief)) return found;
 
   const docket = docketForCycle(dataset, brief.cycle);
   if (!docket?.docket_id) {
@@ -55,23 +57,8 @@ export function documentCompliance(loaded: BriefSource, dataset: Dataset, root: 
     report(['filer'], 'error', `the document never names the filer (${filer.name}): keep \`::title\` or \`{{filer.name}}\` in the template`, 'compliance-filer');
   }
 
-  if (brief.kind === 'comment') {
-    brief.nominations.forEach((nomination, i) => {
-      if (!nomination.reasons && nomination.metrics.length === 0 && nomination.positions.length === 0) {
-        report(['nominations', i], 'error', `the nomination of \`${nomination.market}\` gives no reasons, which the notice asks for: add \`reasons:\`, \`metrics:\` or \`positions:\``, 'compliance-reasons');
-      }
-    });
-  } else {
-    brief.answers.forEach((id, i) => {
-      const position = dataset.positions.find((p) => p.id === id);
-      if (position && position.cycle !== brief.cycle) {
-        report(['answers', i], 'error', `\`${id}\` was filed in the ${position.cycle} cycle; a rebuttal answers only filings in its own docket (${brief.cycle})`, 'compliance-rebuttal-docket');
-      }
-    });
-  }
-
-  const deadline = brief.kind === 'comment' ? docket?.comment_deadline : (docket?.rebuttal_deadline ?? docket?.comment_deadline);
-  const which = brief.kind === 'comment' || !docket?.rebuttal_deadline ? 'comment' : 'rebuttal';
+  const deadline = kind.filing.deadline === 'comment' ? docket?.comment_deadline : (docket?.rebuttal_deadline ?? docket?.comment_deadline);
+  const which = kind.filing.deadline === 'comment' || !docket?.rebuttal_deadline ? 'comment' : 'rebuttal';
   if (deadline && surelyBefore(deadline, brief.date)) {
     if (brief.late) report(['late'], 'warning', `filed ${brief.date}, after the ${which} deadline (${deadline}, 11:59 p.m. Eastern), on purpose: ${brief.late.reason}`, 'compliance-late');
     else report(['date'], 'error', `dated ${brief.date}, after the ${which} deadline of ${deadline} (11:59 p.m. Eastern): fix the date, or say \`late: { reason: … }\` if it is late on purpose`, 'compliance-late');
@@ -79,7 +66,28 @@ export function documentCompliance(loaded: BriefSource, dataset: Dataset, root: 
   return found;
 }
 
-/** Rules that read the rendered versions: markings on every page and in the Markdown, BC/P file names. */
+/** Where a file of each layout lacks its version's marking: every page (top and bottom), body ends, every header and footer. */
+function markingProblems(file: string, visible: VisibleText, marking: string): string[] {
+  switch (visible.layout) {
+    case 'pages':
+      return visible.pages.flatMap((page, i) => {
+        const count = page.split(marking).length - 1;
+        return count < 2 ? [`page ${i + 1} of ${file} shows “${marking}” ${count} time(s); it belongs at the top and the bottom of every page`] : [];
+      });
+    case 'flow':
+      return visible.ends.first.includes(marking) && visible.ends.last.includes(marking) ? [] : [`${file} must open and close with “${marking}”`];
+    case 'frames': {
+      const parts: Array<readonly [string, number, string]> = [...visible.headers.map((text, i) => ['header', i, text] as const), ...visible.footers.map((text, i) => ['footer', i, text] as const)];
+      if (visible.headers.length === 0 || visible.footers.length === 0) parts.push(['header or footer', 0, '']);
+      return parts.filter(([, , text]) => !text.includes(marking)).map(([where, i]) => `${where} ${i + 1} of ${file} lacks “${marking}”; it belongs at the top and the bottom of every page`);
+    }
+  }
+}
+
+/**
+ * Rules that read the rendered versions, every format alike: the marking at the top and bottom of every page
+ * (paged formats), at the opening and close of the body (flowing ones) or in every header and footer (Word), and BC/P file names.
+ */
 export function outputCompliance(loaded: BriefSource, versions: readonly VersionOutputs[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   const report = reporter(loaded, found);
@@ -89,24 +97,7 @@ export function outputCompliance(loaded: BriefSource, versions: readonly Version
     if (!version.fileStem.startsWith(`${version.label}-`)) {
       report(['id'], 'error', `the ${version.label} version's file name \`${version.fileStem}\` must begin with \`${version.label}-\``, 'compliance-file-name');
     }
-    version.pdfPages?.forEach((page, i) => {
-      const count = page.split(marking).length - 1;
-      if (count < 2) report(['id'], 'error', `page ${i + 1} of ${version.fileStem}.pdf shows “${marking}” ${count} time(s); it belongs at the top and the bottom of every page`, 'compliance-marking');
-    });
-    if (version.docx) {
-      const parts: Array<readonly [string, number, string]> = [...version.docx.headers.map((text, i) => ['header', i, text] as const), ...version.docx.footers.map((text, i) => ['footer', i, text] as const)];
-      if (version.docx.headers.length === 0 || version.docx.footers.length === 0) parts.push(['header or footer', 0, '']);
-      for (const [where, i, text] of parts) {
-        if (!text.includes(marking)) report(['id'], 'error', `${where} ${i + 1} of ${version.fileStem}.docx lacks “${marking}”; it belongs at the top and the bottom of every page`, 'compliance-marking');
-      }
-    }
-    if (version.markdown !== undefined) {
-      const lines = version.markdown.trim().split('\n');
-      const body = lines.filter((line) => line.trim() && !line.startsWith('[^'));
-      if (!lines[0]?.includes(marking) || !body[body.length - 1]?.includes(marking)) {
-        report(['id'], 'error', `${version.fileStem}.md must open and close with “${marking}”`, 'compliance-marking');
-      }
-    }
+    for (const { extension, visible } of version.files) markingProblems(`${version.fileStem}.${extension}`, visible, marking).forEach((message) => report(['id'], 'error', message, 'compliance-marking'));
   }
   return found;
 }

@@ -11,16 +11,27 @@ export interface PublicText {
   text: string;
 }
 
-/** The named pieces of text of one file's visible-text record. */
+/**
+ * What a reader can read in one file, as named pieces: each page (or the whole flowing text, or each part of a
+ * framed package), the metadata and the bookmarks. Character references (`&#x26;`, `&amp;`) read as what they show.
+ */
 export function publicTexts(file: string, visible: VisibleText): PublicText[] {
-  const name = (i: number): string => (visible.pageNames?.[i] ? `${file}, ${visible.pageNames[i]}` : visible.paged ? `${file}, page ${i + 1}` : file);
-  const attributes = visible.attributes ?? [];
-  return [
-    ...visible.pages.map((text, i) => ({ where: name(i), text })),
-    ...Object.entries(visible.metadata).map(([key, text]) => ({ where: `${file} metadata (${key})`, text })),
-    ...(visible.bookmarks.length ? [{ where: `${file} bookmarks`, text: visible.bookmarks.join('\n') }] : []),
-    ...(attributes.length ? [{ where: `${file} attributes`, text: attributes.join('\n') }] : []),
-  ];
+  const texts = bodyTexts(file, visible);
+  for (const [key, value] of Object.entries(visible.metadata)) texts.push({ where: `${file} metadata (${key})`, text: value });
+  if (visible.bookmarks.length) texts.push({ where: `${file} bookmarks`, text: visible.bookmarks.join('\n') });
+  return texts;
+}
+
+/** The text of a file's body, as its layout presents it. */
+function bodyTexts(file: string, visible: VisibleText): PublicText[] {
+  switch (visible.layout) {
+    case 'pages':
+      return visible.pages.map((text, i) => ({ where: `${file}, page ${i + 1}`, text }));
+    case 'flow':
+      return [{ where: file, text: decodeReferences(visible.text) }];
+    case 'frames':
+      return visible.parts.map(({ part, text }) => ({ where: `${file}, ${part}`, text: decodeReferences(text) }));
+  }
 }
 
 export interface Leak {
@@ -169,27 +180,12 @@ export function findLeaks(secrets: readonly string[], publicCorpus: string, outp
   return leaks;
 }
 
-/** Decodes the character references an HTML serialiser writes (`&#x26;`, `&amp;` …) so words read as they show. */
-function decodeHtml(text: string): string {
+/** Decodes the character references HTML and XML serialisers write (`&#x26;`, `&amp;` …), so words read as they show. */
+function decodeReferences(text: string): string {
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
   return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-    if (hex) return String.fromCodePoint(Number.parseInt(hex, 16));
-    if (dec) return String.fromCodePoint(Number.parseInt(dec, 10));
+    const code = hex ? Number.parseInt(hex, 16) : dec ? Number.parseInt(dec, 10) : undefined;
+    if (code !== undefined) return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     return named[name!.toLowerCase()] ?? whole;
   });
-}
-
-/** What an HTML page shows: its text, its title and meta contents, and every attribute value (href, title, alt …). */
-export function htmlVisibleText(html: string): VisibleText {
-  const title = /<title>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? '';
-  const metadata: Record<string, string> = { title: decodeHtml(title) };
-  for (const match of html.matchAll(/<meta\s[^>]*name="([^"]*)"[^>]*content="([^"]*)"/gi)) metadata[match[1]!] = decodeHtml(match[2]!);
-  const attributes = [...html.matchAll(/\s[\w:-]+="([^"]*)"/g)].map((match) => decodeHtml(match[1]!));
-  const text = decodeHtml(html.replace(/<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]*>/g, ' '));
-  return { pages: [text], paged: false, metadata, bookmarks: [], attributes };
-}
-
-/** What a Markdown file shows: all of it (link targets, titles and alt text are in the source as written). */
-export function markdownVisibleText(markdown: string): VisibleText {
-  return { pages: [markdown], paged: false, metadata: {}, bookmarks: [], attributes: [] };
 }

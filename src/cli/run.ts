@@ -59,7 +59,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     const values = parsed.values as CommandContext['values'];
     debug = values.debug === true;
     if (values.help) {
-      io.out(commandHelp(command));
+      io.out(commandHelp(command) + (command.details ? `\n${await command.details()}` : ''));
       return EXIT_OK;
     }
     const { min, max } = command.positionals;

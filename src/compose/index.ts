@@ -5,13 +5,7 @@ import { diagnostic, displayPath, sortDiagnostics, type Diagnostic } from '../di
 import type { BriefSource, Dataset } from '../model/dataset.js';
 import { visible } from '../diagnostics/visible.js';
 import { isInside, realPath } from '../load/input-file.js';
-import type { Brief } from '../schema/index.js';
-import { composeComment } from './comment.js';
-import { composeDiff } from './diff.js';
-import type { Composed } from './filing.js';
-import { composePolicyBrief } from './policy-brief.js';
-import { composeResponse } from './response.js';
-import { composeTimeline } from './timeline.js';
+import { kindOf } from '../kinds/index.js';
 import { applyShortForms } from './citations.js';
 import { smartQuotes } from './smart-quotes.js';
 import { ComposeContext } from './context.js';
@@ -21,22 +15,6 @@ import { bciOutsideProse } from './bci-fields.js';
 import { confidentialAlsoPublic, confidentialDataOutsideSpans } from './bci-invariants.js';
 
 export type { ComposedDocument, DocumentMeta } from '../document/document.js';
-
-/** Runs the composer of the brief's kind. */
-function composerFor(context: ComposeContext, brief: Brief): Composed | undefined {
-  switch (brief.kind) {
-    case 'comment':
-      return composeComment(context, brief);
-    case 'response':
-      return composeResponse(context, brief);
-    case 'policy-brief':
-      return composePolicyBrief(context, brief);
-    case 'timeline':
-      return composeTimeline(context, brief);
-    case 'diff':
-      return composeDiff(context, brief);
-  }
-}
 
 /** The folders a template may live in (or link to): the templates folder and the project that holds the briefs. */
 export function templateRoots(loaded: BriefSource, templatesDir: string): string[] {
@@ -109,7 +87,7 @@ export async function composeBrief(
     context.diagnostics.push(diagnostic(templateName, { line: 1, column: 1 }, 'error', `this template is for ${template.kinds.map((k) => `\`${k}\``).join(', ')} briefs, not \`${loaded.brief.kind}\`: pick another \`template:\``, 'template-kind-mismatch'));
     return { diagnostics: context.diagnostics };
   }
-  const composed = composerFor(context, loaded.brief);
+  const composed = kindOf(loaded.brief.kind).compose(context, loaded.brief);
   if (!composed) return { diagnostics: context.diagnostics };
   const root = expandTemplate(template, composed.bindings, context.diagnostics);
   root.children.push(...context.citations.all());

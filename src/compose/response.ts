@@ -4,7 +4,7 @@ import type { Claim, Position, ResponseBrief } from '../schema/index.js';
 import type { ComposeContext } from './context.js';
 import { checkFilingReferences, filingParts, metricItem, metricRow, positionQuotes, quotation, shortName, type ComposedFiling } from './filing.js';
 import { formatDate, joinNames } from './format.js';
-import type { PathSegment } from '../load/yaml-file.js';
+import type { PathSegment } from '../diagnostics/locator.js';
 import type { CiteOrigin } from './citations.js';
 import { blockquote, heading, list, paragraph, strong, table, text, withRole } from './nodes.js';
 import { STANCE_PHRASE } from '../model/timeline.js';

@@ -4,14 +4,15 @@ import type { Dataset } from '../model/dataset.js';
 import { docketForCycle, editionForCycle } from '../model/dockets.js';
 import { marketWhereLine, operatorName } from '../model/places.js';
 import { roleAt } from '../model/people.js';
+import { kindOf } from '../kinds/index.js';
 import type { BriefKind } from '../schema/brief.js';
 import { stanceSchema, type Person, type Role, type Stakeholder } from '../schema/index.js';
 import { surelyBefore } from '../schema/partial-date.js';
 
-export const SCAFFOLD_KINDS: readonly BriefKind[] = ['comment', 'response', 'policy-brief', 'timeline', 'diff'];
-
-/** Kinds that are filings by a stakeholder: they need `--filer`. */
-export const FILING_KINDS: readonly BriefKind[] = ['comment', 'response'];
+/** Kinds that are filings by a stakeholder (they need `--filer`), as the kinds registry says. */
+export function isFilingKind(kind: BriefKind): boolean {
+  return kindOf(kind).filing !== null;
+}
 
 /** Placeholder ids: schema-valid, so the spec loads, and unknown to the data, so `check` points at each one. */
 export const TODO_IDS = { market: 'todo-market', person: 'todo-signatory', position: 'todo-position', claim: 'todo-claim' } as const;
@@ -43,7 +44,7 @@ export interface Scaffold {
 
 /** The id `new` uses when none is given. */
 export function defaultBriefId(kind: BriefKind, filer: string | undefined, cycle: number, markets: readonly string[]): string {
-  if (filer && FILING_KINDS.includes(kind)) return `${filer}-${cycle}-${kind}`;
+  if (filer && isFilingKind(kind)) return `${filer}-${cycle}-${kind}`;
   if (kind === 'diff') return `diff-${cycle}`;
   const subject = filer ?? markets[0] ?? 'todo';
   return `${subject}-${cycle}-${kind}`;
@@ -96,7 +97,7 @@ export function ustrAddressee(dataset: Dataset, cycle: number, date: string): { 
  */
 export function scaffoldDate(dataset: Dataset, kind: BriefKind, cycle: number, today: string): { date: string; reason: string } {
   const docket = docketForCycle(dataset, cycle);
-  if (!FILING_KINDS.includes(kind) || !docket) return { date: today, reason: 'today' };
+  if (!isFilingKind(kind) || !docket) return { date: today, reason: 'today' };
   const deadline = kind === 'comment' ? docket.comment_deadline : (docket.rebuttal_deadline ?? docket.comment_deadline);
   const which = kind === 'comment' || !docket.rebuttal_deadline ? 'comment' : 'rebuttal';
   if (!deadline) return { date: today, reason: `today (the record has no ${which} deadline for ${cycle})` };
@@ -197,7 +198,7 @@ export function scaffoldBrief(dataset: Dataset, options: ScaffoldOptions): Scaff
   out.add(`# ${kind} brief scaffolded by \`${options.command}\` on ${options.today}.`);
   out.add('# Replace every TODO (the placeholders `todo-…` are ids the data does not have, so `docketpress check` points at them),');
   out.add('# then run `docketpress check`. Prose fields are Markdown; `:cite[source-id]` adds a footnote citing a source.');
-  if (FILING_KINDS.includes(kind) || kind === 'policy-brief') out.add('#', ...docketHeader(dataset, cycle));
+  if (isFilingKind(kind) || kind === 'policy-brief') out.add('#', ...docketHeader(dataset, cycle));
   out.add(`id: ${id}`, `kind: ${kind}`);
 
   switch (kind) {

@@ -5,4 +5,4 @@ export { BLOCK_ROLES, cellStatusOf, roleOf, type BlockRole, type CellStatus, typ
 export { BC_MARKING, bciSpans, confidentialTexts, PUBLIC_MARKING, publicText, REDACTED, type Bci, type BciData } from './bci.js';
 export { safeHref, type SafeHref } from './links.js';
 export { RenderProblem, type RenderProblemData, type RenderProblemPlace } from './render-problem.js';
-export type { VisibleText } from './visible-text.js';
+export type { FlowingText, FramedText, PagedText, VisibleText } from './visible-text.js';

@@ -1,22 +1,38 @@
 // The visible-text record every renderer returns with its bytes: what a reader (or a tool) can read in the file.
-// The leak check and the marking check read this, for every format, so no format can skip them.
+// The leak check and the marking check read this, for every format, so no format can skip them. A new layout
+// must be handled by both (they switch over `layout` exhaustively: one left out does not compile).
 
-export interface VisibleText {
-  /**
-   * Paged formats: the text drawn on each page (lines joined by spaces). Flowing formats: one entry, every
-   * character of text the file holds as a reader or a tool can get it (for Markdown and HTML, the file itself).
-   */
-  pages: string[];
-  /** Whether `pages` are real pages (then markings belong at the top and bottom of each). */
-  paged: boolean;
-  /** A flowing format's first and last lines of body text, as a reader meets them (where markings belong). */
-  ends?: { first: string; last: string };
+interface VisibleTextBase {
   /** Metadata a reader can open (document properties, the HTML title …): name → value. */
   metadata: Record<string, string>;
   /** Bookmark (outline) titles, depth first. */
   bookmarks: string[];
-  /** Text held in attributes and addresses a reader can reach: link targets and titles, alt text, HTML attributes. */
-  attributes?: string[];
-  /** Names of the entries of `pages` when they are parts rather than numbered pages (a Word package's parts). */
-  pageNames?: string[];
 }
+
+/** A format laid out in pages by the renderer (PDF): the text drawn on each page. */
+export interface PagedText extends VisibleTextBase {
+  layout: 'pages';
+  /** Per page, the text of every line drawn on it (body, notes, furniture), joined by spaces. */
+  pages: string[];
+}
+
+/** A flowing format (Markdown, HTML): the whole text, and where its body opens and closes. */
+export interface FlowingText extends VisibleTextBase {
+  layout: 'flow';
+  /** Every character of text the file holds, as a reader or a tool can get it. */
+  text: string;
+  /** The first and last lines of the body as a reader meets them (where a version's markings belong). */
+  ends: { first: string; last: string };
+}
+
+/** A format its reader lays out (Word): the text of every part, and the header and footer parts every page shows. */
+export interface FramedText extends VisibleTextBase {
+  layout: 'frames';
+  /** Every part of the file with its text (body, notes, comments, properties, link addresses …). */
+  parts: Array<{ part: string; text: string }>;
+  /** The text of each header part and each footer part (a page shows one of each). */
+  headers: string[];
+  footers: string[];
+}
+
+export type VisibleText = PagedText | FlowingText | FramedText;

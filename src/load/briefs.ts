@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, displayPath, type Diagnostic } from '../diagnostics/index.js';
 import type { BriefSource } from '../model/dataset.js';
-import { briefSchema } from '../schema/index.js';
+import { briefSchema } from '../kinds/index.js';
 import { readYamlFile } from './dataset.js';
 import { placeOf, readYaml, type YamlFile } from './yaml-file.js';
 import { validateWithPositions } from './zod-issues.js';
@@ -50,8 +50,10 @@ export async function loadBriefs(dir: string, options: { cwd?: string } = {}): P
   try {
     names = (await readdir(dir)).filter((name) => /\.ya?ml$/.test(name)).sort();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { briefs: [], invalid: [], diagnostics: [] };
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { briefs: [], invalid: [], diagnostics: [] };
+    // A file, a device or an unreadable folder where the briefs should be: a message, not a crash.
+    return { briefs: [], invalid: [], diagnostics: [diagnostic(displayPath(dir, options.cwd), undefined, 'error', `cannot read the briefs folder (${code ?? String(error)}): pass \`--briefs DIR\` with the folder that holds the brief specs`, 'file-unreadable')] };
   }
   const briefs: LoadedBrief[] = [];
   const invalid: string[] = [];

@@ -14,6 +14,8 @@ import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import { parse } from 'date-fns/parse';
 import { subDays } from 'date-fns/subDays';
 import type { Day } from 'date-fns';
+import type { z } from 'zod';
+import type { docketDeadlineSchema, docketWithoutDeadlineSchema } from '../schema/answers.js';
 import type { Dataset } from './dataset.js';
 import type { Docket } from '../schema/index.js';
 
@@ -42,45 +44,14 @@ export type EasternZone = 'EDT' | 'EST';
  *   (observed date, see {@link federalHolidays}); 0 once closed.
  * - `note`: the docket's `deadline_note`, if any.
  */
-export interface DocketDeadline {
-  cycle: number;
-  docket: string | null;
-  kind: DeadlineKind;
-  date: string;
-  deadline: string;
-  deadlineUtc: string;
-  zone: EasternZone;
-  closed: boolean;
-  calendarDaysLeft: number;
-  businessDaysLeft: number;
-  confidence: 'verified' | 'unverified';
-  sources: string[];
-  note: string | null;
-  /** Whether the Federal Register notice that opened the docket was out at `asOf`. */
-  noticePublished: boolean;
-}
+export type DocketDeadline = z.output<typeof docketDeadlineSchema>;
 
 /**
  * A docket whose record has neither a comment nor a rebuttal deadline: the same keys as
  * {@link DocketDeadline}, with `kind`, `date`, `deadline`, `deadlineUtc`, `zone`, `closed`,
  * `calendarDaysLeft` and `businessDaysLeft` all `null` (no deadline is ever invented).
  */
-export interface DocketWithoutDeadline {
-  cycle: number;
-  docket: string | null;
-  kind: null;
-  date: null;
-  deadline: null;
-  deadlineUtc: null;
-  zone: null;
-  closed: null;
-  calendarDaysLeft: null;
-  businessDaysLeft: null;
-  confidence: 'verified' | 'unverified';
-  sources: string[];
-  note: string | null;
-  noticePublished: boolean;
-}
+export type DocketWithoutDeadline = z.output<typeof docketWithoutDeadlineSchema>;
 
 /** One row of the `deadlines` answer. */
 export type DeadlineRow = DocketDeadline | DocketWithoutDeadline;

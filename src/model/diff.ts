@@ -1,18 +1,12 @@
 // What changed between two editions of the list: markets added, removed, retained, and those without a record.
+import type { z } from 'zod';
+import type { editionDiffSchema } from '../schema/answers.js';
 import type { Dataset } from './dataset.js';
 import { getEdition } from './lookup.js';
 import { listingFor } from './status.js';
 
 /** The answer of `diff` (⚑ JSON contract); every list holds sorted market ids. */
-export interface EditionDiff {
-  from: string;
-  to: string;
-  added: string[];
-  removed: string[];
-  retained: string[];
-  /** Markets with a record in one of the two editions but none in the other. */
-  unknown: string[];
-}
+export type EditionDiff = z.output<typeof editionDiffSchema>;
 
 /**
  * Compares two editions. A market is `added` when recorded as not listed in `from` and listed in `to`,

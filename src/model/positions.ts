@@ -1,39 +1,17 @@
 // Stakeholders' positions as answers: who asked USTR what about which markets, when, in whose words.
+import type { z } from 'zod';
+import type { positionAnswerSchema, positionsAnswerSchema } from '../schema/answers.js';
 import type { Dataset } from './dataset.js';
-import type { Stance } from '../schema/index.js';
-import { compareChronologically, datePrecision, type DatePrecision } from '../schema/partial-date.js';
+import { compareChronologically, datePrecision } from '../schema/partial-date.js';
 import { getMarket } from './lookup.js';
 import { resolveSubject } from './subjects.js';
-import { quoteAnswers, STANCE_SHORT, type QuoteAnswer } from './timeline.js';
+import { quoteAnswers, STANCE_SHORT } from './timeline.js';
 
 /** One position in the `positions` answer. */
-export interface PositionAnswer {
-  id: string;
-  date: string;
-  precision: DatePrecision;
-  stakeholder: string;
-  stakeholderName: string;
-  person: string | null;
-  personName: string | null;
-  markets: string[];
-  cycle: number;
-  stance: Stance;
-  /** What the stance asks of USTR, in words: "relist", "not list". */
-  asks: string;
-  summary: string;
-  confidence: 'verified' | 'unverified';
-  quotes: QuoteAnswer[];
-  claims: { id: string; text: string; verbatim: boolean; sources: string[] }[];
-  sources: string[];
-}
+export type PositionAnswer = z.output<typeof positionAnswerSchema>;
 
 /** The `positions` answer. */
-export interface PositionsAnswer {
-  subject: string;
-  subjectKind: 'market' | 'stakeholder' | 'operator';
-  market: string | null;
-  positions: PositionAnswer[];
-}
+export type PositionsAnswer = z.output<typeof positionsAnswerSchema>;
 
 /**
  * The positions a stakeholder took (or, for a market, every position about it), oldest first;

@@ -1,4 +1,6 @@
 // An edition's roster as the record knows it, and the coverage map of every market × edition: what the record does and does not know.
+import type { z } from 'zod';
+import type { coverageSchema, editionRosterSchema, rosterRowSchema } from '../schema/answers.js';
 import type { Dataset } from './dataset.js';
 import type { Edition, Market } from '../schema/index.js';
 import { getStakeholder, resolveEdition } from './lookup.js';
@@ -6,55 +8,16 @@ import { marketCountry } from './places.js';
 import { marketStatus, type EditionStatus } from './status.js';
 
 /** One market's row in an edition's roster. */
-export interface RosterRow {
-  market: string;
-  name: string;
-  localName: string | null;
-  kind: 'online' | 'physical';
-  country: string | null;
-  operator: string | null;
-  listed: boolean | null;
-  change: EditionStatus['change'];
-  confidence: 'verified' | 'unverified' | null;
-  quote: string | null;
-  note: string | null;
-  sources: string[];
-}
-
-/** Filters of a roster or coverage answer: ISO country code and operator id (null = all). */
-export interface MarketFilter {
-  country: string | null;
-  operator: string | null;
-}
-
-/** Counts of a roster or a coverage row/column. */
-export interface RecordTotals {
-  markets: number;
-  listed: number;
-  notListed: number;
-  noRecord: number;
-  /** Rows with a record whose confidence is `unverified`. */
-  unverified: number;
-}
+export type RosterRow = z.output<typeof rosterRowSchema>;
 
 /** The `list` answer: an edition's markets, split into listed, recorded as not listed, and no record. */
-export interface EditionRoster {
-  edition: string;
-  year: number;
-  title: string;
-  published: string;
-  issueFocus: string | null;
-  /** USTR's own counts of the edition, where the record has them. */
-  officialCounts: { online: number | null; physical: number | null; total: number | null } | null;
-  filter: MarketFilter;
-  listed: RosterRow[];
-  notListed: RosterRow[];
-  noRecord: RosterRow[];
-  totals: RecordTotals;
-  /** False when some market of the filter has no record for the edition: the answer is partial. */
-  complete: boolean;
-  sources: string[];
-}
+export type EditionRoster = z.output<typeof editionRosterSchema>;
+
+/** Filters of a roster or coverage answer: ISO country code and operator id (null = all). */
+export type MarketFilter = EditionRoster['filter'];
+
+/** Counts of a roster or a coverage row/column. */
+export type RecordTotals = EditionRoster['totals'];
 
 /** The markets that pass a filter, by id. Throws UnknownIdError for an unknown operator. */
 export function filteredMarkets(dataset: Dataset, filter: Partial<MarketFilter> = {}): Market[] {
@@ -121,30 +84,11 @@ export function editionRoster(dataset: Dataset, editionRef: string, filter: Part
   };
 }
 
-/** One cell of the coverage map. */
-export type CoverageState = 'listed' | 'not-listed' | 'no-record';
-
-export interface CoverageCell {
-  edition: string;
-  state: CoverageState;
-  confidence: 'verified' | 'unverified' | null;
-}
-
-export interface CoverageRow {
-  market: string;
-  name: string;
-  cells: CoverageCell[];
-  totals: RecordTotals;
-}
-
 /** The `coverage` answer: every market × edition, with totals per market, per edition and overall. */
-export interface Coverage {
-  filter: MarketFilter;
-  editions: string[];
-  markets: CoverageRow[];
-  byEdition: (RecordTotals & { edition: string })[];
-  totals: RecordTotals & { cells: number };
-}
+export type Coverage = z.output<typeof coverageSchema>;
+export type CoverageRow = Coverage['markets'][number];
+export type CoverageCell = CoverageRow['cells'][number];
+export type CoverageState = CoverageCell['state'];
 
 const STATE = (listed: boolean | null): CoverageState => (listed === null ? 'no-record' : listed ? 'listed' : 'not-listed');
 

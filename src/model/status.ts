@@ -1,52 +1,25 @@
 // A market's listing status edition by edition, and what changed against the edition just before it.
+import type { z } from 'zod';
+import type { editionStatusSchema, listingChangeSchema, marketStatusSchema, operatorStatusSchema } from '../schema/answers.js';
 import type { Dataset } from './dataset.js';
 import type { Edition, Listing } from '../schema/index.js';
 import { marketCountry } from './places.js';
 import { getMarket, UnknownIdError } from './lookup.js';
 
-/**
- * What an edition's row says against the edition just before it:
- * `added` / `removed` / `retained` / `absent` compare two consecutive editions that both have a record;
- * `first-recorded`: the first row the record has for the market (nothing earlier to compare with);
- * `after-gap`: the edition just before has no record, so nothing is claimed about a change;
- * `null`: this edition has no record.
- */
-export type ListingChange = 'added' | 'removed' | 'retained' | 'absent' | 'first-recorded' | 'after-gap' | null;
-
-/** The last earlier edition that has a record, for a row that follows a gap. */
-export interface PreviousRecord {
-  edition: string;
-  listed: boolean;
-}
+/** What an edition's row says against the edition just before it (see `listingChangeSchema`). */
+export type ListingChange = z.output<typeof listingChangeSchema>;
 
 /** One edition's row of a status answer (⚑ JSON contract, with fields added in 0.3.0 after `sources`). */
-export interface EditionStatus {
-  edition: string;
-  year: number;
-  published: string;
-  /** true: listed; false: the record says not listed; null: no record. */
-  listed: boolean | null;
-  change: ListingChange;
-  confidence: 'verified' | 'unverified' | null;
-  sources: string[];
-  /** USTR's words about the market in that edition, verbatim, if the record has them. */
-  quote: string | null;
-  note: string | null;
-  /** The latest earlier edition with a record (null when there is none). */
-  previousRecord: PreviousRecord | null;
-}
+export type EditionStatus = z.output<typeof editionStatusSchema>;
+
+/** The latest earlier edition with a record. */
+export type PreviousRecord = NonNullable<EditionStatus['previousRecord']>;
 
 /** A market's status over all editions (⚑ JSON contract, with fields added in 0.3.0 after `editions`). */
-export interface MarketStatus {
-  market: string;
-  name: string;
-  editions: EditionStatus[];
-  localName: string | null;
-  /** The operator's stakeholder id; null when the record names none (common for physical markets). */
-  operator: string | null;
-  /** The market's country: a physical market's location, an online market's headquarters; null if unrecorded. */
-  country: string | null;
-}
+export type MarketStatus = z.output<typeof marketStatusSchema>;
+
+/** `status <operator>`: every market an operator runs. */
+export type OperatorStatus = z.output<typeof operatorStatusSchema>;
 
 /** Compares a listing with the edition just before it (`previous`: undefined = that edition has no record). */
 export function changeBetween(previous: boolean | undefined, current: boolean | null, recordedBefore = previous !== undefined): ListingChange {

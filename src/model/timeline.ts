@@ -1,46 +1,19 @@
 // A dated chronology for markets and stakeholders: what each edition of the list said, events, and positions.
+import type { z } from 'zod';
+import type { quoteAnswerSchema, timelineEntrySchema } from '../schema/answers.js';
 import type { Dataset } from './dataset.js';
 import type { Event, Position, Quote, Stance } from '../schema/index.js';
-import { compareChronologically, datePrecision, dateWithin, yearOf, type DatePrecision } from '../schema/partial-date.js';
+import { compareChronologically, datePrecision, dateWithin, yearOf } from '../schema/partial-date.js';
 import { marketStatus, type ListingChange } from './status.js';
 import { resolveSubject, subjectMarkets } from './subjects.js';
 
-export type TimelineKind = 'edition' | 'event' | 'position';
+/** One row of a timeline (⚑ JSON contract: `date`, `kind`, `markets`, `summary`, `sources`; the rest added in 0.3.0). */
+export type TimelineEntry = z.output<typeof timelineEntrySchema>;
+
+export type TimelineKind = TimelineEntry['kind'];
 
 /** A quotation in an answer: the words, who said them and when, and where they were published. */
-export interface QuoteAnswer {
-  text: string;
-  /** A person id, when the record names the speaker. */
-  speaker: string | null;
-  /** The speaker's name, or the organisation's when no person is named. */
-  speakerName: string | null;
-  date: string | null;
-  /** Business confidential: never shown in a public output (the site leaves such quotes out). */
-  confidential: boolean;
-  sources: string[];
-}
-
-/** One row of a timeline (⚑ JSON contract: `date`, `kind`, `markets`, `summary`, `sources`; the rest added in 0.3.0). */
-export interface TimelineEntry {
-  date: string;
-  kind: TimelineKind;
-  markets: string[];
-  summary: string;
-  sources: string[];
-  /** `day`, `month` or `year`: how much of the date the sources give. */
-  precision: DatePrecision;
-  /** The edition, event or position ids the entry records (an event and a position of the same act are one entry). */
-  edition: string | null;
-  event: string | null;
-  position: string | null;
-  /** The stakeholder whose position it is, or the first actor of an event; `ustr` for editions. */
-  stakeholder: string | null;
-  stance: Stance | null;
-  cycle: number | null;
-  confidence: 'verified' | 'unverified';
-  quotes: QuoteAnswer[];
-  note: string | null;
-}
+export type QuoteAnswer = z.output<typeof quoteAnswerSchema>;
 
 export interface TimelineOptions {
   /** First year kept (by the entry's date). */

@@ -1,10 +1,11 @@
-// Output formats a build can write (kept apart from the build stage so the command line can parse them cheaply).
+// Output formats a build can write (kept apart from the pipeline so the command line can parse them cheaply).
+import { kindOf, type BriefKind } from '../kinds/index.js';
+import { FORMAT_IDS, type FormatId } from '../render/formats/index.js';
 
-export type OutputFormat = 'md' | 'pdf' | 'html' | 'docx';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'pdf', 'html', 'docx'];
+export type OutputFormat = FormatId;
+export const OUTPUT_FORMATS: readonly OutputFormat[] = FORMAT_IDS;
 
-/** Formats built when none are asked for: Markdown and PDF; Word too for filings; HTML for timelines and edition diffs. */
-export function defaultFormats(kind: string): OutputFormat[] {
-  if (kind === 'comment' || kind === 'response') return ['md', 'pdf', 'docx'];
-  return kind === 'timeline' || kind === 'diff' ? ['md', 'pdf', 'html'] : ['md', 'pdf'];
+/** Formats built when none are asked for: each kind says its own (src/kinds/). */
+export function defaultFormats(kind: BriefKind): readonly OutputFormat[] {
+  return kindOf(kind).defaultFormats;
 }

@@ -1,6 +1,6 @@
 // Pipeline stage: load data and briefs, compose each brief, render the formats asked for, write outputs atomically.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { cacheKey } from '../load/cache.js';
 import path from 'node:path';
 import { diagnostic, displayPath, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
@@ -11,15 +11,17 @@ import { composeBrief, templatePath, templateRoots, type ComposedDocument } from
 import { readTemplateText } from '../compose/template.js';
 import { documentVersions, type DocumentVersion } from '../compose/versions.js';
 import { documentCompliance, outputCompliance, type VersionOutputs } from '../check/compliance.js';
-import { findLeaks, htmlVisibleText, markdownVisibleText, publicTexts, type VisibleText } from '../check/leaks.js';
+import { findLeaks, publicTexts, type PublicText } from '../check/leaks.js';
 import { loadBriefs, type LoadedBrief } from '../load/briefs.js';
 import { loadDataset, type Dataset, type LoadResult } from '../load/dataset.js';
 import type { ReadingMemo } from '../load/validate.js';
-import { renderHtml } from '../render/html.js';
-import { renderMarkdown } from '../render/markdown.js';
+import type { VisibleText } from '../document/visible-text.js';
+import type { RenderRequest } from '../render/formats/format.js';
+import { FORMATS, inRegistryOrder, isFormatId } from '../render/formats/index.js';
 import { writeFilesAtomic } from '../render/write.js';
 import { briefFolderProblem, settleBriefFolder } from './output-folder.js';
-import type { PdfRenderer } from './render-pool.js';
+import { renderHere, type RenderPool } from './render-pool.js';
+import { kindOf } from '../kinds/index.js';
 
 import { defaultFormats, type OutputFormat } from './formats.js';
 
@@ -97,7 +99,8 @@ const sha256 = (content: string | Uint8Array): string => createHash('sha256').up
 function filesIntact(record: BriefRecord): boolean {
   return record.files.every(({ file, sha256: expected }) => {
     try {
-      return sha256(readFileSync(file)) === expected;
+      // Only a regular file is read: a FIFO put in its place would block the build forever.
+      return lstatSync(file).isFile() && sha256(readFileSync(file)) === expected;
     } catch {
       return false;
     }
@@ -123,53 +126,27 @@ interface RenderedVersion {
   version: DocumentVersion;
   files: Rendered[];
   outputs: VersionOutputs;
-  /** What each file shows a reader (for the leak check): text per page, metadata, bookmarks, attributes. */
-  visible: Array<{ file: string; visible: VisibleText }>;
+  publicTexts: PublicText[];
 }
 
-/** The Word renderer, loaded once when a build first asks for a .docx. */
-let docxModule: Promise<typeof import('../render/docx/document.js')> | undefined;
-const docxRenderer = () => (docxModule ??= import('../render/docx/document.js'));
-
-/** Renders one version of a document in the formats asked for, in memory. */
-async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, formats: readonly OutputFormat[], options: BuildOptions, renderer: PdfRenderer): Promise<RenderedVersion> {
+/** Renders one version of a document in the formats asked for (in the registry's order), in memory. */
+async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, formats: readonly OutputFormat[], options: BuildOptions, pool: RenderPool): Promise<RenderedVersion> {
   const dir = path.join(options.outDir, loaded.brief.id);
   const { document, fileStem } = version;
-  const { meta } = document;
-  const files: Rendered[] = [];
-  const outputs: VersionOutputs = { label: version.label, fileStem };
-  const visible: RenderedVersion['visible'] = [{ file: 'the file name', visible: { pages: [fileStem], paged: false, metadata: {}, bookmarks: [], attributes: [] } }];
-  if (formats.includes('md')) {
-    const markdown = renderMarkdown(document.root);
-    files.push({ file: path.join(dir, `${fileStem}.md`), content: markdown });
-    outputs.markdown = markdown;
-    visible.push({ file: `${fileStem}.md`, visible: markdownVisibleText(markdown) });
-  }
-  if (formats.includes('html')) {
-    const html = renderHtml(document.root, { title: meta.title, description: meta.subject, statusLegend: false, ...(meta.sampleNotice ? { sampleNotice: meta.sampleNotice } : {}) });
-    files.push({ file: path.join(dir, `${fileStem}.html`), content: html });
-    visible.push({ file: `${fileStem}.html`, visible: htmlVisibleText(html) });
-  }
-  if (formats.includes('pdf')) {
-    const pdf = await renderer.render({ document, options: { pdfa: options.pdfa ?? false, sourceName: loaded.file.name, ...(version.marking ? { markings: [version.marking] } : {}) } });
-    files.push({ file: path.join(dir, `${fileStem}.pdf`), content: pdf.bytes });
-    // What a reader of the PDF can see: the text drawn on each page (tests show it equals what a PDF reader
-    // extracts from the file), metadata and bookmarks.
-    const read = pdf.drawn;
-    outputs.pdfPages = read.pages;
-    const metadata = Object.fromEntries(Object.entries(read.info).map(([key, value]) => [key, String(value)]));
-    visible.push({ file: `${fileStem}.pdf`, visible: { pages: read.pages, paged: true, metadata, bookmarks: read.outline } });
-  }
-  if (formats.includes('docx')) {
-    const { renderDocumentDocx } = await docxRenderer();
-    const docx = await renderDocumentDocx(document, version.marking ? { markings: [version.marking] } : {});
-    files.push({ file: path.join(dir, `${fileStem}.docx`), content: docx.bytes });
-    // What a reader of the Word document can see, part by part: body, headers and footers, footnotes,
-    // comments, document properties, link addresses — every part of the package.
-    outputs.docx = { headers: docx.text.headers, footers: docx.text.footers };
-    visible.push({ file: `${fileStem}.docx`, visible: { pages: docx.text.parts.map((p) => p.text), paged: false, metadata: {}, bookmarks: [], pageNames: docx.text.parts.map((p) => p.part) } });
-  }
-  return { version, files, outputs, visible };
+  const request: RenderRequest = { document, sourceName: loaded.file.name, pdfa: options.pdfa ?? false, ...(version.marking ? { marking: version.marking } : {}) };
+  const rendered = await Promise.all(
+    inRegistryOrder(formats).map(async (format) => {
+      const { extension, threads } = FORMATS[format];
+      const job = { format, request };
+      return { extension, ...(await (threads ? pool.render(job) : renderHere(job))) };
+    }),
+  );
+  const files = rendered.map(({ extension, bytes }) => ({ file: path.join(dir, `${fileStem}.${extension}`), content: bytes }));
+  const outputs: VersionOutputs = { label: version.label, fileStem, files: rendered.map(({ extension, visible }) => ({ extension, visible })) };
+  // What a reader of each file can see (for the PDF, the text drawn on each page, which tests show equals what a
+  // PDF reader extracts from the file), and the file names themselves.
+  const readable: PublicText[] = [{ where: `the file name ${fileStem}`, text: fileStem }, ...rendered.flatMap(({ extension, visible }) => publicTexts(`${fileStem}.${extension}`, visible))];
+  return { version, files, outputs, publicTexts: readable };
 }
 
 /** The first place a character occurs in these files. */
@@ -188,7 +165,7 @@ function leakDiagnostics(loaded: LoadedBrief, document: ComposedDocument, render
   // The public corpus: what the public version says on purpose (its tree outside spans, notices and metadata).
   const { meta } = publicVersion.version.document;
   const corpus = [publicText(publicVersion.version.document.root), meta.title, meta.author, meta.subject, meta.runningHeader, meta.sampleNotice ?? '', ...meta.keywords, PUBLIC_MARKING].join('\n');
-  const leaks = findLeaks(confidentialTexts(document.root), corpus, publicVersion.visible.flatMap(({ file, visible }) => publicTexts(file, visible)));
+  const leaks = findLeaks(confidentialTexts(document.root), corpus, publicVersion.publicTexts);
   return leaks.map((leak) =>
     diagnostic(loaded.file.name, loaded.file.placeOf(['id']), 'error', `confidential text “${leak.fragment}” reached the public version (${leak.where}); nothing was written for this brief — report this as a bug`, 'bci-leak'),
   );
@@ -196,6 +173,9 @@ function leakDiagnostics(loaded: LoadedBrief, document: ComposedDocument, render
 
 /** Loads everything and builds the briefs; every brief that can be built is, whatever fails elsewhere. */
 export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
+  // A format the registry does not know would otherwise build nothing and report success (callers from plain JS).
+  const unknown = options.formats?.find((format) => !isFormatId(format));
+  if (unknown !== undefined) throw new RangeError(`unknown output format \`${String(unknown)}\`: the formats are ${Object.keys(FORMATS).join(', ')}`);
   const cwd = options.cwd ?? process.cwd();
   const data = await loadDataset(options.dataDir, { cwd, cache: options.cache ?? false, ...(options.readings ? { memo: options.readings } : {}) });
   const briefs = await loadBriefs(options.briefsDir, { cwd });
@@ -215,7 +195,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   const recordsKind = options.formats?.length === 0 ? 'check' : options.dryRun ? 'dry-run' : 'build';
   const records = options.records ?? stored?.readRecords(options.cache as string, recordsKind, options.outDir) ?? new Map<string, BriefRecord>();
   const selected = briefs.briefs.filter((b) => wanted.includes(b.brief.id));
-  const renderer = await pdfRenderer(selected, options);
+  const renderer = await renderPool(selected, options);
   try {
     // Briefs are composed one after another and their PDFs handed to the renderer as each is composed (on
     // worker threads they render meanwhile); then each is checked and written, in order.
@@ -279,11 +259,11 @@ async function settle(loaded: LoadedBrief, kept: readonly string[], options: Bui
   return removed;
 }
 
-/** The renderer for this build: worker threads when several PDFs are coming, else this thread. */
-async function pdfRenderer(selected: readonly LoadedBrief[], options: BuildOptions): Promise<PdfRenderer> {
-  const pdfs = options.formats?.length === 0 ? 0 : selected.filter((loaded) => (options.formats ?? defaultFormats(loaded.brief.kind)).includes('pdf')).length;
+/** Where this build renders its costly formats: on worker threads when several such files are coming, else here. */
+async function renderPool(selected: readonly LoadedBrief[], options: BuildOptions): Promise<RenderPool> {
+  const costly = options.formats?.length === 0 ? 0 : selected.filter((loaded) => (options.formats ?? defaultFormats(loaded.brief.kind)).some((format) => FORMATS[format].threads)).length;
   const pool = await import('./render-pool.js');
-  const workers = pool.workerCount(pdfs);
+  const workers = pool.workerCount(costly);
   return workers ? pool.workerRenderer(workers) : pool.inThreadRenderer();
 }
 
@@ -310,7 +290,7 @@ async function prepareBrief(
   options: BuildOptions,
   previous: BriefRecord | undefined,
   settings: string,
-  renderer: PdfRenderer,
+  renderer: RenderPool,
 ): Promise<Prepared> {
   const diagnostics: Diagnostic[] = [];
   const outcome = (status: BriefOutcome['status'], rest: Partial<BriefOutcome> = {}): Prepared => ({ outcome: { status, written: [], files: [], diagnostics, outputDiagnostics: [], ...rest } });
@@ -318,7 +298,7 @@ async function prepareBrief(
   diagnostics.push(...composed.diagnostics);
   if (!composed.document) return outcome('failed');
   const document = composed.document;
-  diagnostics.push(...documentCompliance(loaded, data.dataset, document.root));
+  diagnostics.push(...documentCompliance(loaded, data.dataset, document.root, kindOf(loaded.brief.kind)));
   if (formats.length === 0) return outcome('built');
   const fingerprint = sha256(JSON.stringify({ document, settings }));
   if (previous?.fingerprint === fingerprint && filesIntact(previous)) {
@@ -345,6 +325,7 @@ async function completeBrief(prepared: Prepared, loaded: LoadedBrief, data: Load
     if (problems.some((d) => d.ruleId === 'bci-leak')) return failed;
     const files = rendered.flatMap((r) => r.files);
     if (options.dryRun) return { status: 'built', written: [], files: [], diagnostics, outputDiagnostics: problems };
+    // All of a brief's files change together or none does (a full disk fails before any rename).
     const folderProblem = briefFolderProblem(options.outDir, loaded.brief.id);
     if (folderProblem) {
       diagnostics.push(diagnostic(loaded.file.name, loaded.file.placeOf(['id']), 'error', `brief \`${loaded.brief.id}\` was not built: ${displayPath(folderProblem, cwd)}; it is not followed — remove the link, or pass another --out`, 'output-folder-outside'));

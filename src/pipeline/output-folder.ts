@@ -6,13 +6,13 @@ import path from 'node:path';
 import { versionStem } from '../compose/versions.js';
 import type { Brief } from '../schema/index.js';
 import { writeFileAtomic } from '../render/write.js';
-import { OUTPUT_FORMATS } from './formats.js';
+import { FORMATS } from '../render/formats/index.js';
 
 /** The manifest in each out/<id>/: the names of the files the last build of that brief wrote. */
 export const MANIFEST = '.docketpress-files.json';
 
-/** Every extension an output may have (formats of this version and of the ones it knows are coming). */
-const EXTENSIONS = [...new Set<string>([...OUTPUT_FORMATS, 'md', 'pdf', 'html', 'docx'])];
+/** Every extension an output may have: one per format of the registry. */
+const EXTENSIONS = [...new Set(Object.values(FORMATS).map((format) => format.extension))];
 
 function inside(root: string, file: string): boolean {
   const relative = path.relative(root, file);

@@ -1,55 +1,50 @@
-// Where PDFs are rendered: on worker threads when a build has several to make (rendering is the costly part
-// and uses one core), else on this thread. Either way the bytes are the same.
+// Where costly formats (PDF) are rendered: on worker threads when a build has several files to make (rendering
+// is the costly part and uses one core), else on this thread. Either way the bytes are the same.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ComposedDocument } from '../document/document.js';
-import type { RenderProblemData } from '../document/render-problem.js';
-import type { DocumentPdfOptions } from '../render/pdf-document.js';
-import type { DrawnText } from '../render/pdf/index.js';
+import { RenderProblem, type RenderProblemData } from '../document/render-problem.js';
+import type { RenderedFile, RenderRequest } from '../render/formats/format.js';
+import { FORMATS, type FormatId } from '../render/formats/index.js';
 import { PdfRenderError } from '../render/pdf/errors.js';
 
-/** One PDF to render. */
-export interface PdfJob {
-  document: ComposedDocument;
-  options: DocumentPdfOptions;
+/** One file to render: a format and what to render in it. */
+export interface RenderJob {
+  format: FormatId;
+  request: RenderRequest;
 }
 
-/** A rendered PDF and the text it draws (page by page, metadata, bookmarks). */
-export interface PdfResult {
-  bytes: Uint8Array;
-  drawn: DrawnText;
-}
-
-/** What a worker answers for job `id`: the PDF, a content problem (as data, rebuilt as a `PdfRenderError`), or a bug. */
+/** What a worker answers for job `id`: the file, a content problem (as data, rebuilt as its own type), or a bug. */
 export type WorkerAnswer =
-  | { id: number; result: PdfResult }
+  | { id: number; result: RenderedFile }
   | { id: number; problem: RenderProblemData }
   | { id: number; error: { name: string; message: string; stack: string } };
 
-export interface PdfRenderer {
-  render(job: PdfJob): Promise<PdfResult>;
-  /** Stops the workers (the renderer cannot be used after). */
+export interface RenderPool {
+  render(job: RenderJob): Promise<RenderedFile>;
+  /** Stops the workers (the pool cannot be used after). */
   close(): Promise<void>;
 }
 
+/** Renders one job on this thread (what a worker does with each job it takes). */
+export async function renderHere(job: RenderJob): Promise<RenderedFile> {
+  return (await FORMATS[job.format].load()).render(job.request);
+}
+
+/** Content problems by type name, so one thrown on a worker is rebuilt as the type it was. */
+const PROBLEM_TYPES: Record<string, typeof RenderProblem> = { PdfRenderError, RenderProblem };
+
 /** Renders on this thread. */
-export function inThreadRenderer(): PdfRenderer {
-  return {
-    async render(job) {
-      const { renderDocumentPdfWithText } = await import('../render/pdf-document.js');
-      return renderDocumentPdfWithText(job.document, job.options);
-    },
-    async close() {},
-  };
+export function inThreadRenderer(): RenderPool {
+  return { render: renderHere, async close() {} };
 }
 
 /** The worker script beside this module (absent when running from TypeScript sources, as tests do). */
 const WORKER_SCRIPT = new URL('./render-worker.js', import.meta.url);
 
 /**
- * How many worker threads for `jobs` PDFs: one per core but one (left to this thread and the garbage collector,
+ * How many worker threads for `jobs` files of costly formats: one per core but one (left to this thread and the garbage collector,
  * which already keep a second core busy), at most one per PDF; none — render here — when that is fewer than two
  * (so on a 2-core machine, where workers measured slower: each loads the renderer and decodes fonts again).
  * `DOCKETPRESS_WORKERS=N` sets the count (0 or 1: render here).
@@ -70,9 +65,9 @@ function rebuiltError(error: Extract<WorkerAnswer, { error: unknown }>['error'])
 }
 
 /** Renders on `count` worker threads, each taking the next job as it finishes one. */
-export function workerRenderer(count: number): PdfRenderer {
-  const pending = new Map<number, { resolve: (result: PdfResult) => void; reject: (error: Error) => void }>();
-  const queue: Array<{ id: number; job: PdfJob }> = [];
+export function workerRenderer(count: number): RenderPool {
+  const pending = new Map<number, { resolve: (result: RenderedFile) => void; reject: (error: Error) => void }>();
+  const queue: Array<{ id: number; job: RenderJob }> = [];
   const idle: Worker[] = [];
   let nextId = 0;
   let failure: Error | undefined;
@@ -85,8 +80,8 @@ export function workerRenderer(count: number): PdfRenderer {
     worker.on('message', (answer: WorkerAnswer) => {
       const waiting = pending.get(answer.id);
       pending.delete(answer.id);
-      if ('result' in answer) waiting?.resolve({ bytes: new Uint8Array(answer.result.bytes), drawn: answer.result.drawn });
-      else if ('problem' in answer) waiting?.reject(PdfRenderError.fromData(answer.problem));
+      if ('result' in answer) waiting?.resolve(answer.result);
+      else if ('problem' in answer) waiting?.reject((PROBLEM_TYPES[answer.problem.name] ?? RenderProblem).fromData(answer.problem));
       else waiting?.reject(rebuiltError(answer.error));
       idle.push(worker);
       dispatch();
@@ -104,7 +99,7 @@ export function workerRenderer(count: number): PdfRenderer {
   return {
     render(job) {
       if (failure) return Promise.reject(failure);
-      return new Promise<PdfResult>((resolve, reject) => {
+      return new Promise<RenderedFile>((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { resolve, reject });
         queue.push({ id, job });

@@ -1,17 +1,16 @@
-// A PDF-rendering worker thread: takes composed documents, answers with the PDF bytes and the text drawn.
+// A rendering worker thread: takes render jobs (a format and a composed document), answers with the file's bytes
+// and visible text — or with a content problem as data, or an internal error.
 import { parentPort } from 'node:worker_threads';
 import { RenderProblem } from '../document/render-problem.js';
-import { renderDocumentPdfWithText } from '../render/pdf-document.js';
-import type { PdfJob, WorkerAnswer } from './render-pool.js';
+import { renderHere, type RenderJob, type WorkerAnswer } from './render-pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('render-worker.js runs as a worker thread');
 
-port.on('message', async ({ id, job }: { id: number; job: PdfJob }) => {
+port.on('message', async ({ id, job }: { id: number; job: RenderJob }) => {
   let answer: WorkerAnswer;
   try {
-    const { bytes, drawn } = await renderDocumentPdfWithText(job.document, job.options);
-    answer = { id, result: { bytes, drawn } };
+    answer = { id, result: await renderHere(job) };
   } catch (error) {
     // A content problem crosses as data and is rebuilt as the same type; anything else is a bug.
     if (error instanceof RenderProblem) answer = { id, problem: error.toData() };

@@ -6,7 +6,7 @@ import type { Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { prepareMdast, rehypeHeadingIds, rehypeSanitize, rehypeTables } from './html/plugins.js';
+import { hastText, prepareMdast, rehypeHeadingIds, rehypeSanitize, rehypeTables } from './html/plugins.js';
 import { STYLE } from './html/style.js';
 
 export { CONTRAST_PAIRS, PALETTE, STYLE, type ContrastPair, type PaletteName } from './html/style.js';
@@ -144,6 +144,28 @@ function rehypeDocument(meta: HtmlMeta) {
  * tree and meta always give byte-identical output.
  */
 export function renderHtml(root: Root, meta: HtmlMeta): string {
+  return renderHtmlWithText(root, meta).html;
+}
+
+/** The element children of an element. */
+const elementsOf = (node: Element): Element[] => node.children.filter((child): child is Element => child.type === 'element');
+
+/** The first element with this tag name, depth first. */
+function findElement(node: HastRoot | Element, tagName: string): Element | undefined {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === tagName) return child;
+    const found = findElement(child, tagName);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * `renderHtml`, with the first and last blocks of the page's body as a reader meets them: `<main>` without the
+ * sample banner (page furniture) and the sources section (notes), whitespace-normalised.
+ */
+export function renderHtmlWithText(root: Root, meta: HtmlMeta): { html: string; ends: { first: string; last: string } } {
   if (!meta.title.trim()) throw new TypeError('renderHtml: meta.title must not be empty');
   const lang = meta.lang ?? 'en';
   if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(lang)) throw new RangeError(`renderHtml: invalid language tag ${JSON.stringify(lang)}`);
@@ -164,5 +186,8 @@ export function renderHtml(root: Root, meta: HtmlMeta): string {
     .use(rehypeStringify, { allowDangerousHtml: false, characterReferences: { useNamedReferences: false } });
 
   const tree = processor.runSync(prepareMdast(root));
-  return processor.stringify(tree);
+  const main = findElement(tree, 'main');
+  const blocks = main ? elementsOf(main).filter((el) => !String(el.properties.className ?? '').includes('sample-banner') && el.tagName !== 'section') : [];
+  const textOf = (el: Element | undefined): string => (el ? hastText(el).replace(/\s+/g, ' ').trim() : '');
+  return { html: processor.stringify(tree), ends: { first: textOf(blocks[0]), last: textOf(blocks[blocks.length - 1]) } };
 }

@@ -151,6 +151,5 @@ export const diffBriefSchema = z.strictObject({
 });
 export type DiffBrief = z.output<typeof diffBriefSchema>;
 
-export const briefSchema = z.discriminatedUnion('kind', [commentBriefSchema, responseBriefSchema, policyBriefSchema, timelineBriefSchema, diffBriefSchema]);
-export type Brief = z.output<typeof briefSchema>;
-export type BriefKind = Brief['kind'];
+// The union of every kind's schema is made by the kinds registry (src/kinds/index.ts), from its list of kinds.
+export type { Brief, BriefKind } from '../kinds/index.js';

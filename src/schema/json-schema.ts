@@ -1,5 +1,6 @@
 // JSON Schema for every data (and brief) file kind, generated from the zod schemas for editors.
 import { z } from 'zod';
+import { ANSWER_SCHEMAS } from './answers.js';
 import { DATA_FILE_KINDS, type DataFileKind } from './index.js';
 
 /** File name of a kind's JSON Schema inside data/schema/. */
@@ -19,6 +20,16 @@ export function jsonSchemas(extra: Record<string, z.ZodType> = {}): Record<strin
   }
   for (const [kind, schema] of Object.entries(extra)) {
     result[schemaFileName(kind)] = { ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }), title: `docketpress ${kind} file` };
+  }
+  return result;
+}
+
+/** The JSON Schema of every query command's `--json` answer, keyed by file name (`timeline.schema.json` …). */
+export function answerJsonSchemas(): Record<string, object> {
+  const result: Record<string, object> = {};
+  for (const [name, schema] of Object.entries(ANSWER_SCHEMAS)) {
+    const command = name.replace('-next', ' --next');
+    result[schemaFileName(name)] = { ...z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any', target: 'draft-2020-12' }), title: `docketpress ${command} --json` };
   }
   return result;
 }

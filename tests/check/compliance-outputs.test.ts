@@ -1,13 +1,26 @@
-// The output rules of the docket compliance check: markings on every page and in the Markdown, BC/P file names.
+// The output rules of the docket compliance check: markings on every page (paged formats) or at the opening and
+// close of the body (flowing formats), whatever the format, and BC/P file names.
 import { describe, expect, it } from 'vitest';
 import { outputCompliance, type VersionOutputs } from '../../src/check/compliance.js';
+import type { VisibleText } from '../../src/document/visible-text.js';
 import { readBriefText } from '../../src/load/briefs.js';
 
 const loaded = readBriefText('briefs/x.yaml', '/tmp/briefs/x.yaml', 'id: x\nkind: timeline\ndate: 2016-10-07\nmarkets: [taobao]\n').loaded!;
 
+const paged = (...pages: string[]): VisibleText => ({ layout: 'pages', pages, metadata: {}, bookmarks: [] });
+const flowing = (first: string, last: string): VisibleText => ({ layout: 'flow', text: `${first}\n\n${last}`, ends: { first, last }, metadata: {}, bookmarks: [] });
+const framed = (headers: string[], footers: string[]): VisibleText => ({ layout: 'frames', parts: [], headers, footers, metadata: {}, bookmarks: [] });
+
 const good: VersionOutputs[] = [
-  { label: 'BC', fileStem: 'BC-aafa-x', markdown: '**BUSINESS CONFIDENTIAL**\n\nbody\n\n**BUSINESS CONFIDENTIAL**\n\n[^1]: note\n', pdfPages: ['BUSINESS CONFIDENTIAL body BUSINESS CONFIDENTIAL', 'BUSINESS CONFIDENTIAL more BUSINESS CONFIDENTIAL'] },
-  { label: 'P', fileStem: 'P-aafa-x', markdown: '**PUBLIC VERSION**\n\nbody [ ]\n\n**PUBLIC VERSION**\n', pdfPages: ['PUBLIC VERSION body PUBLIC VERSION'] },
+  {
+    label: 'BC',
+    fileStem: 'BC-aafa-x',
+    files: [
+      { extension: 'md', visible: flowing('**BUSINESS CONFIDENTIAL**', '**BUSINESS CONFIDENTIAL**') },
+      { extension: 'pdf', visible: paged('BUSINESS CONFIDENTIAL body BUSINESS CONFIDENTIAL', 'BUSINESS CONFIDENTIAL more BUSINESS CONFIDENTIAL') },
+    ],
+  },
+  { label: 'P', fileStem: 'P-aafa-x', files: [{ extension: 'md', visible: flowing('**PUBLIC VERSION**', '**PUBLIC VERSION**') }, { extension: 'pdf', visible: paged('PUBLIC VERSION body PUBLIC VERSION') }] },
 ];
 
 describe('outputCompliance', () => {
@@ -15,23 +28,33 @@ describe('outputCompliance', () => {
     expect(outputCompliance(loaded, good)).toEqual([]);
   });
 
-  it('flags a page that lacks the bottom marking, naming the page', () => {
-    const found = outputCompliance(loaded, [{ ...good[0]!, pdfPages: ['BUSINESS CONFIDENTIAL body BUSINESS CONFIDENTIAL', 'BUSINESS CONFIDENTIAL more'] }]);
+  it('flags a page that lacks the bottom marking, naming the page and the file', () => {
+    const found = outputCompliance(loaded, [{ ...good[0]!, files: [{ extension: 'pdf', visible: paged('BUSINESS CONFIDENTIAL body BUSINESS CONFIDENTIAL', 'BUSINESS CONFIDENTIAL more') }] }]);
     expect(found.map((d) => d.ruleId)).toEqual(['compliance-marking']);
     expect(found[0]!.message).toContain('page 2 of BC-aafa-x.pdf');
   });
 
-  it('flags a Word header or footer that lacks the marking, and a Word document with no footer at all', () => {
-    const docx = { headers: ['BUSINESS CONFIDENTIAL', 'BUSINESS CONFIDENTIAL\nrunning header'], footers: ['Page  of \nBUSINESS CONFIDENTIAL', 'Page  of \nBUSINESS CONFIDENTIAL'] };
-    expect(outputCompliance(loaded, [{ ...good[0]!, docx }])).toEqual([]);
-    const unmarked = outputCompliance(loaded, [{ ...good[0]!, docx: { ...docx, footers: [docx.footers[0]!, 'Page  of '] } }]);
-    expect(unmarked.map((d) => d.message)).toEqual([expect.stringContaining('footer 2 of BC-aafa-x.docx lacks “BUSINESS CONFIDENTIAL”')]);
-    expect(outputCompliance(loaded, [{ ...good[0]!, docx: { ...docx, footers: [] } }]).map((d) => d.ruleId)).toEqual(['compliance-marking']);
+  it('flags a flowing file that does not close with its marking, whatever its format', () => {
+    for (const extension of ['md', 'html', 'any-new-format']) {
+      const found = outputCompliance(loaded, [{ ...good[1]!, files: [{ extension, visible: flowing('**PUBLIC VERSION**', 'last line') }] }]);
+      expect(found.map((d) => d.ruleId)).toEqual(['compliance-marking']);
+      expect(found[0]!.message).toContain(`P-aafa-x.${extension} must open and close`);
+    }
   });
 
-  it('flags a Markdown version that does not close with its marking', () => {
-    const found = outputCompliance(loaded, [{ ...good[1]!, markdown: '**PUBLIC VERSION**\n\nbody\n' + '\nlast line\n' }]);
-    expect(found.map((d) => d.ruleId)).toEqual(['compliance-marking']);
+  it('flags a paged file of any format that lacks a marking', () => {
+    const found = outputCompliance(loaded, [{ ...good[1]!, files: [{ extension: 'docx', visible: paged('body only') }] }]);
+    expect(found[0]!.message).toContain('page 1 of P-aafa-x.docx');
+  });
+
+  it('flags a Word header or footer that lacks the marking, and a Word document with no footer at all', () => {
+    const headers = ['BUSINESS CONFIDENTIAL', 'BUSINESS CONFIDENTIAL\nrunning header'];
+    const footers = ['Page  of \nBUSINESS CONFIDENTIAL', 'Page  of \nBUSINESS CONFIDENTIAL'];
+    const docx = (h: string[], f: string[]) => [{ ...good[0]!, files: [...good[0]!.files, { extension: 'docx', visible: framed(h, f) }] }];
+    expect(outputCompliance(loaded, docx(headers, footers))).toEqual([]);
+    const unmarked = outputCompliance(loaded, docx(headers, [footers[0]!, 'Page  of ']));
+    expect(unmarked.map((d) => d.message)).toEqual([expect.stringContaining('footer 2 of BC-aafa-x.docx lacks “BUSINESS CONFIDENTIAL”')]);
+    expect(outputCompliance(loaded, docx(headers, [])).map((d) => d.ruleId)).toEqual(['compliance-marking']);
   });
 
   it('flags a file name without its BC-/P- prefix', () => {
@@ -41,6 +64,6 @@ describe('outputCompliance', () => {
   });
 
   it('leaves a single-version document alone', () => {
-    expect(outputCompliance(loaded, [{ label: null, fileStem: 'x', markdown: 'no markings\n' }])).toEqual([]);
+    expect(outputCompliance(loaded, [{ label: null, fileStem: 'x', files: [{ extension: 'md', visible: flowing('no markings', 'at all') }] }])).toEqual([]);
   });
 });

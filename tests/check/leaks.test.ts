@@ -1,9 +1,8 @@
 // The leak check itself: what it finds (whole secrets, distinctive runs of words, in text, metadata, bookmarks and
 // attributes), what it lets pass (words the public version says anyway), and that its work grows linearly.
 import { describe, expect, it } from 'vitest';
-import { findLeaks, htmlVisibleText, leakCheckWork, publicTexts, type VisibleText } from '../../src/check/leaks.js';
+import { findLeaks, leakCheckWork, publicTexts, type VisibleText } from '../../src/check/leaks.js';
 
-const none: VisibleText = { pages: [], paged: false, metadata: {}, bookmarks: [], attributes: [] };
 
 describe('findLeaks', () => {
   it('finds a whole secret and a distinctive run of its words, whatever the punctuation or markup around them', () => {
@@ -21,14 +20,14 @@ describe('findLeaks', () => {
     expect(findLeaks(['Taobao xqvzr ledger'], 'Taobao is named in public.', [{ where: 'md', text: 'the xqvzr ledger' }])).toHaveLength(1);
   });
 
-  it('reads metadata, bookmarks and attributes of every format', () => {
-    const visible: VisibleText = { pages: ['clean page'], paged: true, metadata: { Title: 'Report on kqvzx figures' }, bookmarks: ['Results'], attributes: ['https://example.com/kqvzx-figures'] };
-    const leaks = findLeaks(['kqvzx figures'], '', publicTexts('P-x.pdf', visible));
-    expect(leaks.map((l) => l.where)).toEqual(['P-x.pdf metadata (Title)', 'P-x.pdf attributes']);
-    const html = htmlVisibleText('<!doctype html><html><head><title>T</title></head><body><a href="https://e.com" title="the kqvzx figures">x</a> <img alt="AT&#x26;T kqvzx figures"></body></html>');
-    expect(findLeaks(['kqvzx figures'], '', publicTexts('P-x.html', html)).map((l) => l.where)).toEqual(['P-x.html attributes']);
-    expect(html.attributes).toContain('AT&T kqvzx figures');
-    expect(findLeaks(['kqvzx figures'], '', publicTexts('P-x.md', none))).toEqual([]);
+  it('reads every layout: pages, metadata, bookmarks, flowing text with its attributes, the parts of a package', () => {
+    const pdf: VisibleText = { layout: 'pages', pages: ['clean page', 'the kqvzx figures'], metadata: { Title: 'Report on kqvzx figures' }, bookmarks: ['Results', 'kqvzx figures'] };
+    expect(findLeaks(['kqvzx figures'], '', publicTexts('P-x.pdf', pdf)).map((l) => l.where)).toEqual(['P-x.pdf, page 2', 'P-x.pdf metadata (Title)', 'P-x.pdf bookmarks']);
+    const html: VisibleText = { layout: 'flow', text: '<p>clean</p><img alt="AT&#x26;T kqvzx&#32;figures">', ends: { first: 'clean', last: 'clean' }, metadata: { title: 'T' }, bookmarks: [] };
+    expect(findLeaks(['AT&T kqvzx figures'], 'AT x26 T', publicTexts('P-x.html', html))).toEqual([expect.objectContaining({ where: 'P-x.html', secret: 'AT&T kqvzx figures' })]);
+    const docx: VisibleText = { layout: 'frames', parts: [{ part: 'word/document.xml', text: 'clean' }, { part: 'word/footer2.xml', text: 'Page 1 kqvzx figures' }], headers: [], footers: [], metadata: {}, bookmarks: [] };
+    expect(findLeaks(['kqvzx figures'], '', publicTexts('P-x.docx', docx)).map((l) => l.where)).toEqual(['P-x.docx, word/footer2.xml']);
+    expect(findLeaks(['kqvzx figures'], 'the kqvzx figures are public', publicTexts('P-x.pdf', pdf))).toEqual([]);
   });
 
   it('does work linear in the size of secrets, corpus and outputs', () => {

@@ -61,8 +61,9 @@ describe('docketpress new', () => {
     const checked = await cli(['check', '--json'], dir);
     const report = JSON.parse(checked.stdout) as { briefs: number; errors: number; diagnostics: { file: string; line: number; ruleId: string; severity: string }[] };
     expect(report.briefs).toBe(1);
-    // Nothing but a warning at each TODO left for a person, on the very lines that hold one.
-    const own = report.diagnostics.filter((d) => d.file.includes('aafa-2016-comment'));
+    // Nothing but a warning at each TODO left for a person, on the very lines that hold one (besides the data's own
+    // mirror-only facts about the nominated market, which a filing leaves out with a `weak-source` warning).
+    const own = report.diagnostics.filter((d) => d.file.includes('aafa-2016-comment') && d.ruleId !== 'weak-source');
     const todoLines = text.split('\n').flatMap((line, i) => (/\bTODO:/.test(line) ? [i + 1] : []));
     expect(todoLines.length).toBeGreaterThanOrEqual(4);
     expect(own.map((d) => [d.ruleId, d.severity, d.line])).toEqual(todoLines.map((line) => ['todo-left', 'warning', line]));

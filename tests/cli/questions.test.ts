@@ -170,12 +170,19 @@ describe('an edition’s roster and the coverage map', () => {
     expect(header).toContain('2024');
     for (const row of rows) expect(row).toHaveLength(header.length);
     const markets = body.filter((r) => !r[0]!.startsWith('total '));
-    expect(markets.length).toBe(27);
+    const coverageJson = JSON.parse((await cli(['coverage', '--json'])).stdout) as { markets: unknown[] };
+    expect(markets.length).toBe(coverageJson.markets.length);
+    expect(markets.length).toBeGreaterThanOrEqual(27);
     const taobao = markets.find((r) => r[0] === 'taobao')!;
     expect(taobao[header.indexOf('2012')]).toBe('not listed');
     expect(taobao[header.indexOf('2016')]).toBe('listed');
-    expect(taobao[header.indexOf('s301-2006')]).toBe('no record');
-    expect(taobao[header.indexOf('s301-2008')]).toBe('listed (unverified)');
+    // Every cell says what `status` says for that edition.
+    const status = JSON.parse((await cli(['status', 'taobao', '--json'])).stdout) as { editions: { edition: string; listed: boolean | null; confidence: string | null }[] };
+    for (const row of status.editions) {
+      const word = row.listed === null ? 'no record' : row.listed ? 'listed' : 'not listed';
+      expect(taobao[header.indexOf(row.edition)], row.edition).toBe(`${word}${row.confidence === 'unverified' ? ' (unverified)' : ''}`);
+    }
+    expect(status.editions.some((r) => r.confidence === 'unverified')).toBe(true);
     // The totals row counts what the market rows say.
     const noRecord = body.find((r) => r[0] === 'total no record')!;
     const column = header.indexOf('2016');
@@ -243,7 +250,7 @@ describe('status changes claim nothing the record cannot support', () => {
   it('the first recorded row is not “added”, and no change is claimed across a gap', async () => {
     const taobao = await json<{ editions: { edition: string; listed: boolean | null; change: string | null; previousRecord: unknown }[] }>(['status', 'taobao']);
     const first = taobao.editions.find((r) => r.listed !== null)!;
-    expect(first).toMatchObject({ edition: 's301-2008', change: 'first-recorded', previousRecord: null });
+    expect(first).toMatchObject({ change: 'first-recorded', previousRecord: null });
     const vk = await json<{ editions: { edition: string; listed: boolean | null; change: string | null; previousRecord: { edition: string } | null }[] }>(['status', 'vk']);
     const gap = vk.editions.find((r) => r.change === 'after-gap');
     expect(gap?.previousRecord).not.toBeNull();
@@ -255,6 +262,34 @@ describe('status changes claim nothing the record cannot support', () => {
         if (['added', 'removed', 'retained', 'absent'].includes(row.change ?? '')) expect(rows[i - 1]?.listed, `${market} row ${i}`).not.toBeNull();
         if (row.change === 'first-recorded') expect(rows.slice(0, i).every((r) => r.listed === null)).toBe(true);
       });
+    }
+  });
+});
+
+describe('a schema for every JSON answer', () => {
+  it('each --json answer parses with its (strict) schema, and the shipped JSON Schema files are current', async () => {
+    const { ANSWER_SCHEMAS } = await import('../../src/schema/answers.js');
+    const { answerJsonSchemas } = await import('../../src/schema/json-schema.js');
+    const cases: [keyof typeof ANSWER_SCHEMAS, string[]][] = [
+      ['status', ['status', 'taobao']],
+      ['status', ['status', 'alibaba-group']],
+      ['list', ['list', '2016']],
+      ['coverage', ['coverage']],
+      ['diff', ['diff', '2020', '2021']],
+      ['timeline', ['timeline', 'taobao', 'aafa']],
+      ['positions', ['positions', 'alibaba-group']],
+      ['deadlines', ['deadlines', '--on', '2016-10-01']],
+      ['deadlines-next', ['deadlines', '--next', '--on', '2016-10-01']],
+    ];
+    for (const [name, argv] of cases) {
+      const answer = await json<unknown>(argv);
+      const parsed = ANSWER_SCHEMAS[name].safeParse(answer);
+      expect(parsed.success, `${argv.join(' ')}: ${parsed.error?.message ?? ''}`).toBe(true);
+    }
+    const { readFileSync } = await import('node:fs');
+    for (const [file, schema] of Object.entries(answerJsonSchemas())) {
+      const shipped = JSON.parse(readFileSync(new URL(`../../data/schema/answers/${file}`, import.meta.url), 'utf8')) as unknown;
+      expect(shipped, `data/schema/answers/${file} is stale: run \`docketpress schema --answers\``).toEqual(schema);
     }
   });
 });

@@ -3,7 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/load/dataset.js';
-import { briefSchema, dataFileKind } from '../../src/schema/index.js';
+import { briefSchema } from '../../src/kinds/index.js';
+import { dataFileKind } from '../../src/schema/index.js';
 import { jsonSchemas, schemaFileName } from '../../src/schema/json-schema.js';
 
 const DATA = path.resolve(import.meta.dirname, '../../data');

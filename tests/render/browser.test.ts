@@ -195,6 +195,24 @@ describe.skipIf(!hasChromium && !inCi)('HTML timeline in Chromium', () => {
     await page.close();
   });
 
+  it('gives a wide window\'s width to the status matrix: every market column in view at 1440 px', async () => {
+    const { page, seen } = await open(1440, 900);
+    const fit = await page.locator('div.table-scroll').first().evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const table = el.querySelector('table')!.getBoundingClientRect();
+      const text = document.querySelector('main > p')!.getBoundingClientRect();
+      return { region: box.width, right: box.right, table: table.width, scrolls: el.scrollWidth > el.clientWidth + 1, textWidth: text.width, viewport: document.documentElement.clientWidth };
+    });
+    expect(fit.scrolls).toBe(false); // the AliExpress and WeChat columns are not cut off
+    expect(fit.right).toBeLessThanOrEqual(fit.viewport);
+    expect(fit.textWidth).toBeLessThanOrEqual(44 * 17 + 1); // prose keeps its readable column
+    expect(seen.errors).toEqual([]);
+    const shot = path.join(dir, 'shots', 'timeline-1440.png');
+    await page.screenshot({ path: shot, fullPage: false });
+    copyFileSync(shot, '/tmp/html-shot-1440.png');
+    await page.close();
+  });
+
   it('renders every text with WCAG AA contrast against its actual background', async () => {
     const { page } = await open(1024);
     const samples = await page.evaluate(() => {

@@ -1,4 +1,5 @@
 // The command table: each command's name, usage and options; its code is loaded only when it runs.
+import { FORMAT_IDS } from '../../render/formats/index.js';
 import { TABLE_OPTIONS } from '../options.js';
 import type { CommandSpec } from './types.js';
 
@@ -15,9 +16,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'build',
     summary: 'build all (or the named) briefs into out/<brief-id>/',
-    usage: 'docketpress build [brief-id…] [--format md,pdf,html,docx] [--pdfa] [--out DIR] [--quiet] [--watch]',
+    usage: `docketpress build [brief-id…] [--format ${FORMAT_IDS.join(',')}] [--pdfa] [--out DIR] [--quiet] [--watch]`,
     options: {
-      format: { type: 'string', value: 'LIST', description: 'formats to write, comma-separated: md, pdf, html, docx (default: md,pdf; filings also docx; timelines and diffs also html)' },
+      format: { type: 'string', value: 'LIST', description: `formats to write, comma-separated: ${FORMAT_IDS.join(', ')} (default: each kind's own — md,pdf; filings also docx; timelines and diffs also html)` },
       pdfa: { type: 'boolean', description: 'write PDF/A-2b' },
       templates: { type: 'string', value: 'DIR', description: 'templates folder (default: ./templates, else the bundled ones)' },
       quiet: { type: 'boolean', short: 'q', description: 'print only problems: no progress line, no `wrote` lines' },
@@ -112,7 +113,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'new',
     summary: 'scaffold a brief spec (briefs/<id>.yaml) from the data, with TODOs where a human must write',
-    usage: 'docketpress new <comment|response|policy-brief|timeline|diff> --filer ID --cycle YYYY [--markets a,b] [--id ID] [--force]',
+    usage: 'docketpress new <kind> --filer ID --cycle YYYY [--markets a,b] [--id ID] [--force]',
+    details: async () => (await import('./new.js')).kindsHelp(),
     options: {
       filer: { type: 'string', value: 'ID', description: 'the filing stakeholder (a data/stakeholders/ id); needed for comment and response' },
       cycle: { type: 'string', value: 'YYYY', description: 'the review cycle (a docket cycle or edition year in the data)' },
@@ -130,9 +132,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'schema',
-    summary: 'write JSON Schema of the data files, for editors',
-    usage: 'docketpress schema [--out DIR]   (default DIR: <data>/schema)',
-    options: {},
+    summary: 'write JSON Schema of the data files, for editors (--answers: of the --json answers, for scripts)',
+    usage: 'docketpress schema [--answers] [--out DIR]   (default DIR: <data>/schema, with --answers <data>/schema/answers)',
+    options: { answers: { type: 'boolean', description: 'write the JSON Schema of every query command’s --json answer instead' } },
     positionals: { min: 0, max: 0 },
     load: async () => (await import('./schema.js')).run,
   },

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-import { defaultBriefId, FILING_KINDS, knownCycles, SCAFFOLD_KINDS, scaffoldBrief } from '../../compose/scaffold.js';
+import { defaultBriefId, knownCycles } from '../../compose/scaffold.js';
+import { isBriefKind, KIND_IDS, kindOf } from '../../kinds/index.js';
 import { displayPath } from '../../diagnostics/index.js';
 import { suggestion } from '../../diagnostics/suggest.js';
 import { DEADLINE_TIME_ZONE } from '../../model/index.js';
@@ -36,19 +37,25 @@ function schemaPath(briefsDir: string, dataDir: string): string {
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
+/** The kinds `new` makes, for `new --help`: one line each, from the kinds registry. */
+export function kindsHelp(): string {
+  const width = Math.max(...KIND_IDS.map((kind) => kind.length));
+  return `kinds:\n${KIND_IDS.map((kind) => `  ${kind.padEnd(width)}  ${kindOf(kind).summary}${kindOf(kind).filing ? ' (needs --filer)' : ''}`).join('\n')}\n`;
+}
+
 /** Runs `docketpress new`. */
 export async function run(context: CommandContext): Promise<number> {
   const { io, options, values, positionals } = context;
   const kind = positionals[0]!;
-  if (!SCAFFOLD_KINDS.includes(kind as BriefKind)) {
-    throw new UsageError(`unknown brief kind \`${kind}\`${suggestion(kind, SCAFFOLD_KINDS)}: \`new\` makes ${SCAFFOLD_KINDS.join(', ')}`);
+  if (!isBriefKind(kind)) {
+    throw new UsageError(`unknown brief kind \`${kind}\`${suggestion(kind, KIND_IDS)}: \`new\` makes ${KIND_IDS.join(', ')}`);
   }
-  const briefKind = kind as BriefKind;
+  const briefKind: BriefKind = kind;
   const cycleText = stringValue(values.cycle);
   if (cycleText === undefined) throw new UsageError(`\`new ${kind}\` needs --cycle YYYY, the review cycle (e.g. --cycle 2016)`);
   if (!/^\d{4}$/.test(cycleText)) throw new UsageError(`--cycle takes a four-digit year such as 2016, not \`${cycleText}\``);
   const filerId = stringValue(values.filer);
-  if (filerId === undefined && FILING_KINDS.includes(briefKind)) throw new UsageError(`\`new ${kind}\` needs --filer ID, the stakeholder who files (a data/stakeholders/ id)`);
+  if (filerId === undefined && kindOf(briefKind).filing) throw new UsageError(`\`new ${kind}\` needs --filer ID, the stakeholder who files (a data/stakeholders/ id)`);
   const today = stringValue(values.date) ?? todayEastern();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || partialDateProblem(today)) throw new UsageError(`--date takes a real date written YYYY-MM-DD, not \`${today}\``);
   const givenId = stringValue(values.id);
@@ -81,7 +88,7 @@ export async function run(context: CommandContext): Promise<number> {
     throw new UsageError(`${shown} already exists and was left as it is: pass --force to overwrite it, or --id to choose another id`);
   }
   const command = ['docketpress new', kind, ...(filerId ? ['--filer', filerId] : []), '--cycle', cycleText, ...(markets.length ? ['--markets', markets.join(',')] : [])].join(' ');
-  const scaffold = scaffoldBrief(dataset, { kind: briefKind, ...(filerId ? { filer: filerId } : {}), cycle, markets, id, today, schemaPath: schemaPath(briefsDir, options.data), command });
+  const scaffold = kindOf(briefKind).scaffold(dataset, { ...(filerId ? { filer: filerId } : {}), cycle, markets, id, today, schemaPath: schemaPath(briefsDir, options.data), command });
   await writeFileAtomic(file, scaffold.text);
 
   const flags = [values.data !== undefined ? `--data ${displayPath(options.data, io.cwd)}` : '', values.briefs !== undefined ? `--briefs ${displayPath(briefsDir, io.cwd)}` : ''].filter(Boolean).join(' ');

@@ -20,5 +20,7 @@ export interface CommandSpec {
   options: Record<string, OptionSpec>;
   /** Positional arguments: how many at least and at most. */
   positionals: { min: number; max: number };
+  /** More help, loaded only for `--help` (e.g. the kinds `new` makes, from the kinds registry). */
+  details?(): Promise<string>;
   load(): Promise<CommandRun>;
 }

@@ -1,6 +1,5 @@
 // Renders a composed document to Word: maps its metadata onto the DOCX renderer's options, as pdf-document.ts does for the PDF.
-import type { ComposedDocument } from '../../compose/index.js';
-import { dateValue } from '../../compose/format.js';
+import { dateValue, type ComposedDocument } from '../../document/document.js';
 import { renderDocx, type DocxText } from './index.js';
 
 /** The Word document of a composed document (with its version's page markings) and the text it shows. */

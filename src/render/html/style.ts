@@ -101,6 +101,7 @@ export const STYLE = [
   `.sample-banner{margin:0 0 1.5rem;padding:.75rem 1rem;border:3px solid var(--banner-border);background:var(--banner-bg);color:var(--banner-text);font-family:${FONT_SANS};font-weight:700;text-align:center;letter-spacing:.01em}`,
   `.role-sample-notice{padding:.75rem 1rem;border:2px dashed var(--banner-border);background:var(--notice-bg);color:var(--banner-text)}`,
   `.role-caption,.role-title,.role-center{text-align:center}`,
+  `.role-attribution{text-align:right}`,
   `.role-caption{margin-bottom:.5rem}`,
   `.role-title{font-weight:700}`,
   `.role-re-line{font-weight:700}`,

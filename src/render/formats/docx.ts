@@ -1,0 +1,8 @@
+// The Word format: the package's bytes, the text of every part, and the header and footer parts every page shows.
+import { renderDocumentDocx } from '../docx/document.js';
+import type { RenderedFile, RenderRequest } from './format.js';
+
+export async function render({ document, marking }: RenderRequest): Promise<RenderedFile> {
+  const { bytes, text } = await renderDocumentDocx(document, marking ? { markings: [marking] } : {});
+  return { bytes, visible: { layout: 'frames', parts: text.parts, headers: text.headers, footers: text.footers, metadata: {}, bookmarks: [] } };
+}
