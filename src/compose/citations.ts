@@ -3,7 +3,7 @@ import type { FootnoteDefinition, FootnoteReference, PhrasingContent, Root } fro
 import type { PathSegment } from '../diagnostics/locator.js';
 import type { Dataset } from '../model/dataset.js';
 import { surelyBefore } from '../schema/partial-date.js';
-import { FILING_KINDS, sourceKind, type SourceKind } from '../schema/source-kind.js';
+import { FILING_KINDS, SOURCE_KINDS, sourceKind, type SourceKind } from '../schema/source-kind.js';
 import type { Source } from '../schema/source.js';
 import { formatDate } from './format.js';
 import { emphasis, link, paragraph, text } from './nodes.js';
@@ -32,12 +32,12 @@ declare module 'mdast' {
 /** Where in the brief a citation was brought in: a path in the brief file, or a position in it (prose). */
 export type CiteOrigin = PathSegment[] | { line: number; column: number };
 
-/** What a document may cite. Filings (comment, response, policy brief) are `strict`; timelines and diffs are not. */
+/** What a document may cite: nothing after its date, and sources of the kinds given. */
 export interface CitationPolicy {
   /** The document's (partial) date: nothing published surely after it is cited, in any kind of document. */
   asOf?: string;
-  /** True for filings: only government, filing, statement and press sources are cited. */
-  strict: boolean;
+  /** The kinds of source the document may cite (filings: government, filing, statement and press). */
+  kinds: readonly SourceKind[];
   /** Receives one warning per fact or citation left out, at the place that brought it in. */
   report: (origin: CiteOrigin, message: string, ruleId: 'anachronism' | 'weak-source') => void;
 }
@@ -52,7 +52,7 @@ export class Citations {
 
   constructor(
     private readonly dataset: Dataset,
-    private readonly policy: CitationPolicy = { strict: false, report: () => undefined },
+    private readonly policy: CitationPolicy = { kinds: SOURCE_KINDS, report: () => undefined },
   ) {}
 
   /** Why this document may not cite a source (`after` its date, or a `weak` kind for a filing), or undefined when it may. */
@@ -62,7 +62,7 @@ export class Citations {
     const asOf = this.policy.asOf;
     if (asOf && source.date && surelyBefore(asOf, source.date)) return { rule: 'anachronism', why: `\`${id}\` (${source.date}, after ${asOf})` };
     const kind = sourceKind(source);
-    if (this.policy.strict && !FILING_KINDS.includes(kind)) return { rule: 'weak-source', why: `\`${id}\` (${kind}: not cited in a filing)` };
+    if (!this.policy.kinds.includes(kind)) return { rule: 'weak-source', why: `\`${id}\` (${kind}: not cited in ${this.policy.kinds === FILING_KINDS ? 'a filing' : 'this document'})` };
     return undefined;
   }
 

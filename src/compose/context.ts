@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/index
 import type { Dataset } from '../model/dataset.js';
 import type { Locator, PathSegment } from '../diagnostics/locator.js';
 import type { Brief } from '../schema/index.js';
+import { FILING_KINDS, SOURCE_KINDS } from '../schema/source-kind.js';
 import { Citations } from './citations.js';
 import { parseProse, type FilePlace } from './prose.js';
 
@@ -25,7 +26,7 @@ export class ComposeContext {
   ) {
     this.citations = new Citations(dataset, {
       asOf: brief.date,
-      strict: FILING_BRIEF_KINDS.includes(brief.kind),
+      kinds: brief.source_kinds ?? (FILING_BRIEF_KINDS.includes(brief.kind) ? FILING_KINDS : SOURCE_KINDS),
       report: (origin, message, ruleId) => {
         if (Array.isArray(origin)) this.report(origin, 'warning', message, ruleId);
         else this.diagnostics.push(diagnostic(this.briefFile.name, origin, 'warning', message, ruleId));

@@ -1,4 +1,5 @@
 // Schemas of brief specs (briefs/<id>.yaml): what document to build, for whom, from which data.
+import { SOURCE_KINDS } from './source-kind.js';
 import { z } from 'zod';
 import { editionIdSchema, idSchema, partialDateSchema, textSchema } from './common.js';
 import { stanceSchema } from './position.js';
@@ -28,6 +29,11 @@ const briefCommon = {
   bci_justification: textSchema.optional(),
   /** A filing made after the deadline on purpose: says so, and why (otherwise lateness is an error). */
   late: z.strictObject({ reason: textSchema }).optional(),
+  /**
+   * The kinds of source this document may cite. Default: government, filing, statement and press for
+   * filings (comment, response, policy brief); every kind for timelines and diffs.
+   */
+  source_kinds: z.array(z.enum(SOURCE_KINDS)).min(1, 'name at least one source kind').optional().describe('the kinds of source this document may cite (default: government, filing, statement, press for filings; all for timelines and diffs)'),
 };
 
 /**

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { ComposedDocument } from '../../src/compose/index.js';
+import type { ComposedDocument } from '../../src/document/index.js';
 
 const leaked = vi.hoisted(() => ({ part: 'word/footer2.xml' }));
 
@@ -15,8 +15,8 @@ vi.mock('../../src/render/docx/document.js', async (original) => {
     renderDocumentDocx: async (document: ComposedDocument, options: { markings?: readonly string[] }) => {
       const rendered = await real.renderDocumentDocx(document, options);
       if (!options.markings?.includes('PUBLIC VERSION')) return rendered;
-      const parts = rendered.text.parts.map((p) => (p.part === leaked.part ? { ...p, text: `${p.text}\nINVENTED FOR THIS SAMPLE — 31 of 40 test purchases` } : p));
-      return { ...rendered, text: { ...rendered.text, parts } };
+      const parts = rendered.visible.parts.map((p) => (p.part === leaked.part ? { ...p, text: `${p.text}\nINVENTED FOR THIS SAMPLE — 31 of 40 test purchases` } : p));
+      return { ...rendered, visible: { ...rendered.visible, parts } };
     },
   };
 });

@@ -15,7 +15,7 @@ import { smartQuotes } from '../../src/compose/smart-quotes.js';
 import { loadBriefs, type LoadedBrief } from '../../src/load/briefs.js';
 import { loadDataset, type Dataset } from '../../src/load/dataset.js';
 import { surelyBefore } from '../../src/schema/partial-date.js';
-import { FILING_KINDS, kindFromHost, sourceKind, unusableUrl } from '../../src/schema/source-kind.js';
+import { FILING_KINDS, kindFromHost, SOURCE_KINDS, sourceKind, unusableUrl } from '../../src/schema/source-kind.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -106,7 +106,7 @@ describe('the shipped samples', () => {
 
 describe('Citations', () => {
   function citations(asOf: string, strict: boolean, reports: [CiteOrigin, string, string][]): Citations {
-    return new Citations(dataset, { asOf, strict, report: (origin, message, rule) => reports.push([origin, message, rule]) });
+    return new Citations(dataset, { asOf, kinds: strict ? FILING_KINDS : SOURCE_KINDS, report: (origin, message, rule) => reports.push([origin, message, rule]) });
   }
   const later = 'cnbc-2016-12-21-taobao-back-on-list';
   const earlier = 'reuters-2012-12-13-us-drops-taobao-notorious';
@@ -129,6 +129,14 @@ describe('Citations', () => {
     expect(reports[0]![0]).toEqual(['nominations', 0, 'market']);
     expect(reports[0]![1]).toContain('2016-12-21');
     expect(reports[0]![2]).toBe('anachronism');
+  });
+
+  it('cites only the kinds a brief picks (`source_kinds`)', () => {
+    const reports: [CiteOrigin, string, string][] = [];
+    const onlyGovernment = new Citations(dataset, { asOf: '2026-01-01', kinds: ['government'], report: (origin, message, rule) => reports.push([origin, message, rule]) });
+    expect(onlyGovernment.citeFact([earlier], ['x'], 'a press fact')).toBeUndefined();
+    expect(reports[0]![1]).toContain('press: not cited in this document');
+    expect(onlyGovernment.citeFact(['ustr-2011-02-28-nml-results-press-release'], ['x'], 'a government fact')).toBeDefined();
   });
 
   it('keeps mirrors out of filings but cites them, flagged, in other documents', () => {

@@ -72,6 +72,7 @@ const decodeXml = (xml: string): string =>
   );
 
 let secrets: string[];
+let meta: { title: string; author: string; subject: string; keywords: string[] };
 beforeAll(async () => {
   const first = await cli(['build', ...FILINGS, '--format', 'md,docx', '--out', out, '--no-cache'], ROOT);
   expect(first.code, first.stderr).toBe(0);
@@ -82,6 +83,7 @@ beforeAll(async () => {
   const loaded = briefs.briefs.find((b) => b.brief.id === 'aafa-2016-comment')!;
   const composed = await composeBrief(loaded, data.dataset, { templatesDir: path.join(ROOT, 'templates'), cwd: ROOT });
   secrets = confidentialTexts(composed.document!.root);
+  meta = composed.document!.meta;
 }, 180_000);
 
 describe('sample filings as Word documents', () => {
@@ -91,6 +93,15 @@ describe('sample filings as Word documents', () => {
 
   it('builds every sample filing to .docx, the BCI one in a BC and a P version', () => {
     expect(docs().map((d) => d.name)).toEqual(['aafa-2015-comment.docx', 'BC-aafa-2016-comment.docx', 'P-aafa-2016-comment.docx', 'alibaba-2015-response.docx']);
+  });
+
+  it('writes only the Word document with --format docx, and names docx when a format is mistyped', async () => {
+    const only = await cli(['build', 'aafa-2015-comment', '--format', 'docx', '--out', again, '--no-cache'], ROOT);
+    expect(only.code, only.stderr).toBe(0);
+    expect(only.stdout).toBe(`wrote ${path.join(again, 'aafa-2015-comment', 'aafa-2015-comment.docx')}\n`);
+    const typo = await cli(['build', 'aafa-2015-comment', '--format', 'dox', '--out', again], ROOT);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown format `dox`.*docx/);
   });
 
   it('is byte-identical when rebuilt', () => {
@@ -141,6 +152,16 @@ describe('sample filings as Word documents', () => {
     const bcBody = squash(pandoc(['-f', 'docx', '-t', 'plain', '--wrap=none', path.join(out, 'aafa-2016-comment', 'BC-aafa-2016-comment.docx')]));
     for (const secret of secrets) expect(bcBody, secret).toContain(squash(`[${secret}]`));
     expect(squash(pandoc(['-f', 'docx', '-t', 'plain', path.join(out, 'aafa-2016-comment', 'P-aafa-2016-comment.docx')]))).toContain(squash('point the same way: [ ], and [ ]'));
+  });
+
+  it('carries the brief’s title, author, subject and keywords as document properties, as the PDF does', () => {
+    const core = decodeXml(strFromU8(unzipSync(readFileSync(path.join(out, 'aafa-2016-comment', 'P-aafa-2016-comment.docx')))['docProps/core.xml']!));
+    expect(core).toContain(`<dc:title>${meta.title}</dc:title>`);
+    expect(meta.title).toMatch(/SAMPLE/);
+    expect(core).toContain(`<dc:creator>${meta.author}</dc:creator>`);
+    expect(core).toContain(`<dc:subject>${meta.subject}</dc:subject>`);
+    expect(core).toContain(`<cp:keywords>${[...meta.keywords, 'PUBLIC VERSION'].join(', ')}</cp:keywords>`);
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2016-10-07T12:00:00Z</dcterms:created>');
   });
 
   it('marks every header and footer of the BC and P versions, and no other', () => {

@@ -91,6 +91,16 @@ describe('renderDocx', () => {
     expect(text.properties).toContain('Taobao & Tmall');
   });
 
+  it('returns the visible-text record: the text of every part, the header and footer parts, the properties', async () => {
+    const { visible } = await renderDocx(fixture(), OPTIONS);
+    expect(visible.layout).toBe('frames');
+    expect(visible.parts).toEqual(text.parts);
+    expect(visible.parts.map((p) => p.part)).toEqual(expect.arrayContaining(['word/document.xml', 'word/footnotes.xml', 'docProps/core.xml', 'word/_rels/document.xml.rels']));
+    expect(visible.headers).toEqual(text.headers);
+    expect(visible.footers).toEqual(text.footers);
+    expect(visible.metadata).toMatchObject({ title: OPTIONS.title, creator: OPTIONS.author, subject: OPTIONS.subject, keywords: OPTIONS.keywords.join(', '), created: '2016-10-07T12:00:00Z' });
+  });
+
   it('is US Letter with one-inch margins and a first-page header of its own', () => {
     const document = parts['word/document.xml']!;
     expect(document).toMatch(/<w:pgSz w:w="12240" w:h="15840"/);
@@ -157,6 +167,15 @@ describe('renderDocx', () => {
       expect(body).toContain('<w:footnoteRef/>');
     }
     expect(parts['word/endnotes.xml'] ?? '').not.toMatch(/<w:endnote w:id="[1-9]/);
+    // Word repairs a file whose separator notes carry a note mark: they hold the separator rule alone.
+    for (const part of ['word/footnotes.xml', 'word/endnotes.xml']) {
+      const separators = parts[part]!.match(/<w:(?:footnote|endnote) w:type="(?:separator|continuationSeparator)".*?<\/w:(?:footnote|endnote)>/g) ?? [];
+      expect(separators, part).toHaveLength(2);
+      for (const separator of separators) {
+        expect(separator).not.toMatch(/Ref\/>|Reference"/);
+        expect(separator).toMatch(/<w:r><w:(separator|continuationSeparator)\/><\/w:r>/);
+      }
+    }
     expect(text.footnotes).toContain('81 Fed. Reg. 58,547');
   });
 
@@ -186,5 +205,26 @@ describe('renderDocx', () => {
     const rendered = await renderDocx(risky, OPTIONS);
     expect(rendered.text.links).toEqual([]);
     expect(rendered.text.body).toContain('click');
+  });
+
+  it('drops characters XML cannot hold, repeats a footnote number for a second reference, and keeps marks out of links', async () => {
+    const note = (id: string, value: string): RootContent => ({ type: 'footnoteDefinition', identifier: id, label: id, children: [{ type: 'paragraph', children: [{ type: 'text', value }] }] });
+    const tree: Root = {
+      type: 'root',
+      children: [
+        { type: 'paragraph', children: [{ type: 'text', value: 'bell\u0007 and \uD800lone surrogate' }, { type: 'footnoteReference', identifier: 'a' }] },
+        { type: 'paragraph', children: [{ type: 'link', url: 'https://example.org', children: [{ type: 'text', value: 'linked words' }, { type: 'footnoteReference', identifier: 'b' }] }, { type: 'text', value: ' again' }, { type: 'footnoteReference', identifier: 'a' }] },
+        note('a', 'First note.'),
+        note('b', 'Second note.'),
+      ],
+    };
+    const rendered = await renderDocx(tree, { ...OPTIONS, markings: [] });
+    const xml = Object.fromEntries(Object.entries(unzipSync(rendered.bytes)).map(([name, data]) => [name, strFromU8(data)]));
+    expect(rendered.text.body).toContain('bell and lone surrogate');
+    expect(xml['word/document.xml']).not.toMatch(/[\u0007\uD800]/);
+    expect([...xml['word/document.xml']!.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => m[1])).toEqual(['1', '2']);
+    expect(xml['word/document.xml']).toMatch(/<w:hyperlink [^>]*>(?:(?!<\/w:hyperlink>).)*linked words(?:(?!<\/w:hyperlink>).)*<\/w:hyperlink><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="2"\/>/);
+    expect(xml['word/document.xml']).toMatch(/<w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:t xml:space="preserve">1<\/w:t>/);
+    expect(rendered.text.footnotes.split('\n')).toEqual([' First note.', ' Second note.']);
   });
 });

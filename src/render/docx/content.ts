@@ -6,6 +6,7 @@ import { AlignmentType, ExternalHyperlink, FootnoteReferenceRun, Paragraph, Tabl
 import type { Nodes, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
+import { roleOf, safeHref, type BlockRole } from '../../document/index.js';
 import { BODY_WIDTH, EAST_ASIAN, LIST_DEPTHS, NUMBERING, STYLE } from './styles.js';
 
 type Block = Paragraph | Table;
@@ -30,7 +31,7 @@ interface Place {
 }
 
 /** Layout roles a composer may set on a block (`data.docketpress.role`), and the Word style each becomes. */
-const ROLE_STYLES: Readonly<Record<string, string>> = {
+const ROLE_STYLES: Readonly<Record<BlockRole, string>> = {
   caption: STYLE.caption,
   title: STYLE.title,
   addressee: STYLE.addressee,
@@ -39,16 +40,13 @@ const ROLE_STYLES: Readonly<Record<string, string>> = {
   signature: STYLE.signature,
   'sample-notice': STYLE.sampleNotice,
   center: STYLE.centered,
+  attribution: STYLE.attribution,
 };
 
-function roleOf(node: Nodes): string | undefined {
-  const role = (node.data as { docketpress?: { role?: unknown } } | undefined)?.docketpress?.role;
-  return typeof role === 'string' && role in ROLE_STYLES ? role : undefined;
-}
-
-/** Only web and mail links become hyperlinks; anything else is set as plain text. */
+/** Only web and mail links (by the one link-safety rule) become hyperlinks; anything else is set as plain text. */
 function safeUrl(url: string): string | undefined {
-  return /^(https?:|mailto:)/i.test(url.trim()) ? url.trim() : undefined;
+  const safe = safeHref(url);
+  return safe && safe.kind !== 'fragment' ? url.trim() : undefined;
 }
 
 /** Characters XML 1.0 cannot carry at all (the loader already refuses control characters in its files). */
@@ -116,7 +114,7 @@ export class DocxContent {
 
   private block(node: Nodes, outer: Place): Block[] {
     const role = roleOf(node);
-    const place: Place = role ? { ...outer, paragraphStyle: ROLE_STYLES[role]! } : outer;
+    const place: Place = role ? { ...outer, paragraphStyle: ROLE_STYLES[role] } : outer;
     switch (node.type) {
       case 'paragraph': {
         const inlines = this.phrasing(node.children, {}, place);
@@ -212,8 +210,8 @@ export class DocxContent {
         columnWidths: widths,
         tableLook: { firstRow: true, lastRow: false, firstColumn: false, lastColumn: false, noHBand: true, noVBand: true },
       }),
-      // Word runs a table into the next table or paragraph; a paragraph after it keeps the body's spacing.
-      new Paragraph({ style: place.paragraphStyle, spacing: { before: 0, after: 0, line: 120, lineRule: 'auto' } }),
+      // Word joins a table to a table right after it; a small empty paragraph keeps them apart and spaces what follows.
+      new Paragraph({ style: STYLE.afterTable }),
     ];
   }
 

@@ -5,7 +5,8 @@
 import { Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import type { Root } from 'mdast';
 import { DocxContent } from './content.js';
-import { deterministicPackage, visibleText, type DocxText } from './package.js';
+import type { FramedText } from '../../document/visible-text.js';
+import { deterministicPackage, visibleRecord, visibleText, type DocxText } from './package.js';
 import { houseNumbering, houseStyles, PAGE, STYLE, TABLE_STYLES } from './styles.js';
 
 export type { DocxText } from './package.js';
@@ -52,8 +53,11 @@ function footers(options: DocxRenderOptions): ISectionOptions['footers'] {
   return { first: footer(), default: footer() };
 }
 
-/** Render an mdast tree as a Word filing in the house style, and say what it shows. Byte-identical for the same input. */
-export async function renderDocx(root: Root, options: DocxRenderOptions): Promise<{ bytes: Uint8Array; text: DocxText }> {
+/**
+ * Render an mdast tree as a Word filing in the house style, and say what it shows: `text` part by part, `visible`
+ * as the record every renderer returns. Byte-identical for the same input.
+ */
+export async function renderDocx(root: Root, options: DocxRenderOptions): Promise<{ bytes: Uint8Array; text: DocxText; visible: FramedText }> {
   const content = new DocxContent(root);
   const body = content.body();
   const document = new Document({
@@ -83,5 +87,6 @@ export async function renderDocx(root: Root, options: DocxRenderOptions): Promis
     ],
   });
   const packed = deterministicPackage(await Packer.toBuffer(document), options.date);
-  return { bytes: packed.bytes, text: visibleText(packed.parts) };
+  const text = visibleText(packed.parts);
+  return { bytes: packed.bytes, text, visible: visibleRecord(text, packed.parts) };
 }

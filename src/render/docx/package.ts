@@ -2,6 +2,7 @@
 // on every zip entry, stable relationship ids, a fixed entry order), and read back as the text it shows a
 // reader, part by part, for the leak and marking checks. Must not build content or styles.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type { FramedText } from '../../document/visible-text.js';
 
 /** What a Word document shows a reader, part by part (paragraphs separated by newlines). */
 export interface DocxText {
@@ -32,7 +33,8 @@ function partOrder(a: string, b: string): number {
 const isXml = (part: string): boolean => /\.(xml|rels)$/.test(part);
 
 /**
- * The package with fixed bytes: core properties created/modified on `date` (docx writes the clock's time),
+ * The package with fixed bytes, as Word expects it: core properties created/modified on `date` (docx writes the
+ * clock's time), separator notes without a note mark,
  * relationship ids docx draws at random (hyperlinks) renamed `rIdLink1`, `rIdLink2` … in order of appearance,
  * entries in a fixed order, each stamped with `date` (at noon local time, so the DOS date stored is the
  * brief's date in any time zone).
@@ -46,6 +48,13 @@ export function deterministicPackage(zip: Uint8Array, date: Date): { bytes: Uint
   const stamp = `${date.toISOString().slice(0, 19)}Z`;
   const core = texts.get('docProps/core.xml');
   if (core !== undefined) texts.set('docProps/core.xml', core.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`));
+
+  // docx writes a note-number run into the separator notes, which belongs only in real notes: Word then opens the
+  // file with its "unreadable content" repair dialog. The separators keep just their rule.
+  for (const part of ['word/footnotes.xml', 'word/endnotes.xml']) {
+    const notes = texts.get(part);
+    if (notes !== undefined) texts.set(part, notes.replace(/<w:(footnote|endnote) w:type="(?:separator|continuationSeparator)"[^>]*>.*?<\/w:\1>/gs, separatorWithoutMark));
+  }
 
   const renamed = new Map<string, string>();
   for (const name of names.filter((n) => n.endsWith('.rels'))) {
@@ -62,6 +71,10 @@ export function deterministicPackage(zip: Uint8Array, date: Date): { bytes: Uint
   const files: Zippable = {};
   for (const name of names) files[name] = [texts.has(name) ? strToU8(texts.get(name)!) : entries[name]!, { mtime, level: 6 }];
   return { bytes: zipSync(files, { mtime, level: 6 }), parts: texts };
+}
+
+function separatorWithoutMark(note: string): string {
+  return note.replace(/<w:r><w:rPr><w:rStyle w:val="(?:Footnote|Endnote)Reference"\/><\/w:rPr><w:(?:footnote|endnote)Ref\/><\/w:r>/g, '');
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -114,4 +127,14 @@ export function visibleText(parts: ReadonlyMap<string, string>): DocxText {
     links,
     parts: names.map((part) => ({ part, text: part.endsWith('.rels') ? targets(part).join('\n') : text(part) })),
   };
+}
+
+/**
+ * The record every renderer returns: Word lays out its own pages, so the text of every part, the header and footer
+ * parts every page shows, and the document properties.
+ */
+export function visibleRecord(text: DocxText, parts: ReadonlyMap<string, string>): FramedText {
+  const metadata: Record<string, string> = {};
+  for (const [, name, value] of (parts.get('docProps/core.xml') ?? '').matchAll(/<(?:dc|cp|dcterms):(\w+)\b[^>]*>([^<]+)</g)) metadata[name!] = decode(value!);
+  return { layout: 'frames', parts: text.parts, headers: text.headers, footers: text.footers, metadata, bookmarks: [] };
 }

@@ -3,6 +3,6 @@ import { renderDocumentDocx } from '../docx/document.js';
 import type { RenderedFile, RenderRequest } from './format.js';
 
 export async function render({ document, marking }: RenderRequest): Promise<RenderedFile> {
-  const { bytes, text } = await renderDocumentDocx(document, marking ? { markings: [marking] } : {});
-  return { bytes, visible: { layout: 'frames', parts: text.parts, headers: text.headers, footers: text.footers, metadata: {}, bookmarks: [] } };
+  const { bytes, visible } = await renderDocumentDocx(document, marking ? { markings: [marking] } : {});
+  return { bytes, visible };
 }

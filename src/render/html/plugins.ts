@@ -239,7 +239,7 @@ function cells(row: Element): Element[] {
   return row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'));
 }
 
-/** A body cell longer than this many characters is prose (class `prose-cell`). */
+/** A body cell longer than this many characters is prose (class `cell-prose`). */
 const PROSE_CELL_CHARS = 80;
 
 /** Scope on header cells, alignment as classes, status classes and marks; returns what statuses it holds. */
@@ -256,7 +256,7 @@ function enhanceTable(table: Element): TableFacts {
         continue;
       }
       // Long prose keeps a readable width on a phone (the table scrolls instead of growing very tall rows).
-      if (hastText(cell).length > PROSE_CELL_CHARS) cell.properties.className = [...classList(cell.properties), 'prose-cell'];
+      if (hastText(cell).length > PROSE_CELL_CHARS) cell.properties.className = [...classList(cell.properties), 'cell-prose'];
       const found = takeCellStatus(cell);
       if (!found) continue;
       const classes = classList(cell.properties);

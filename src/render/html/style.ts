@@ -113,7 +113,7 @@ export const STYLE = [
   `thead th{background:var(--head-bg);color:var(--text)}`,
   `tbody th{font-weight:700}`,
   `.status-matrix tbody th{min-width:min(11rem,35vw)}`,
-  `td.prose-cell{min-width:min(22rem,70vw)}`,
+  `td.cell-prose{min-width:min(22rem,70vw)}`,
   `@media screen{.table-scroll tr>:first-child{position:sticky;left:0;z-index:1}}`,
   `.align-left{text-align:left}.align-center{text-align:center}.align-right{text-align:right}`,
   `td.status-listed,td.status-not-listed,td.status-no-record,td.status-unverified{white-space:nowrap}`,
@@ -158,7 +158,7 @@ export const STYLE = [
     `table{width:100%;font-size:9.5pt}` +
     `.status-matrix{font-size:8.5pt}` +
     `th,td,td.status-listed,td.status-not-listed,td.status-no-record,td.status-unverified{white-space:normal;padding:.2em .35em}` +
-    `.status-matrix tbody th,td.prose-cell{min-width:0}` +
+    `.status-matrix tbody th,td.cell-prose{min-width:0}` +
     `thead{display:table-header-group}` +
     `tr,li,blockquote,.sample-banner,.role-sample-notice,.role-signature{break-inside:avoid}` +
     `h1,h2,h3,h4,h5,h6{break-after:avoid}` +
