@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { RenderProblem } from '../document/render-problem.js';
 
 /** What an errno code means for someone whose output could not be written. */
 const WRITE_PROBLEMS: Readonly<Record<string, string>> = {
@@ -20,15 +21,15 @@ const WRITE_PROBLEMS: Readonly<Record<string, string>> = {
 };
 
 /** A file that could not be written; the previous file of that name, if any, is intact. */
-export class OutputWriteError extends Error {
-  readonly ruleId = 'output-unwritable';
+export class OutputWriteError extends RenderProblem {
   constructor(
-    readonly file: string,
+    /** The output file that was not written. */
+    readonly target: string,
     readonly code: string,
   ) {
-    const shown = path.join(path.basename(path.dirname(file)), path.basename(file)).split(path.sep).join('/');
+    const shown = path.join(path.basename(path.dirname(target)), path.basename(target)).split(path.sep).join('/');
     const why = Object.hasOwn(WRITE_PROBLEMS, code) ? WRITE_PROBLEMS[code] : 'the system refused';
-    super(`Cannot write ${shown}: ${why} (${code}); it was not written and any earlier copy is unchanged — free space or pick a writable --out folder, then build again`);
+    super(`Cannot write ${shown}: ${why} (${code}); it was not written and any earlier copy is unchanged — free space or pick a writable --out folder, then build again`, 'output-unwritable');
     this.name = 'OutputWriteError';
   }
 }

@@ -38,6 +38,12 @@ function project(name: string): string {
   return dir;
 }
 
+/** The error lines of a run (the base data also gives warnings, which are not about writing). */
+function errorsOf(output: string): { messages: string[]; strays: string[] } {
+  const { messages, strays } = messagesOf(output);
+  return { messages: messages.filter((line) => line.includes(': error ')), strays };
+}
+
 /** Every temp file left anywhere below `dir`. */
 function temps(dir: string): string[] {
   return [...fileHashes(dir).keys()].filter((file) => /\.tmp$/.test(file));
@@ -60,7 +66,7 @@ describe('a full disk (simulated ENOSPC)', () => {
     fault.when = (file) => file.includes(`${path.sep}.base-timeline.pdf.`);
     const run = await cli([...ARGS, ...second], dir);
     expect(run.code).toBe(1);
-    const { messages, strays } = messagesOf(run.stderr);
+    const { messages, strays } = errorsOf(run.stderr);
     expect(strays).toEqual([]);
     expect(messages).toEqual([
       'briefs/base-timeline.yaml:1:1: error brief `base-timeline` was not built: cannot write base-timeline/base-timeline.pdf: the disk is full (ENOSPC); it was not written and any earlier copy is unchanged — free space or pick a writable --out folder, then build again [output-unwritable]',
@@ -92,7 +98,7 @@ describe('a read-only output folder (simulated EROFS)', () => {
     fault.when = (file) => file.startsWith(path.join(dir, 'out'));
     const run = await cli(ARGS, dir);
     expect(run.code).toBe(1);
-    const { messages, strays } = messagesOf(run.stderr);
+    const { messages, strays } = errorsOf(run.stderr);
     expect(strays).toEqual([]);
     expect(messages).toHaveLength(2);
     for (const message of messages) expect(message).toMatch(/^briefs\/base-(comment|timeline)\.yaml:1:1: error brief `base-(comment|timeline)` was not built: cannot write base-\1\/base-\1\.md: the folder is on a read-only file system \(EROFS\); .* \[output-unwritable\]$/);
@@ -129,7 +135,7 @@ describe('real small and read-only file systems (tmpfs; root on Linux only)', ()
     mounts.push(out);
     const run = spawnSync(process.execPath, ['--max-old-space-size=512', path.join(ROOT, 'dist/bin/docketpress.js'), ...ARGS.slice(0, 1), '--out', out, ...ARGS.slice(3)], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     expect(run.status, run.stderr).toBe(1);
-    const { messages, strays } = messagesOf(run.stderr);
+    const { messages, strays } = errorsOf(run.stderr);
     expect(strays).toEqual([]);
     expect(messages.length).toBeGreaterThanOrEqual(1);
     for (const message of messages) expect(message).toMatch(/was not built: cannot write .*: the disk is full \(ENOSPC\).*\[output-unwritable\]$/);
@@ -145,7 +151,7 @@ describe('real small and read-only file systems (tmpfs; root on Linux only)', ()
     mounts.push(out);
     const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/bin/docketpress.js'), 'build', '--out', out, ...ARGS.slice(3)], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     expect(run.status, run.stderr).toBe(1);
-    const { messages, strays } = messagesOf(run.stderr);
+    const { messages, strays } = errorsOf(run.stderr);
     expect(strays).toEqual([]);
     expect(messages).toHaveLength(2);
     for (const message of messages) expect(message).toContain('the folder is on a read-only file system (EROFS)');
