@@ -6,7 +6,7 @@ import type { Locator, PathSegment } from '../diagnostics/locator.js';
 import type { Brief } from '../schema/index.js';
 import { FILING_KINDS, SOURCE_KINDS } from '../schema/source-kind.js';
 import { Citations } from './citations.js';
-import { parseProse } from './prose.js';
+import { parseProse, type FilePlace } from './prose.js';
 
 export type { DocumentMeta } from '../document/document.js';
 
@@ -16,6 +16,8 @@ export const FILING_BRIEF_KINDS: readonly Brief['kind'][] = ['comment', 'respons
 export class ComposeContext {
   readonly citations: Citations;
   readonly diagnostics: Diagnostic[] = [];
+  /** Where each text node of the brief's prose was written, for messages about the composed tree. */
+  readonly textPlaces = new WeakMap<object, () => FilePlace>();
 
   constructor(
     readonly dataset: Dataset,
@@ -39,9 +41,16 @@ export class ComposeContext {
     this.diagnostics.push(diagnostic(this.briefFile.name, this.briefFile.placeOf(at), severity, message, ruleId));
   }
 
+  /** Where a datum of the dataset was written (its file, line and column), optionally a path below it. */
+  placeOfDatum(entity: object, below: PathSegment[] = []): { file: string; line: number; column: number } | undefined {
+    const origin = this.dataset.origins.get(entity);
+    if (!origin) return undefined;
+    return { file: origin.file.name, ...origin.file.placeOf([...origin.path, ...below]) };
+  }
+
   /** Parses a Markdown prose field of the brief at `at` (footnotes via `:cite[...]`). */
   prose(markdown: string | undefined, at: PathSegment[]): BlockContent[] {
     if (!markdown) return [];
-    return parseProse(markdown, { file: this.briefFile.name, field: at.join('.'), start: () => this.briefFile.proseStart(at) }, this.dataset, this.citations, this.diagnostics);
+    return parseProse(markdown, { file: this.briefFile.name, field: at.join('.'), start: () => this.briefFile.proseStart(at), textPlaces: this.textPlaces }, this.dataset, this.citations, this.diagnostics);
   }
 }

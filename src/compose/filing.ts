@@ -8,7 +8,7 @@ import type { CiteOrigin } from './citations.js';
 import type { ComposeContext, DocumentMeta } from './context.js';
 import { endsSentence, formatDate, formatNumber } from './format.js';
 import { blockquote, emphasis, heading, lines, paragraph, strong, text, withRole } from './nodes.js';
-import { bci } from './bci.js';
+import { datumPhrasing, datumRow, type BciData, type MaybeConfidential } from './bci.js';
 import type { ReferenceCheck } from './references.js';
 import type { TemplateBindings } from './template.js';
 
@@ -170,7 +170,7 @@ export function attestedItem(item: AttestedEvidence): PhrasingContent[] {
     item.quote !== undefined
       ? [text(`${capitalise(item.measure)}${period}: “`), text(item.quote), text('”'), vouched]
       : [strong(`${item.qualifier ? `${capitalise(item.qualifier)} ` : ''}${item.unit === 'percent' ? `${formatNumber(item.value!)}%` : `${formatNumber(item.value!)} ${item.unit}`}`), text(` — ${item.measure}${period}`), vouched];
-  return item.confidential ? [bci(parts, item.reason)] : parts;
+  return datumPhrasing({ confidential: item.confidential, confidential_reason: item.reason }, parts);
 }
 
 export interface HistoryRow {
@@ -278,9 +278,9 @@ export function historyItems(context: ComposeContext, market: Market, rows: read
 }
 
 /** Makes every paragraph of a block one BCI span (a confidential quotation and its attribution). */
-function confidentialBlock(block: RootContent, reason: string | undefined): RootContent {
+function confidentialBlock(block: RootContent, datum: MaybeConfidential, place: BciData['place']): RootContent {
   const wrap = (node: RootContent): RootContent => {
-    if (node.type === 'paragraph') return { ...node, children: [bci(node.children, reason)] };
+    if (node.type === 'paragraph') return { ...node, children: datumPhrasing(datum, node.children, place) };
     if ('children' in node) return { ...node, children: (node.children as RootContent[]).map(wrap) } as RootContent;
     return node;
   };
@@ -348,20 +348,35 @@ function capitalise(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1);
 }
 
+/** The parts of a figure: value and unit, who reported it, the footnote citing it (not yet marked confidential); undefined when the document may cite none of its sources (a warning at `origin`). */
+function metricParts(context: ComposeContext, metric: Metric, origin: CiteOrigin): { figure: string; by: string; cite: PhrasingContent } | undefined {
+  if (!context.citations.supports(metric.sources, origin, `metric \`${metric.id}\``)) return undefined;
+  const qualifier = metric.qualifier ? `${capitalise(metric.qualifier)} ` : '';
+  const value = metric.unit === 'percent' ? `${formatNumber(metric.value)}%` : `${formatNumber(metric.value)} ${metric.unit}`;
+  const by = context.dataset.stakeholders.get(metric.reported_by)?.name ?? metric.reported_by;
+  return { figure: `${qualifier}${value}`, by, cite: context.citations.cite(metric.sources) };
+}
+
 /**
  * A figure as a list item: value and unit in bold, what it measures, the period, who reported it, the source;
  * undefined when the document may cite none of its sources (a warning at `origin`).
  */
 export function metricItem(context: ComposeContext, metric: Metric, origin: CiteOrigin): PhrasingContent[] | undefined {
-  if (!context.citations.supports(metric.sources, origin, `metric \`${metric.id}\``)) return undefined;
-  const qualifier = metric.qualifier ? `${capitalise(metric.qualifier)} ` : '';
-  const value = metric.unit === 'percent' ? `${formatNumber(metric.value)}%` : `${formatNumber(metric.value)} ${metric.unit}`;
+  const parts = metricParts(context, metric, origin);
+  if (!parts) return undefined;
+  const { figure, by, cite } = parts;
   const period = metric.period ? `, ${metric.period}` : '';
-  const by = context.dataset.stakeholders.get(metric.reported_by)?.name ?? metric.reported_by;
   const unverified = metric.confidence === 'unverified' ? ' (unconfirmed)' : '';
-  const item: PhrasingContent[] = [strong(`${qualifier}${value}`), text(` — ${metric.measure}${period}; reported by ${by}${unverified}.`), context.citations.cite(metric.sources)];
   // A confidential figure is one BCI span, footnote included, so the public version loses its source too.
-  return metric.confidential ? [bci(item, metric.confidential_reason)] : item;
+  return datumPhrasing(metric, [strong(figure), text(` — ${metric.measure}${period}; reported by ${by}${unverified}.`), cite], context.placeOfDatum(metric));
+}
+
+/** A figure as a table row — measure, figure (with its footnote), period, who reported it — every cell a span when confidential. */
+export function metricRow(context: ComposeContext, metric: Metric, origin: CiteOrigin): PhrasingContent[][] | undefined {
+  const parts = metricParts(context, metric, origin);
+  if (!parts) return undefined;
+  const { figure, by, cite } = parts;
+  return datumRow(metric, [[text(capitalise(metric.measure))], [strong(figure), cite], [text(metric.period ?? '—')], [text(by)]], context.placeOfDatum(metric));
 }
 
 /** A position's quotations, each attributed to its speaker (with their title at the time) and cited; `origin`: where the brief names the position. */
@@ -373,7 +388,8 @@ export function positionQuotes(context: ComposeContext, position: Position, orig
     const when = quote.date ?? position.date;
     const who = speaker ? `${speaker.name}, ${roleAt(speaker, when).title}, ${org}` : org;
     const blocks = quotation(context, quote.text, `${who}, ${formatDate(when)}`, quote.sources, origin);
-    return quote.confidential ? blocks.map((block) => confidentialBlock(block, quote.confidential_reason)) : blocks;
+    const place = context.placeOfDatum(position, ['quotes', position.quotes.indexOf(quote)]);
+    return quote.confidential ? blocks.map((block) => confidentialBlock(block, quote, place)) : blocks;
   });
 }
 

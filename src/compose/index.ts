@@ -13,6 +13,8 @@ import { smartQuotes } from './smart-quotes.js';
 import { ComposeContext } from './context.js';
 import type { ComposedDocument } from '../document/document.js';
 import { expandTemplate, loadTemplate } from './template.js';
+import { bciOutsideProse } from './bci-fields.js';
+import { confidentialAlsoPublic, confidentialDataOutsideSpans } from './bci-invariants.js';
 
 export type { ComposedDocument, DocumentMeta } from '../document/document.js';
 
@@ -76,6 +78,7 @@ export async function composeBrief(
   const answersBriefs = loaded.brief.kind === 'response' && loaded.brief.responds_to.length > 0;
   const others = options.briefs ?? (answersBriefs ? (await loadBriefs(path.dirname(loaded.path), options.cwd !== undefined ? { cwd: options.cwd } : {})).briefs : []);
   const context = new ComposeContext(dataset, loaded.brief, loaded.file, new Map(others.map((b) => [b.brief.id, b])));
+  context.diagnostics.push(...bciOutsideProse(loaded.file, loaded.brief));
   const resolved = templatePath(loaded, options.templatesDir);
   if ('problem' in resolved) {
     context.report(['template'], 'error', resolved.problem, 'template-outside-project');
@@ -97,6 +100,7 @@ export async function composeBrief(
   if (!composed || !docketReady) return { diagnostics: capMessages(context.diagnostics) };
   const root = expandTemplate(template, composed.bindings, context.diagnostics);
   root.children.push(...context.citations.all());
+  context.diagnostics.push(...confidentialDataOutsideSpans(root, composed.meta, dataset, loaded.brief.id), ...confidentialAlsoPublic(root, composed.meta, loaded.file, context.textPlaces));
   applyShortForms(root);
   smartQuotes(root);
   const diagnostics = capMessages(context.diagnostics);

@@ -8,6 +8,7 @@ import { historyBefore, historyRuns, runYears, shortName, titleHeading, type Com
 import { formatDate } from './format.js';
 import { heading, lines, paragraph, strong, table, text, withRole } from './nodes.js';
 import { ReferenceCheck } from './references.js';
+import { datumPhrasing } from './bci.js';
 import { reportParts } from './report.js';
 
 /** Composes a policy brief; returns the template bindings and the document's metadata. */
@@ -47,7 +48,10 @@ export function composePolicyBrief(context: ComposeContext, brief: PolicyBrief):
       const quote = position.quotes.find((q) => context.citations.usable(q.sources).length);
       const reference = quote ? context.citations.cite(quote.sources) : context.citations.citeFact(position.sources, ['positions', j], `position \`${position.id}\``);
       if (!reference) return [];
-      const words: PhrasingContent[] = quote ? [text(`“${quote.text}”`), reference] : [text(position.summary), reference];
+      // A confidential quote is a span, footnote included: the public version shows `[ ]` in its cell.
+      const words: PhrasingContent[] = quote
+        ? datumPhrasing(quote, [text(`“${quote.text}”`), reference], context.placeOfDatum(position, ['quotes', position.quotes.indexOf(quote)]))
+        : [text(position.summary), reference];
       return [[[text(shortName(who))], [text(STANCE_SHORT[position.stance])], words, [text(formatDate(position.date))]]];
     });
     return [table([[[text('Who')], [text('Asks USTR to')], [text('In their words')], [text('Date')]], ...rows])];

@@ -1,5 +1,5 @@
 // Markdown prose written in briefs: parsed to mdast, `:cite[source-id]` turned into footnotes, raw HTML dropped.
-import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { BlockContent, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { SKIP, visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
@@ -15,6 +15,15 @@ export interface ProsePlace {
   field: string;
   /** For a block scalar: its first content line. */
   start: () => { line: number; column: number };
+  /** Remembers where each text node of the prose was written (worked out only if a message needs it). */
+  textPlaces?: WeakMap<object, () => FilePlace>;
+}
+
+/** A file and a line and column in it. */
+export interface FilePlace {
+  file: string;
+  line: number;
+  column: number;
 }
 
 /** The file position of a node of the parsed prose (exact for block scalars, the field's start otherwise). */
@@ -32,6 +41,9 @@ function placeIn(place: ProsePlace, node: { position?: { start: { line: number; 
  */
 export function parseProse(markdown: string, place: ProsePlace, dataset: Dataset, citations: Citations, diagnostics: Diagnostic[]): BlockContent[] {
   const tree = markdownParser().parse(markdown) as Root;
+  for (const { node, what } of unhonouredBci(tree, markdown)) {
+    diagnostics.push(diagnostic(place.file, placeIn(place, node), 'error', `\`:bci[…]\` in ${what} in \`${place.field}\` cannot be honoured: ${what} is plain text that every version shows — mark confidential words only in the running text of a prose field, or remove the marker`, 'bci-not-honoured'));
+  }
   let htmlReported = false;
   for (const { node, message, ruleId } of sanitizeMarkdown(tree, ` in \`${place.field}\``)) {
     if (ruleId === 'prose-html-dropped' && htmlReported) continue;
@@ -62,7 +74,7 @@ export function parseProse(markdown: string, place: ProsePlace, dataset: Dataset
       if (directive.children.length === 0) {
         diagnostics.push(diagnostic(place.file, placeIn(place, node), 'error', `\`:bci[]\` in \`${place.field}\` is empty: put the confidential words between the brackets`, 'bci-empty'));
       }
-      parent.children.splice(index, 1, bci(directive.children, reason || undefined));
+      parent.children.splice(index, 1, bci(directive.children, reason || undefined, { file: place.file, ...placeIn(place, node) }));
       return index;
     }
     if (node.type === 'textDirective' && isBare(node as TextDirective)) {
@@ -80,7 +92,27 @@ export function parseProse(markdown: string, place: ProsePlace, dataset: Dataset
     }
     return undefined;
   });
+  const places = place.textPlaces;
+  if (places) visit(tree, 'text', (node) => void places.set(node, () => ({ file: place.file, ...placeIn(place, node) })));
   return tree.children.filter((child): child is BlockContent => child.type !== 'yaml' && child.type !== 'definition' && child.type !== 'footnoteDefinition') as BlockContent[];
+}
+
+/** A `:bci` marker where no span can exist: inside an image's alt text or a link's title (plain attributes). */
+const BCI_MARKER = /:bci\s*[[{]/;
+
+function unhonouredBci(tree: Root, markdown: string): Array<{ node: Nodes; what: string }> {
+  const found: Array<{ node: Nodes; what: string }> = [];
+  visit(tree, (node) => {
+    if (node.type === 'image' || node.type === 'imageReference') {
+      // The alt text is flattened to a string by the parser (the marker is gone from it): read the source.
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      const source = start !== undefined && end !== undefined ? markdown.slice(start, end) : (node.alt ?? '');
+      if (BCI_MARKER.test(source)) found.push({ node, what: 'image alt text' });
+    }
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.title && BCI_MARKER.test(node.title)) found.push({ node, what: 'a link title' });
+  });
+  return found;
 }
 
 /** True for `:name` written with neither `[label]` nor `{attributes}` (its source is just the colon and the name). */

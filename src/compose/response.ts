@@ -2,7 +2,7 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { ResponseBrief } from '../schema/index.js';
 import type { ComposeContext } from './context.js';
-import { checkFilingReferences, filingParts, organisationName, metricItem, positionQuotes, quotation, type ComposedFiling } from './filing.js';
+import { checkFilingReferences, filingParts, organisationName, metricItem, metricRow, positionQuotes, quotation, shortName, type ComposedFiling } from './filing.js';
 import { REQUEST_PHRASE } from './comment.js';
 import { filingDocket } from '../model/index.js';
 import { surelyBefore } from '../schema/partial-date.js';
@@ -191,12 +191,10 @@ export function composeResponse(context: ComposeContext, brief: ResponseBrief): 
   const enforcementRecord = (): RootContent[] => {
     const metrics = (brief.record?.metrics ?? []).map((id) => dataset.metrics.find((m) => m.id === id)!);
     if (metrics.length === 0) return [paragraph('The record cited here holds no figures.')];
-    const header = [['Measure'], ['Figure'], ['Period'], ['Reported by']];
+    const header = [[text('Measure')], [text('Figure')], [text('Period')], [text('Reported by')]];
     const rows = metrics.flatMap((metric, j) => {
-      const item = metricItem(context, metric, ['record', 'metrics', j]);
-      if (!item) return [];
-      const [figure, , cite] = item as [PhrasingContent, PhrasingContent, PhrasingContent];
-      return [[[text(metric.measure.charAt(0).toUpperCase() + metric.measure.slice(1))], [figure, cite], [text(metric.period ?? '—')], [text(dataset.stakeholders.get(metric.reported_by)?.name ?? metric.reported_by)]]];
+      const row = metricRow(context, metric, ['record', 'metrics', j]);
+      return row ? [row] : [];
     });
     return [...(rows.length ? [table([header, ...rows])] : [paragraph('The record cited here holds no figures.')]), ...evidenceBlocks(context, { ...brief.record!, metrics: [] }, ['record'])];
   };

@@ -3,7 +3,6 @@ import type { Root, RootContent } from 'mdast';
 import type { Brief } from '../schema/index.js';
 import { BC_MARKING, bciSpans, businessConfidentialTree, markingParagraph, PUBLIC_MARKING, publicTree, REDACTED } from './bci.js';
 import type { ComposedDocument, DocumentVersion, VersionLabel } from '../document/document.js';
-import { applyShortForms } from './citations.js';
 import { smartQuotes } from './smart-quotes.js';
 import { list, paragraph, strong, text } from './nodes.js';
 
@@ -25,8 +24,6 @@ export function versionStem(label: VersionLabel, brief: Brief, bciPrefix: 'BC' |
 }
 
 function framed(root: Root, marking: string, notice: RootContent[]): Root {
-  // The public version renumbers its footnotes: its Id. and supra forms are worked out again.
-  applyShortForms(root);
   smartQuotes(root);
   const body = root.children.filter((node) => node.type !== 'footnoteDefinition');
   const notes = root.children.filter((node) => node.type === 'footnoteDefinition');

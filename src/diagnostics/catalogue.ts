@@ -91,6 +91,11 @@ export const RULES = {
   'prose-too-many-errors': { title: 'more than 20 problems in the prose or template of one file', fix: 'fix the first ones, then check again' },
   'template-outside-project': { title: '`template:` is a URL, not Markdown, or outside the project', fix: 'put the template in the templates folder or next to the briefs' },
   'bci-empty': { title: 'an empty `:bci[]` span', fix: 'put the confidential words between the brackets' },
+  'bci-not-honoured': { title: '`:bci[…]` where no span can be kept out of the public version (a plain-text field, alt text, a link title)', fix: 'mark the confidential words in the running text of a prose field, or remove the marker' },
+  'bci-also-public': { title: 'text marked confidential also appears unmarked elsewhere (warning, at both places)', fix: 'mark it everywhere it appears, or drop the marker' },
+  'output-folder-outside': { title: 'a brief\'s output folder is a symbolic link leading outside the output folder; nothing was written', fix: 'remove the link, or pass another `--out`' },
+  'output-stale-kept': { title: 'a file of an earlier build of a brief could not be removed (warning)', fix: 'delete it by hand before filing from that folder' },
+  'bci-unmarked-data': { title: 'a confidential datum would reach the document outside a confidential span; nothing was built', fix: 'report this as a bug with the brief' },
   'todo-left': { title: 'a TODO marker is left in a brief (warning)', fix: 'write what it asks for, then delete the marker' },
   // Rendering
   'pdf-missing-glyph': { title: 'a character no bundled font can draw', fix: 'replace the character, or write it out in words' },

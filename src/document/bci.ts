@@ -12,6 +12,8 @@ export interface Bci extends Parent {
 
 export interface BciData extends Data {
   reason?: string;
+  /** Where the span was marked (a `:bci[…]` in a brief, or a confidential datum), for messages. */
+  place?: { file: string; line: number; column: number };
 }
 
 declare module 'mdast' {

@@ -1,18 +1,17 @@
 // Pipeline stage: load data and briefs, compose each brief, render the formats asked for, write outputs atomically.
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
 import { cacheKey } from '../load/cache.js';
 import path from 'node:path';
 import { diagnostic, displayPath, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { Locator } from '../diagnostics/locator.js';
 import { RenderProblem } from '../document/render-problem.js';
-import { confidentialTexts, publicText } from '../compose/bci.js';
+import { confidentialTexts, PUBLIC_MARKING, publicText } from '../compose/bci.js';
 import { composeBrief, templatePath, templateRoots, type ComposedDocument } from '../compose/index.js';
 import { readTemplateText } from '../compose/template.js';
 import { documentVersions, type DocumentVersion } from '../compose/versions.js';
 import { documentCompliance, outputCompliance, type VersionOutputs } from '../check/compliance.js';
-import { findLeaks, type PublicText } from '../check/leaks.js';
+import { findLeaks, publicTexts, type PublicText } from '../check/leaks.js';
 import { loadBriefs, type LoadedBrief } from '../load/briefs.js';
 import { loadDataset, type Dataset, type LoadResult } from '../load/dataset.js';
 import type { ReadingMemo } from '../load/validate.js';
@@ -20,6 +19,7 @@ import type { VisibleText } from '../document/visible-text.js';
 import type { RenderRequest } from '../render/formats/format.js';
 import { FORMATS, inRegistryOrder, isFormatId } from '../render/formats/index.js';
 import { writeFilesAtomic } from '../render/write.js';
+import { briefFolderProblem, settleBriefFolder } from './output-folder.js';
 import { renderHere, type RenderPool } from './render-pool.js';
 import { kindOf } from '../kinds/index.js';
 
@@ -55,6 +55,8 @@ export interface BuildOptions {
   onBrief?: (id: string, index: number, total: number) => void;
   /** Called after each file is written. */
   onFile?: (file: string) => void;
+  /** Called after each file of an earlier build is removed (see `settleBriefFolder`). */
+  onRemove?: (file: string) => void;
 }
 
 export interface BuildResult {
@@ -65,6 +67,8 @@ export interface BuildResult {
   unchanged: string[];
   /** The files of those briefs, left as they were. */
   upToDate: string[];
+  /** Files of earlier builds removed because this build does not write them (other formats, version names, temp files). */
+  removed: string[];
   /** Brief ids asked for that no spec defines. */
   unknownIds: string[];
   available: string[];
@@ -125,27 +129,6 @@ interface RenderedVersion {
   publicTexts: PublicText[];
 }
 
-/** What a reader can read in one rendered file, as the leak check takes it: page by page, metadata, bookmarks. */
-function readableTexts(file: string, visible: VisibleText): PublicText[] {
-  const texts = bodyTexts(file, visible);
-  const metadata = Object.values(visible.metadata);
-  if (metadata.length) texts.push({ where: `${file} metadata`, text: metadata.join(' ') });
-  if (visible.bookmarks.length) texts.push({ where: `${file} bookmarks`, text: visible.bookmarks.join(' ') });
-  return texts;
-}
-
-/** The text of a file's body, as its layout presents it. */
-function bodyTexts(file: string, visible: VisibleText): PublicText[] {
-  switch (visible.layout) {
-    case 'pages':
-      return visible.pages.map((text, i) => ({ where: `${file}, page ${i + 1}`, text }));
-    case 'flow':
-      return [{ where: file, text: visible.text }];
-    case 'frames':
-      return visible.parts.map(({ part, text }) => ({ where: `${file}, ${part}`, text }));
-  }
-}
-
 /** Renders one version of a document in the formats asked for (in the registry's order), in memory. */
 async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, formats: readonly OutputFormat[], options: BuildOptions, pool: RenderPool): Promise<RenderedVersion> {
   const dir = path.join(options.outDir, loaded.brief.id);
@@ -162,21 +145,8 @@ async function renderVersion(version: DocumentVersion, loaded: LoadedBrief, form
   const outputs: VersionOutputs = { label: version.label, fileStem, files: rendered.map(({ extension, visible }) => ({ extension, visible })) };
   // What a reader of each file can see (for the PDF, the text drawn on each page, which tests show equals what a
   // PDF reader extracts from the file), and the file names themselves.
-  const publicTexts: PublicText[] = [{ where: `the file name ${fileStem}`, text: fileStem }, ...rendered.flatMap(({ extension, visible }) => readableTexts(`${fileStem}.${extension}`, visible))];
-  return { version, files, outputs, publicTexts };
-}
-
-/** The extensions of every format's files. */
-const EXTENSIONS: ReadonlySet<string> = new Set(Object.values(FORMATS).map((format) => format.extension));
-
-/**
- * After a full build of a brief, its folder holds only what that build wrote: an output of an earlier shape
- * (say, the single version of a brief that now has BC and P versions) would mislead whoever files it.
- */
-async function removeStaleOutputs(dir: string, keep: readonly string[]): Promise<void> {
-  for (const name of await readdir(dir)) {
-    if (EXTENSIONS.has(path.extname(name).slice(1)) && !keep.includes(name)) await rm(path.join(dir, name), { force: true });
-  }
+  const readable: PublicText[] = [{ where: `the file name ${fileStem}`, text: fileStem }, ...rendered.flatMap(({ extension, visible }) => publicTexts(`${fileStem}.${extension}`, visible))];
+  return { version, files, outputs, publicTexts: readable };
 }
 
 /** The first place a character occurs in these files. */
@@ -192,7 +162,10 @@ function findCharacter(char: string, files: readonly Locator[]): { file: string;
 function leakDiagnostics(loaded: LoadedBrief, document: ComposedDocument, rendered: readonly RenderedVersion[]): Diagnostic[] {
   const publicVersion = rendered.find((r) => r.version.label === 'P');
   if (!publicVersion) return [];
-  const leaks = findLeaks(confidentialTexts(document.root), publicText(document.root), publicVersion.publicTexts);
+  // The public corpus: what the public version says on purpose (its tree outside spans, notices and metadata).
+  const { meta } = publicVersion.version.document;
+  const corpus = [publicText(publicVersion.version.document.root), meta.title, meta.author, meta.subject, meta.runningHeader, meta.sampleNotice ?? '', ...meta.keywords, PUBLIC_MARKING].join('\n');
+  const leaks = findLeaks(confidentialTexts(document.root), corpus, publicVersion.publicTexts);
   return leaks.map((leak) =>
     diagnostic(loaded.file.name, loaded.file.placeOf(['id']), 'error', `confidential text “${leak.fragment}” reached the public version (${leak.where}); nothing was written for this brief — report this as a bug`, 'bci-leak'),
   );
@@ -209,7 +182,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [...data.diagnostics, ...briefs.diagnostics];
   const available = [...briefs.briefs.map((b) => b.brief.id), ...briefs.invalid].sort();
   const wanted = options.ids?.length ? options.ids : available;
-  const result: BuildResult = { written: [], failed: [], unchanged: [], upToDate: [], diagnostics, unknownIds: wanted.filter((id) => !available.includes(id)), available, dataset: data.dataset, dataFiles: data.files };
+  const result: BuildResult = { written: [], failed: [], unchanged: [], upToDate: [], removed: [], diagnostics, unknownIds: wanted.filter((id) => !available.includes(id)), available, dataset: data.dataset, dataFiles: data.files };
   result.failed.push(...briefs.invalid.filter((id) => wanted.includes(id)));
   if (result.unknownIds.length) return result;
   if (hasErrors(data.diagnostics)) {
@@ -239,6 +212,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
         diagnostics.push(...previous.diagnostics);
         (previous.failed ? result.failed : result.unchanged).push(loaded.brief.id);
         result.upToDate.push(...previous.files.map((f) => f.file));
+        if (!previous.failed) result.removed.push(...(await settle(loaded, previous.files.map((f) => f.file), options, diagnostics)));
         continue;
       }
       const prepared = await prepareBrief(loaded, data, formats, options, previous, settings, renderer, briefs.briefs);
@@ -252,6 +226,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
         result.unchanged.push(loaded.brief.id);
         result.upToDate.push(...outcome.files.map((f) => f.file));
       }
+      if (outcome.status !== 'failed') result.removed.push(...(await settle(loaded, outcome.files.map((f) => f.file), options, diagnostics)));
       for (const file of outcome.written) result.written.push(file);
       records.set(loaded.brief.id, {
         ...(inputs ? { inputs } : {}),
@@ -268,6 +243,22 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   if (stored && !options.records) stored.writeRecords(options.cache as string, recordsKind, options.outDir, records);
   result.diagnostics = sortDiagnostics(diagnostics);
   return result;
+}
+
+/**
+ * After a real build of a brief (not a check or a dry run), its folder keeps only this build's files: what an
+ * earlier build wrote and this one does not is removed and reported. A folder that is a link out of --out is left.
+ */
+async function settle(loaded: LoadedBrief, kept: readonly string[], options: BuildOptions, diagnostics: Diagnostic[]): Promise<string[]> {
+  if (options.dryRun || options.formats?.length === 0 || kept.length === 0) return [];
+  if (briefFolderProblem(options.outDir, loaded.brief.id)) return [];
+  const cwd = options.cwd ?? process.cwd();
+  const { removed, stuck } = await settleBriefFolder(path.join(options.outDir, loaded.brief.id), loaded.brief, kept);
+  for (const file of removed) options.onRemove?.(displayPath(file, cwd));
+  for (const { file, code } of stuck) {
+    diagnostics.push(diagnostic(loaded.file.name, loaded.file.placeOf(['id']), 'warning', `${displayPath(file, cwd)} is left from an earlier build and could not be removed or updated (${code}): delete it by hand before filing from this folder`, 'output-stale-kept'));
+  }
+  return removed;
 }
 
 /** Where this build renders its costly formats: on worker threads when several such files are coming, else here. */
@@ -337,10 +328,15 @@ async function completeBrief(prepared: Prepared, loaded: LoadedBrief, data: Load
     const files = rendered.flatMap((r) => r.files);
     if (options.dryRun) return { status: 'built', written: [], files: [], diagnostics, outputDiagnostics: problems };
     // All of a brief's files change together or none does (a full disk fails before any rename).
+    const folderProblem = briefFolderProblem(options.outDir, loaded.brief.id);
+    if (folderProblem) {
+      diagnostics.push(diagnostic(loaded.file.name, loaded.file.placeOf(['id']), 'error', `brief \`${loaded.brief.id}\` was not built: ${displayPath(folderProblem, cwd)}; it is not followed — remove the link, or pass another --out`, 'output-folder-outside'));
+      return failed;
+    }
+    // All of a brief's files change together or none does (a full disk fails before any rename).
     await writeFilesAtomic(files);
     const written = files.map(({ file }) => file);
     for (const file of written) options.onFile?.(displayPath(file, cwd));
-    if (options.formats === undefined) await removeStaleOutputs(path.join(options.outDir, loaded.brief.id), files.map((f) => path.basename(f.file)));
     return { status: 'built', written, files: files.map(({ file, content }) => ({ file, sha256: sha256(content) })), fingerprint, diagnostics, outputDiagnostics: problems };
   } catch (error) {
     // Content problems of a renderer, and outputs that could not be written (an OutputWriteError is one), fail

@@ -109,6 +109,21 @@ const briefCommon = {
   source_kinds: z.array(z.enum(SOURCE_KINDS)).min(1, 'name at least one source kind').optional().describe('the kinds of source this document may cite (default: government, filing, statement, press for filings; all for timelines and diffs)'),
 };
 
+/**
+ * The Markdown prose fields of briefs, as paths (`*` is any list index): the only places a `:bci[…]` span can be
+ * honoured. Every other text field is plain text that every version shows.
+ */
+export const PROSE_FIELDS: readonly string[] = [
+  'represents',
+  'introduction',
+  'conclusion',
+  'nominations.*.reasons',
+  'points.*.answer',
+  'question',
+  'options.*.consequences',
+  'recommendation',
+];
+
 /** One market a comment nominates and what it asks USTR to do. */
 export const nominationSchema = z.strictObject({
   market: idSchema,

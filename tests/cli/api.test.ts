@@ -19,7 +19,7 @@ describe('library API', () => {
     try {
       const result = await buildBrief('diff-2020-2021', { outDir: out, formats: ['md'] });
       expect(result.failed).toEqual([]);
-      expect(readdirSync(path.join(out, 'diff-2020-2021'))).toEqual(['diff-2020-2021.md']);
+      expect(readdirSync(path.join(out, 'diff-2020-2021'))).toEqual(['.docketpress-files.json', 'diff-2020-2021.md']);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -89,7 +89,7 @@ describe('build progress', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).not.toMatch(/[\r\x1b]/);
     const answer = JSON.parse(result.stdout) as { written: string[]; failed: string[]; durationMs: number; briefs: { id: string; status: string; files: string[] }[] };
-    expect(Object.keys(answer)).toEqual(['written', 'upToDate', 'failed', 'diagnostics', 'durationMs', 'briefs']);
+    expect(Object.keys(answer)).toEqual(['written', 'upToDate', 'removed', 'failed', 'diagnostics', 'durationMs', 'briefs']);
     expect(answer.durationMs).toBeGreaterThan(0);
     expect(answer.briefs.length).toBeGreaterThan(3);
     expect(answer.briefs.flatMap((b) => b.files).sort()).toEqual([...answer.written].sort());

@@ -20,9 +20,11 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const BRIEFS = ['aafa-2015-comment', 'alibaba-2015-response']; // single-version briefs; the BC/P pair is tested in tests/check
 const out = mkdtempSync(path.join(tmpdir(), 'docketpress-outputs-'));
 const again = mkdtempSync(path.join(tmpdir(), 'docketpress-outputs-again-'));
+const lines = mkdtempSync(path.join(tmpdir(), 'docketpress-outputs-lines-'));
 afterAll(() => {
   rmSync(out, { recursive: true, force: true });
   rmSync(again, { recursive: true, force: true });
+  rmSync(lines, { recursive: true, force: true });
 });
 
 const squash = (text: string): string => text.replace(/\s+/g, '');
@@ -43,8 +45,8 @@ function markdownTree(id: string): Root {
 
 describe.each(BRIEFS)('%s', (id) => {
   it('prints one line per file written', async () => {
-    const built = await cli(['build', id, '--format', 'md', '--out', again], ROOT);
-    expect(built.stdout).toBe(`wrote ${file(again, id, 'md')}\n`);
+    const built = await cli(['build', id, '--format', 'md', '--out', lines], ROOT);
+    expect(built.stdout).toBe(`wrote ${file(lines, id, 'md')}\n`);
   });
 
   it('has every text run of the Markdown in the PDF', () => {

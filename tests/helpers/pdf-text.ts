@@ -5,6 +5,8 @@ export interface PdfText {
   pages: string[];
   info: Record<string, unknown>;
   outline: string[];
+  /** Targets of the link annotations, page by page in order (only when read back from a file). */
+  links?: string[];
 }
 
 interface OutlineItem {
@@ -22,13 +24,19 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise;
   try {
     const pages: string[] = [];
+    const links: string[] = [];
     for (let i = 1; i <= doc.numPages; i++) {
-      const content = await (await doc.getPage(i)).getTextContent();
+      const page = await doc.getPage(i);
+      const content = await page.getTextContent();
       pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? ' ' : '') : '')).join(''));
+      for (const annotation of (await page.getAnnotations()) as Array<{ url?: string; unsafeUrl?: string }>) {
+        const target = annotation.url ?? annotation.unsafeUrl;
+        if (target) links.push(target);
+      }
     }
     const metadata = await doc.getMetadata();
     const outline = flatten((await doc.getOutline()) as OutlineItem[] | null);
-    return { pages, info: metadata.info as Record<string, unknown>, outline };
+    return { pages, info: metadata.info as Record<string, unknown>, outline, links };
   } finally {
     await doc.destroy();
   }

@@ -44,6 +44,7 @@ export async function run({ options, values, positionals, io }: CommandContext):
   const formats = parseFormats(values.format as string | undefined);
   const quiet = values.quiet === true;
   const lines: string[] = [];
+  const removed: string[] = [];
   const filesByBrief = new Map<string, string[]>();
   // The progress line is for a person at a terminal: never in JSON, never with --quiet, never in a pipe.
   const progress = new Progress({
@@ -67,6 +68,10 @@ export async function run({ options, values, positionals, io }: CommandContext):
         progress.update(brief, `wrote ${path.basename(file)}`);
         if (!options.json && !quiet) progress.log(`wrote ${file}\n`);
       },
+      onRemove: (file) => {
+        removed.push(file);
+        if (!options.json && !quiet) progress.log(`removed ${file} (an earlier build's; this build does not write it)\n`);
+      },
     });
   } finally {
     progress.finish();
@@ -81,9 +86,9 @@ export async function run({ options, values, positionals, io }: CommandContext):
     const upToDate = result.upToDate.map((file) => displayPath(file, io.cwd));
     const briefs = wanted.map((id) => {
       const status = result.failed.includes(id) ? 'failed' : result.unchanged.includes(id) ? 'up to date' : 'built';
-      return { id, status, files: status === 'up to date' ? upToDate.filter((file) => briefOfFile(file) === id) : (filesByBrief.get(id) ?? []) };
+      return { id, status, files: status === 'up to date' ? upToDate.filter((file) => briefOfFile(file) === id) : (filesByBrief.get(id) ?? []), removed: removed.filter((file) => briefOfFile(file) === id) };
     });
-    io.out(json({ written: lines, upToDate, failed: result.failed, diagnostics: result.diagnostics, durationMs, briefs }));
+    io.out(json({ written: lines, upToDate, removed, failed: result.failed, diagnostics: result.diagnostics, durationMs, briefs }));
   } else {
     if (!quiet) for (const file of result.upToDate) io.out(`up to date ${displayPath(file, io.cwd)}\n`);
     io.err(diagnosticLines(result.diagnostics));
@@ -132,6 +137,7 @@ async function watch(context: CommandContext, formats: OutputFormat[] | undefine
           cycle++;
           failed = result.failed.length > 0 || hasErrors(result.diagnostics);
           io.err(diagnosticLines(result.diagnostics));
+          for (const file of result.removed) io.out(`removed ${displayPath(file, io.cwd)} (an earlier build's; this build does not write it)\n`);
           const rebuilt = [...new Set(result.written.map(briefOfFile))];
           const what = rebuilt.length ? `${cycle === 1 ? 'built' : 'rebuilt'} ${rebuilt.join(', ')}` : 'nothing changed';
           io.out(`${what} in ${formatSeconds(milliseconds)}${result.failed.length ? `; not built: ${result.failed.join(', ')}` : ''}${cycle === 1 ? ' — watching data, briefs and templates (Ctrl-C stops)' : ''}\n`);
