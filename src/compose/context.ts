@@ -6,6 +6,7 @@ import type { Locator, PathSegment } from '../diagnostics/locator.js';
 import type { Brief } from '../schema/index.js';
 import { FILING_KINDS, SOURCE_KINDS } from '../schema/source-kind.js';
 import { Citations } from './citations.js';
+import { exhibitNames } from './exhibits.js';
 import { parseProse, type FilePlace } from './prose.js';
 
 export type { DocumentMeta } from '../document/document.js';
@@ -48,9 +49,14 @@ export class ComposeContext {
     return { file: origin.file.name, ...origin.file.placeOf([...origin.path, ...below]) };
   }
 
+  /** The exhibits of a filing, by id, as prose prints them ("Exhibit A"). */
+  get exhibits(): ReadonlyMap<string, string> {
+    return exhibitNames('exhibits' in this.brief ? this.brief.exhibits : []);
+  }
+
   /** Parses a Markdown prose field of the brief at `at` (footnotes via `:cite[...]`). */
   prose(markdown: string | undefined, at: PathSegment[]): BlockContent[] {
     if (!markdown) return [];
-    return parseProse(markdown, { file: this.briefFile.name, field: at.join('.'), start: () => this.briefFile.proseStart(at), textPlaces: this.textPlaces }, this.dataset, this.citations, this.diagnostics);
+    return parseProse(markdown, { file: this.briefFile.name, field: at.join('.'), start: () => this.briefFile.proseStart(at), textPlaces: this.textPlaces, exhibits: this.exhibits }, this.dataset, this.citations, this.diagnostics);
   }
 }

@@ -11,6 +11,8 @@ import { blockquote, emphasis, heading, lines, paragraph, strong, text, withRole
 import { datumPhrasing, datumRow, type BciData, type MaybeConfidential } from './bci.js';
 import type { ReferenceCheck } from './references.js';
 import type { TemplateBindings } from './template.js';
+import { checkExhibitReferences, exhibitBlocks } from './exhibits.js';
+import { tocMarker } from './toc.js';
 
 /** What a composer hands back: template bindings and the document's metadata. */
 export interface Composed {
@@ -321,6 +323,7 @@ export function checkFilingReferences(refs: ReferenceCheck, brief: FilingBrief):
   if (brief.addressee && 'person' in brief.addressee) {
     refs.need(dataset.people.keys(), ['addressee', 'person'], 'person', brief.addressee.person, 'use a person id from data/stakeholders/ustr.yaml, or write `name:` and `title:`');
   }
+  checkExhibitReferences(refs, brief);
 }
 
 /**
@@ -472,6 +475,8 @@ export function filingParts(context: ComposeContext, brief: FilingBrief, noun: '
       introduction: () => context.prose(brief.introduction, ['introduction']),
       conclusion: () => context.prose(brief.conclusion, ['conclusion']),
       signature: () => signature(context, brief, filer),
+      exhibits: () => exhibitBlocks(context, brief),
+      toc: () => (brief.toc === false ? [] : [tocMarker(brief.toc === true)]),
     },
     placeholders: {
       'filer.name': filer.name,

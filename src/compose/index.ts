@@ -10,6 +10,7 @@ import { checkDocketNeeds } from './filing.js';
 import { loadBriefs } from '../load/briefs.js';
 import { applyShortForms } from './citations.js';
 import { smartQuotes } from './smart-quotes.js';
+import { fillToc } from './toc.js';
 import { ComposeContext } from './context.js';
 import type { ComposedDocument } from '../document/document.js';
 import { expandTemplate, loadTemplate } from './template.js';
@@ -99,6 +100,7 @@ export async function composeBrief(
   const composed = kind.compose(context, loaded.brief);
   if (!composed || !docketReady) return { diagnostics: capMessages(context.diagnostics) };
   const root = expandTemplate(template, composed.bindings, context.diagnostics);
+  fillToc(root);
   root.children.push(...context.citations.all());
   context.diagnostics.push(...confidentialDataOutsideSpans(root, composed.meta, dataset, loaded.brief.id), ...confidentialAlsoPublic(root, composed.meta, loaded.file, context.textPlaces));
   applyShortForms(root);

@@ -17,6 +17,8 @@ export interface ProsePlace {
   start: () => { line: number; column: number };
   /** Remembers where each text node of the prose was written (worked out only if a message needs it). */
   textPlaces?: WeakMap<object, () => FilePlace>;
+  /** The exhibits `:exhibit[id]` may name, and what each prints ("Exhibit A"). */
+  exhibits?: ReadonlyMap<string, string>;
 }
 
 /** A file and a line and column in it. */
@@ -77,6 +79,19 @@ export function parseProse(markdown: string, place: ProsePlace, dataset: Dataset
       parent.children.splice(index, 1, bci(directive.children, reason || undefined, { file: place.file, ...placeIn(place, node) }));
       return index;
     }
+    if (node.type === 'textDirective' && (node as TextDirective).name === 'exhibit') {
+      // A reference to an exhibit of this filing, printed by its letter.
+      const [id = ''] = citedIds(node as TextDirective);
+      const known = place.exhibits ?? new Map<string, string>();
+      const name = known.get(id);
+      if (name === undefined) {
+        const ids = [...known.keys()];
+        diagnostics.push(diagnostic(place.file, placeIn(place, node), 'error', `\`:exhibit[${id}]\` in \`${place.field}\` names no exhibit of this filing${suggestion(id, ids)}: ${ids.length ? `its exhibits are ${ids.map((k) => `\`${k}\``).join(', ')}` : 'add it under `exhibits:`'}`, 'unknown-reference'));
+      }
+      const replacement: PhrasingContent[] = name === undefined ? [] : [{ type: 'text', value: name }];
+      parent.children.splice(index, 1, ...(replacement as never[]));
+      return [SKIP, index + replacement.length];
+    }
     if (node.type === 'textDirective' && isBare(node as TextDirective)) {
       // `10:30`, `3:1`, `note:see`: a colon before a word, with no [label] or {attributes}, is just text.
       const literal: PhrasingContent = { type: 'text', value: `:${(node as TextDirective).name}` };
@@ -120,7 +135,7 @@ function isBare(node: TextDirective): boolean {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return false;
-  return end - start === node.name.length + 1 && node.name !== 'cite' && node.name !== 'bci';
+  return end - start === node.name.length + 1 && node.name !== 'cite' && node.name !== 'bci' && node.name !== 'exhibit';
 }
 
 function citedIds(node: TextDirective): string[] {

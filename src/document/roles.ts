@@ -3,9 +3,9 @@
 import type { Nodes } from 'mdast';
 
 /** Layout roles a renderer may style (caption, signature …); unknown roles render as plain blocks. */
-export type BlockRole = 'caption' | 'title' | 'addressee' | 're-line' | 'date-line' | 'signature' | 'sample-notice' | 'center' | 'attribution';
+export type BlockRole = 'caption' | 'title' | 'addressee' | 're-line' | 'date-line' | 'signature' | 'sample-notice' | 'center' | 'attribution' | 'exhibit' | 'toc';
 
-export const BLOCK_ROLES: ReadonlySet<BlockRole> = new Set<BlockRole>(['caption', 'title', 'addressee', 're-line', 'date-line', 'signature', 'sample-notice', 'center', 'attribution']);
+export const BLOCK_ROLES: ReadonlySet<BlockRole> = new Set<BlockRole>(['caption', 'title', 'addressee', 're-line', 'date-line', 'signature', 'sample-notice', 'center', 'attribution', 'exhibit', 'toc']);
 
 /** A market's status in an edition, as a status matrix shows it. */
 export type ListingStatus = 'listed' | 'not-listed' | 'no-record';
@@ -18,7 +18,7 @@ export interface CellStatus {
 
 declare module 'mdast' {
   interface Data {
-    docketpress?: { role?: BlockRole; cell?: CellStatus };
+    docketpress?: { role?: BlockRole; cell?: CellStatus; tocForced?: boolean; tocEntry?: boolean };
   }
 }
 

@@ -69,6 +69,33 @@ export const attestedEvidenceSchema = z
   });
 export type AttestedEvidence = z.output<typeof attestedEvidenceSchema>;
 
+/**
+ * An appendix after the signature ("Exhibit A — Title"): a verbatim excerpt of a source (`source:` and `excerpt:`,
+ * cited in a footnote), a table of figures (`metrics:` from data, `attested:` evidence of the filer's own), or both;
+ * `note:` is Markdown prose. `confidential: true` makes the whole exhibit business confidential (its heading stays).
+ */
+export const exhibitSchema = z
+  .strictObject({
+    id: idSchema.describe('what prose calls it: `:exhibit[id]` prints "Exhibit A"'),
+    title: textSchema,
+    source: idSchema.optional().describe('the source the excerpt is taken from'),
+    excerpt: textSchema.optional().describe('the words of the source, verbatim'),
+    metrics: z.array(idSchema).default([]),
+    attested: z.array(attestedEvidenceSchema).default([]),
+    note: textSchema.optional().describe('Markdown prose under the exhibit'),
+    confidential: z.boolean().default(false),
+    /** Why it needs protection (listed in the BC version's justification). */
+    reason: textSchema.optional(),
+  })
+  .superRefine((exhibit, ctx) => {
+    if ((exhibit.source === undefined) !== (exhibit.excerpt === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [exhibit.source === undefined ? 'source' : 'excerpt'], message: 'an excerpt names its source and quotes it: give both `source:` and `excerpt:`', params: { [ISSUE_RULE]: 'missing-field' } });
+    } else if (exhibit.source === undefined && exhibit.metrics.length === 0 && exhibit.attested.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'an exhibit is an excerpt (`source:` and `excerpt:`) or a table (`metrics:` or `attested:`): add one', params: { [ISSUE_RULE]: 'missing-field' } });
+    }
+  });
+export type Exhibit = z.output<typeof exhibitSchema>;
+
 /** Fields comments and responses share: who files, for which cycle, signed by whom. */
 const filingCommon = {
   filer: idSchema.describe('a filer profile id (data/filers/) or a stakeholder id (data/stakeholders/)'),
@@ -81,6 +108,10 @@ const filingCommon = {
   addressee: addresseeSchema.optional(),
   /** A person id from data/stakeholders/ (a public role); else the filer profile's `signatory:`. */
   signatory: idSchema.optional().describe('a person id'),
+  /** Appendices after the signature, lettered A, B, C … in this order. */
+  exhibits: z.array(exhibitSchema).default([]),
+  /** A table of contents after the title block; default: on when the filing has 8 or more headings of level 2 or 3. */
+  toc: z.boolean().optional(),
 };
 export type Addressee = z.output<typeof addresseeSchema>;
 
@@ -122,6 +153,7 @@ export const PROSE_FIELDS: readonly string[] = [
   'question',
   'options.*.consequences',
   'recommendation',
+  'exhibits.*.note',
 ];
 
 /** One market a comment nominates and what it asks USTR to do. */

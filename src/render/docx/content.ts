@@ -30,8 +30,11 @@ interface Place {
   inFootnote: boolean;
 }
 
-/** Layout roles a composer may set on a block (`data.docketpress.role`), and the Word style each becomes. */
-const ROLE_STYLES: Readonly<Record<BlockRole, string>> = {
+/**
+ * Layout roles a composer may set on a block (`data.docketpress.role`), and the Word style each becomes; an exhibit's
+ * heading keeps its heading style (and starts a page), the table of contents is a plain list of the headings.
+ */
+const ROLE_STYLES: Readonly<Record<Exclude<BlockRole, 'exhibit' | 'toc'>, string>> = {
   caption: STYLE.caption,
   title: STYLE.title,
   addressee: STYLE.addressee,
@@ -114,7 +117,7 @@ export class DocxContent {
 
   private block(node: Nodes, outer: Place): Block[] {
     const role = roleOf(node);
-    const place: Place = role ? { ...outer, paragraphStyle: ROLE_STYLES[role] } : outer;
+    const place: Place = role && role !== 'exhibit' && role !== 'toc' ? { ...outer, paragraphStyle: ROLE_STYLES[role] } : outer;
     switch (node.type) {
       case 'paragraph': {
         const inlines = this.phrasing(node.children, {}, place);
@@ -122,7 +125,10 @@ export class DocxContent {
       }
       case 'heading': {
         const style = role === 'title' ? STYLE.title : (STYLE.heading[node.depth - 1] ?? STYLE.heading[5]);
-        return [this.paragraph(place.inFootnote ? place.paragraphStyle : style, this.phrasing(node.children, place.inFootnote ? { bold: true } : {}, place))];
+        const children = this.phrasing(node.children, place.inFootnote ? { bold: true } : {}, place);
+        // An exhibit starts a page of its own.
+        if (role === 'exhibit') return [new Paragraph({ style, children, pageBreakBefore: true })];
+        return [this.paragraph(place.inFootnote ? place.paragraphStyle : style, children)];
       }
       case 'blockquote':
         return this.blocks(node.children, role || place.inFootnote ? place : { ...place, paragraphStyle: STYLE.quote });

@@ -73,6 +73,8 @@ interface HeadingEntry {
   id: string;
   depth: number;
   text: string;
+  /** Listed in the table of contents (the composer marks it). */
+  tocEntry: boolean;
 }
 
 /** Builds pdfmake content for one mdast tree; numbering and headings are fixed at construction. */
@@ -158,7 +160,7 @@ export class ContentBuilder {
       if (node.type === 'footnoteDefinition') return SKIP;
       if (node.type === 'heading') {
         counter += 1;
-        result.push({ id: `h-${counter}`, depth: node.depth, text: toString(node).replace(/\s+/g, ' ').trim() });
+        result.push({ id: `h-${counter}`, depth: node.depth, text: toString(node).replace(/\s+/g, ' ').trim(), tocEntry: node.data?.docketpress?.tocEntry === true });
       }
       return undefined;
     });
@@ -299,7 +301,7 @@ export class ContentBuilder {
         break;
       }
       case 'list':
-        result = [this.list(node, style, parents)];
+        result = [role === 'toc' ? this.contents(style) : this.list(node, style, parents)];
         break;
       case 'table':
         result = [this.table(node, style)];
@@ -379,12 +381,29 @@ export class ContentBuilder {
       outlineText: entry?.text ?? toString(node),
       outlineExpanded: node.depth <= 2,
       headlineLevel: node.depth,
-      alignment: role ? style.alignment : 'left',
+      alignment: role && role !== 'exhibit' ? style.alignment : 'left',
       margin: [0, SPACE.headingBefore[node.depth] ?? 9, 0, SPACE.headingAfter[node.depth] ?? 4],
     };
     if (parent) block['outlineParentId'] = parent.id;
-    if (this.breakBefore.has(id)) block['pageBreak'] = 'before';
+    // An exhibit starts a page of its own.
+    if (this.breakBefore.has(id) || role === 'exhibit') block['pageBreak'] = 'before';
     return block;
+  }
+
+  /**
+   * The table of contents: each listed heading, linked to it, with the number of the page it is drawn on (pdfmake
+   * fills in a `pageReference` after layout); level-3 headings indented.
+   */
+  private contents(style: BlockStyle): Block {
+    const { fontSize, lineHeight } = this.textStyle(style);
+    const textStyle = { fontSize, lineHeight };
+    const body = this.headings
+      .filter((entry) => entry.tocEntry)
+      .map((entry) => [
+        { text: entry.text, ...textStyle, linkToDestination: entry.id, margin: [entry.depth > 2 ? 18 : 0, 0, 12, 2] },
+        { text: '00', ...textStyle, pageReference: entry.id, alignment: 'right', margin: [0, 0, 0, 2] },
+      ]);
+    return body.length ? { table: { widths: ['*', 'auto'], dontBreakRows: true, body }, layout: 'noBorders', margin: [0, 0, 0, SPACE.block] } : { text: '' };
   }
 
   private list(node: Nodes & { type: 'list' }, style: BlockStyle, parents: Array<{ depth: number; id: string }>): Block {
