@@ -101,7 +101,7 @@ export function parseProse(markdown: string, place: ProsePlace, dataset: Dataset
     if (node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective') {
       const name = (node as TextDirective).name;
       const marker = node.type === 'textDirective' ? ':' : node.type === 'leafDirective' ? '::' : ':::';
-      diagnostics.push(diagnostic(place.file, placeIn(place, node), 'error', `unknown directive \`${marker}${name}\` in \`${place.field}\`: prose knows \`:cite[source-id]\` and \`:bci[confidential words]\`; to write a literal colon before a word, escape it as \`\\:\``, 'prose-unknown-directive'));
+      diagnostics.push(diagnostic(place.file, placeIn(place, node), 'error', `unknown directive \`${marker}${name}\` in \`${place.field}\`: prose knows \`:cite[source-id]\`, \`:bci[confidential words]\` and \`:exhibit[id]\`; to write a literal colon before a word, escape it as \`\\:\``, 'prose-unknown-directive'));
       parent.children.splice(index, 1);
       return [SKIP, index];
     }

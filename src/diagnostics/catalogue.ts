@@ -84,7 +84,7 @@ export const RULES = {
   'template-unknown-directive': { title: 'a `::directive` the composer does not know', fix: 'fix its name (the message lists the known ones)' },
   'template-unknown-placeholder': { title: 'a `{{placeholder}}` that is unknown or has no value', fix: 'fix its name, or add the missing value to the data' },
   'prose-html-dropped': { title: 'raw HTML in a prose field was dropped (warning)', fix: 'write Markdown instead' },
-  'prose-unknown-directive': { title: 'a directive prose does not know', fix: 'use `:cite[source-id]` or `:bci[…]`, or escape the colon as `\\:`' },
+  'prose-unknown-directive': { title: 'a directive prose does not know', fix: 'use `:cite[source-id]`, `:bci[…]` or `:exhibit[id]`, or escape the colon as `\\:`' },
   'prose-link-dropped': { title: 'a prose link to other than http, https or mailto became plain text (warning)', fix: 'use an absolute web or mail address' },
   'prose-image-dropped': { title: 'an image in prose or a template was dropped and never read (warning)', fix: 'remove it: documents carry no images' },
   'prose-footnote-dropped': { title: 'a hand-written footnote was removed (warning)', fix: 'cite sources with `:cite[source-id]`' },
