@@ -1,5 +1,5 @@
 // A market's standing on the list as of a day, the request that agrees with it, and requests that contradict it.
-import type { Dataset } from '../load/dataset.js';
+import type { Dataset } from './dataset.js';
 import type { Stance } from '../schema/index.js';
 import { surelyBefore } from '../schema/partial-date.js';
 

@@ -115,7 +115,7 @@ id: alibaba-group-test-response
 kind: response
 filer: alibaba-group
 cycle: 2015
-date: 2015-10
+date: 2015-10-05
 signatory: eric-pelletier
 answers: [aafa-2015-taobao-relist]
 bci_justification: invented for a test

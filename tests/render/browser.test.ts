@@ -11,14 +11,12 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, hasChromium, inCi, observe, type Observed } from '../helpers/browser.js';
 import { renderHtml } from '../../src/render/html.js';
 import { markStatusCells } from '../helpers/status-cells.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const FIXTURE = fileURLToPath(new URL('../fixtures/render-html/timeline.md', import.meta.url));
-const inCi = Boolean(process.env.CI);
-const hasChromium = existsSync(CHROMIUM);
 
 if (!hasChromium && !inCi) {
   console.warn(
@@ -32,22 +30,7 @@ function parse(markdown: string): Root {
   return processor.runSync(processor.parse(markdown)) as Root;
 }
 
-interface Observed {
-  requests: string[];
-  errors: string[];
-}
 
-/** Records every request and every console error / page error / failed request of a page. */
-function observe(page: Page): Observed {
-  const seen: Observed = { requests: [], errors: [] };
-  page.on('request', (request) => seen.requests.push(request.url()));
-  page.on('requestfailed', (request) => seen.errors.push(`request failed: ${request.url()}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') seen.errors.push(`console ${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => seen.errors.push(`page error: ${error.message}`));
-  return seen;
-}
 
 describe.skipIf(!hasChromium && !inCi)('HTML timeline in Chromium', () => {
   const root = markStatusCells(parse(readFileSync(FIXTURE, 'utf8')));

@@ -9,13 +9,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, hasChromium, inCi, observe, type Observed } from '../helpers/browser.js';
 import { cli } from '../helpers/cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 const SHOTS = path.join(tmpdir(), 'docketpress-site-shots');
-const inCi = Boolean(process.env.CI);
-const hasChromium = existsSync(CHROMIUM);
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Every .html file under a folder, as paths relative to it. */
@@ -27,21 +25,7 @@ function htmlPages(dir: string, prefix = ''): string[] {
   });
 }
 
-interface Observed {
-  requests: string[];
-  errors: string[];
-}
 
-function observe(page: Page): Observed {
-  const seen: Observed = { requests: [], errors: [] };
-  page.on('request', (request) => seen.requests.push(request.url()));
-  page.on('requestfailed', (request) => seen.errors.push(`request failed: ${request.url()}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') seen.errors.push(`console ${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => seen.errors.push(`page error: ${error.message}`));
-  return seen;
-}
 
 describe.skipIf(!hasChromium && !inCi)('the record as a website, in Chromium', () => {
   let dir = '';
