@@ -3,6 +3,7 @@ import type { Root, RootContent } from 'mdast';
 import type { Brief } from '../schema/index.js';
 import { BC_MARKING, bciSpans, businessConfidentialTree, markingParagraph, PUBLIC_MARKING, publicTree, REDACTED } from './bci.js';
 import type { ComposedDocument, DocumentVersion, VersionLabel } from '../document/document.js';
+import { roleOf } from '../document/roles.js';
 import { smartQuotes } from './smart-quotes.js';
 import { list, paragraph, strong, text } from './nodes.js';
 
@@ -23,11 +24,16 @@ export function versionStem(label: VersionLabel, brief: Brief, bciPrefix: 'BC' |
   return `${label === 'BC' ? bciPrefix : label}-${filer}-${name}`;
 }
 
+/**
+ * A version's tree: its marking first and last, and its notice after the document's title block (letterhead,
+ * caption and title come first, as on a filed cover page), or at the top when the document has no title block.
+ */
 function framed(root: Root, marking: string, notice: RootContent[]): Root {
   smartQuotes(root);
   const body = root.children.filter((node) => node.type !== 'footnoteDefinition');
   const notes = root.children.filter((node) => node.type === 'footnoteDefinition');
-  return { ...root, children: [markingParagraph(marking), ...notice, ...body, markingParagraph(marking), ...notes] };
+  const afterTitle = body.findIndex((node) => roleOf(node) === 'title') + 1;
+  return { ...root, children: [markingParagraph(marking), ...body.slice(0, afterTitle), ...notice, ...body.slice(afterTitle), markingParagraph(marking), ...notes] };
 }
 
 /**
