@@ -3,6 +3,6 @@
 export { dateValue, type ComposedDocument, type DocumentMeta, type DocumentVersion, type VersionLabel } from './document.js';
 export { BLOCK_ROLES, cellStatusOf, roleOf, type BlockRole, type CellStatus, type ListingStatus } from './roles.js';
 export { BC_MARKING, bciSpans, confidentialTexts, PUBLIC_MARKING, publicText, REDACTED, type Bci, type BciData } from './bci.js';
-export { safeHref, type SafeHref } from './links.js';
+export { externalLink, safeHref, type SafeHref } from './links.js';
 export { RenderProblem, type RenderProblemData, type RenderProblemPlace } from './render-problem.js';
 export type { FlowingText, FramedText, PagedText, VisibleText } from './visible-text.js';

@@ -29,3 +29,9 @@ export function safeHref(value: unknown, options: { pages?: boolean } = {}): Saf
   if (url.protocol === 'mailto:') return { href: url.href, kind: 'mailto' };
   return undefined;
 }
+
+/** The target of a link a printed document (PDF, Word) may make live: a web or mail address, else undefined (set as plain text). */
+export function externalLink(url: string): string | undefined {
+  const safe = safeHref(url);
+  return safe && safe.kind !== 'fragment' ? url.trim() : undefined;
+}

@@ -6,7 +6,7 @@ import { AlignmentType, ExternalHyperlink, FootnoteReferenceRun, Paragraph, Tabl
 import type { Nodes, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import { roleOf, safeHref, type BlockRole } from '../../document/index.js';
+import { externalLink, roleOf, type BlockRole } from '../../document/index.js';
 import { BODY_WIDTH, EAST_ASIAN, LIST_DEPTHS, NUMBERING, STYLE } from './styles.js';
 
 type Block = Paragraph | Table;
@@ -46,11 +46,6 @@ const ROLE_STYLES: Readonly<Record<Exclude<BlockRole, 'exhibit' | 'toc'>, string
   attribution: STYLE.attribution,
 };
 
-/** Only web and mail links (by the one link-safety rule) become hyperlinks; anything else is set as plain text. */
-function safeUrl(url: string): string | undefined {
-  const safe = safeHref(url);
-  return safe && safe.kind !== 'fragment' ? url.trim() : undefined;
-}
 
 /** Characters XML 1.0 cannot carry at all (the loader already refuses control characters in its files). */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -260,7 +255,7 @@ export class DocxContent {
   }
 
   private link(children: readonly PhrasingContent[], url: string, format: RunFormat, place: Place): Inline[] {
-    const safe = safeUrl(url);
+    const safe = externalLink(url);
     if (!safe) return this.phrasing(children, format, place);
     // Word cannot put a note mark inside a hyperlink: marks among a link's words follow it.
     const inlines = this.phrasing(children, { ...format, style: STYLE.hyperlink }, place);

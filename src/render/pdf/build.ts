@@ -5,7 +5,7 @@
 import type { Nodes, Parents, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import { safeHref } from '../../document/links.js';
+import { externalLink } from '../../document/links.js';
 import { roleOf } from '../../document/roles.js';
 import { PdfRenderError } from './errors.js';
 import { textInlines, type Inline, type TextOrigin, type TextStyle } from './inlines.js';
@@ -63,11 +63,6 @@ function hasChildren(node: Nodes): node is Parents {
   return Array.isArray((node as { children?: unknown }).children);
 }
 
-/** Only web and mail links (by the one link-safety rule) become link annotations; anything else is plain text. */
-function safeUrl(url: string): string | undefined {
-  const safe = safeHref(url);
-  return safe && safe.kind !== 'fragment' ? url.trim() : undefined;
-}
 
 interface HeadingEntry {
   id: string;
@@ -526,7 +521,7 @@ export class ContentBuilder {
   }
 
   private linkStyle(style: TextStyle, url: string): TextStyle {
-    const safe = safeUrl(url);
+    const safe = externalLink(url);
     if (!safe) return style;
     return { ...style, link: safe, color: COLOR.link, underline: true };
   }
