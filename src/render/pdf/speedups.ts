@@ -239,10 +239,14 @@ function sharedStyle(first: Item, style: Resolved): Record<string, unknown> {
     if (Object.prototype.hasOwnProperty.call(first, property) && !OWN.has(property)) shared[property] = first[property];
   }
   assignResolved(shared, style);
-  // One prototype per distinct style in the process: V8 gives the objects of every prototype their own shapes.
+  // One prototype per distinct style of a document: V8 gives the objects of every prototype their own shapes.
+  // Looked up by the document's font object first, so the prototypes (which hold that font, and through it the
+  // whole document) go when the document goes: `styleKey`s live as long as the process.
   const key = first['styleKey'] as object;
-  let known = sharedStyles.get(key);
-  if (!known) sharedStyles.set(key, (known = []));
+  let byKey = sharedStyles.get(style.font);
+  if (!byKey) sharedStyles.set(style.font, (byKey = new Map()));
+  let known = byKey.get(key);
+  if (!known) byKey.set(key, (known = []));
   const keys = Object.keys(shared);
   for (const candidate of known) {
     const candidateKeys = Object.keys(candidate);
@@ -252,8 +256,8 @@ function sharedStyle(first: Item, style: Resolved): Record<string, unknown> {
   return shared;
 }
 
-/** Word prototypes by `styleKey` (see sharedStyle). */
-const sharedStyles = new WeakMap<object, Array<Record<string, unknown>>>();
+/** Word prototypes by the document's font and `styleKey` (see sharedStyle). */
+const sharedStyles = new WeakMap<object, Map<object, Array<Record<string, unknown>>>>();
 
 /**
  * TextInlines.measure with the style stack read once per call: every word of a text node sees the
