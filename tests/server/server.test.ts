@@ -244,6 +244,26 @@ describe('the server and its socket', () => {
     await stopAll(cache);
   }, 120_000);
 
+  it("writes files with the client's umask", async () => {
+    const cache = fresh();
+    await run(['server', 'start'], scratch, { DOCKETPRESS_CACHE_DIR: cache });
+    // A shell sets the umask, then becomes the command line.
+    const withMask = (cwd: string, served: boolean): Promise<number | null> =>
+      new Promise((resolve) => {
+        const env = { ...process.env, DOCKETPRESS_CACHE_DIR: cache, DOCKETPRESS_SERVER: served ? '1' : '' };
+        spawn('sh', ['-c', 'umask 027 && exec "$0" "$@"', process.execPath, BIN, ...small], { cwd, env, stdio: 'ignore' }).on('close', resolve);
+      });
+    const own = fresh();
+    const served = fresh();
+    expect(await withMask(own, false)).toBe(0);
+    expect(await withMask(served, true)).toBe(0);
+    const mode = (cwd: string): number => lstatSync(path.join(cwd, 'out/taobao-timeline/taobao-timeline.md')).mode & 0o777;
+    expect(mode(own)).toBe(0o640);
+    expect(mode(served)).toBe(0o640);
+    expect(await status(cache)).toMatchObject({ requests: 1 });
+    await stopAll(cache);
+  }, 120_000);
+
   it('leaves, and a fresh server takes over, when a client of another build of docketpress comes', async () => {
     const cache = fresh();
     // Another build: the same package in another folder (its bundle's files are not these files).
