@@ -152,7 +152,7 @@ describe('a build through the server', () => {
     expect(state?.type).toBe('status');
     const identity = state?.type === 'status' ? state.identity : '';
     const cwd = fresh();
-    const request = { op: 'run', identity, argv: ['build', '--format', 'md', '--no-cache'], cwd, env: { DOCKETPRESS_CACHE_DIR: cache }, umask: 0o022, columns: 60 } as const;
+    const request = { op: 'run' as const, identity, argv: ['build', '--format', 'md', '--no-cache'], cwd, env: { DOCKETPRESS_CACHE_DIR: cache }, umask: 0o022, columns: 60 };
     const atTerminal = await ask({ ...request, isTTY: true });
     const text = (replies: Reply[]): string => replies.map((reply) => (reply.type === 'out' ? reply.text : '')).join('');
     expect(atTerminal[0]?.type).toBe('accepted');
