@@ -7,6 +7,7 @@ import { createServer, type Socket } from 'node:net';
 import path from 'node:path';
 import { runCli } from '../cli/run.js';
 import type { Io } from '../cli/output.js';
+import { keepWorkersWarm, warmWorkerCount } from '../pipeline/render-pool.js';
 import {
   forwardedEnv,
   idleMilliseconds,
@@ -51,6 +52,8 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<boole
   const privateMask = 0o077;
   process.umask(privateMask);
 
+  // PDFs rendered on worker threads: the workers stay warm between runs too.
+  keepWorkersWarm();
   const identity = serverIdentity(env);
   const idleMs = idleMilliseconds(env);
   const socketPath = path.join(folder, SOCKET_NAME);
@@ -150,7 +153,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<boole
       if (answered) return; // one request a connection
       answered = true;
       if (request.op === 'status') {
-        send(socket, { type: 'status', pid: process.pid, identity, requests, idleSeconds: idleMs / 1000, busy: busy > 0 });
+        send(socket, { type: 'status', pid: process.pid, identity, requests, idleSeconds: idleMs / 1000, busy: busy > 0, warmWorkers: warmWorkerCount() });
         socket.end();
       } else if (request.op === 'stop') {
         send(socket, { type: 'stopping', pid: process.pid });

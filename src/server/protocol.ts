@@ -117,6 +117,8 @@ export interface ServerState {
   requests: number;
   idleSeconds: number;
   busy: boolean;
+  /** Render worker threads kept warm between runs. */
+  warmWorkers: number;
 }
 
 /** The server's messages: for `run`, `accepted` then output then `exit` (or `leaving`, or `refused`); else one answer. */

@@ -21,7 +21,7 @@ export async function run({ positionals, options, io }: CommandContext): Promise
   const sameBuild = state?.identity === serverIdentity(process.env);
   if (action === 'status') {
     if (options.json) {
-      io.out(json(state ? { running: true, pid: state.pid, requests: state.requests, busy: state.busy, idleSeconds: state.idleSeconds, sameBuild, socket: place.socket } : { running: false, socket: place.socket }));
+      io.out(json(state ? { running: true, pid: state.pid, requests: state.requests, busy: state.busy, idleSeconds: state.idleSeconds, warmWorkers: state.warmWorkers, sameBuild, socket: place.socket } : { running: false, socket: place.socket }));
     } else if (state) {
       const build = sameBuild ? '' : ' (another build of docketpress: the next build through it starts a fresh server)';
       io.out(`running: pid ${state.pid}, ${state.requests} run(s) taken, ${state.busy ? 'busy' : 'idle'}, exits after ${state.idleSeconds} s without a run${build}; socket ${place.socket}\n`);
