@@ -1,6 +1,7 @@
 // Loads the PDF stack (pdfmake, pdfkit, fontkit): from the build's one-file bundle, dist/bin/pdf-stack.cjs
-// (scripts/bundle.mjs), compiled with V8's code cache of it when the cache was made by this Node; else — no bundle, as
-// when running from TypeScript sources, or a bundle of other package versions — from node_modules.
+// (scripts/bundle.mjs), compiled with V8's code cache of it when the cache was made from the same bytes by this Node;
+// else — no bundle, as when running from a checkout not yet built, or a bundle of other package versions — from
+// node_modules.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,37 +11,44 @@ import { PACKAGE_ROOT } from '../../load/package-root.js';
 
 const nodeRequire = createRequire(import.meta.url);
 
-/** The bundle, its manifest and V8's code cache for it (written by `npm run build`). */
-export const PDF_STACK_FILES = {
+/** Where a bundle, its manifest and V8's code cache for it are. */
+export interface StackFiles {
+  bundle: string;
+  manifest: string;
+  codeCache: string;
+}
+
+/** The build's files (written by `npm run build`: scripts/bundle.mjs, then scripts/code-cache.mjs). */
+export const PDF_STACK_FILES: StackFiles = {
   bundle: path.join(PACKAGE_ROOT, 'dist', 'bin', 'pdf-stack.cjs'),
   manifest: path.join(PACKAGE_ROOT, 'dist', 'bin', 'pdf-stack.json'),
   codeCache: path.join(PACKAGE_ROOT, 'dist', 'bin', 'pdf-stack.v8cache'),
 };
 
 /** What the build wrote beside the bundle: the versions bundled, and which bundle and Node the code cache is for. */
-interface StackManifest {
+export interface StackManifest {
   packages: Record<string, string>;
-  codeCache?: { bundleSha256: string; node: string; v8: string; arch: string };
+  codeCache?: CodeCacheStamp;
 }
 
-interface LoadedBundle {
+interface CodeCacheStamp {
+  bundleSha256: string;
+  node: string;
+  v8: string;
+  arch: string;
+}
+
+/** A bundle compiled and run (each of its modules is evaluated when first required). */
+export interface LoadedStack {
   modules: Record<string, () => unknown>;
+  /** Whether V8 compiled it from the code cache (`rejected`: the cache was offered and V8 refused it). */
+  codeCache: 'used' | 'rejected' | 'none';
   script: vm.Script;
   sha256: string;
 }
 
 /** Packages whose modules must all come from one copy: the bundle's, when it is used. */
 const STACK_PACKAGE = /^(pdfmake|pdfkit|fontkit)(\/|$)/;
-
-let loaded: LoadedBundle | null | undefined;
-
-function readManifest(): StackManifest | undefined {
-  try {
-    return JSON.parse(readFileSync(PDF_STACK_FILES.manifest, 'utf8')) as StackManifest;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The version of a package as installed where this module resolves it (its package.json: the nearest above its main file). */
 export function installedVersion(pkg: string): string | undefined {
@@ -58,6 +66,14 @@ export function installedVersion(pkg: string): string | undefined {
   }
 }
 
+function readManifest(files: StackFiles): StackManifest | undefined {
+  try {
+    return JSON.parse(readFileSync(files.manifest, 'utf8')) as StackManifest;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether every bundled package is the version installed (else the bundle is stale: node_modules is used). */
 function bundleMatchesInstalled(manifest: StackManifest): boolean {
   try {
@@ -67,65 +83,78 @@ function bundleMatchesInstalled(manifest: StackManifest): boolean {
   }
 }
 
+/** This process's Node, for the code cache's stamp. */
+function runningNode(): Omit<CodeCacheStamp, 'bundleSha256'> {
+  return { node: process.version, v8: process.versions.v8, arch: process.arch };
+}
+
 /** V8's code cache for this bundle, when it was made from these very bytes by this Node on this machine type. */
-function matchingCodeCache(manifest: StackManifest, sha256: string): Buffer | undefined {
-  const made = manifest.codeCache;
-  if (!made || made.bundleSha256 !== sha256 || made.node !== process.version || made.v8 !== process.versions.v8 || made.arch !== process.arch) return undefined;
+function matchingCodeCache(files: StackFiles, stamp: CodeCacheStamp | undefined, sha256: string): Buffer | undefined {
+  const here = runningNode();
+  if (!stamp || stamp.bundleSha256 !== sha256 || stamp.node !== here.node || stamp.v8 !== here.v8 || stamp.arch !== here.arch) return undefined;
   try {
-    return readFileSync(PDF_STACK_FILES.codeCache);
+    return readFileSync(files.codeCache);
   } catch {
     return undefined;
   }
 }
 
-/** The bundle, compiled and run once (its modules are evaluated on first require); null when it cannot be used. */
-function bundle(): LoadedBundle | null {
-  if (loaded !== undefined) return loaded;
-  loaded = null;
-  const manifest = readManifest();
-  if (!manifest || !bundleMatchesInstalled(manifest)) return loaded;
+/** Compiles and runs a bundle; null when there is none, or it bundles versions other than the ones installed. */
+export function loadStack(files: StackFiles): LoadedStack | null {
+  const manifest = readManifest(files);
+  if (!manifest || !bundleMatchesInstalled(manifest)) return null;
   let source: Buffer;
   try {
-    source = readFileSync(PDF_STACK_FILES.bundle);
+    source = readFileSync(files.bundle);
   } catch {
-    return loaded;
+    return null;
   }
   const sha256 = createHash('sha256').update(source).digest('hex');
+  const cachedData = matchingCodeCache(files, manifest.codeCache, sha256);
   // Wrapped as Node wraps a CommonJS module, so the bundle runs as if required.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`, {
-    filename: PDF_STACK_FILES.bundle,
-    cachedData: matchingCodeCache(manifest, sha256),
+    filename: files.bundle,
+    ...(cachedData ? { cachedData } : {}),
   });
   const module = { exports: {} as Record<string, () => unknown> };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run(module.exports, createRequire(PDF_STACK_FILES.bundle), module, PDF_STACK_FILES.bundle, path.dirname(PDF_STACK_FILES.bundle));
-  loaded = { modules: module.exports, script, sha256 };
-  return loaded;
+  run(module.exports, createRequire(files.bundle), module, files.bundle, path.dirname(files.bundle));
+  const codeCache = !cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'used';
+  return { modules: module.exports, codeCache, script, sha256 };
 }
 
 /**
- * `require` for the PDF stack's modules (`pdfmake`, `pdfmake/js/Renderer.js`, `fontkit`…): the bundle's copy when
- * the bundle is used, else node_modules'. Anything else (a package.json) is required from node_modules.
+ * Writes V8's code cache of a loaded bundle as compiled so far in this process (so with the functions a render
+ * ran), and stamps the manifest with the bundle and Node it is for.
  */
-export function requirePdfStack(spec: string): unknown {
-  const modules = STACK_PACKAGE.test(spec) ? bundle()?.modules : undefined;
-  if (!modules) return nodeRequire(spec);
+export function writeCodeCache(files: StackFiles, stack: LoadedStack): void {
+  const manifest = readManifest(files);
+  if (!manifest) throw new Error(`${files.manifest} is missing: run scripts/bundle.mjs first`);
+  writeFileSync(files.codeCache, stack.script.createCachedData());
+  manifest.codeCache = { bundleSha256: stack.sha256, ...runningNode() };
+  writeFileSync(files.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/** The build's bundle, once per process (null: node_modules is used). */
+let processStack: LoadedStack | null | undefined;
+
+export function pdfStack(): LoadedStack | null {
+  if (processStack === undefined) processStack = loadStack(PDF_STACK_FILES);
+  return processStack;
+}
+
+/** A module of the stack from `modules` (a bundle's), or an error: a second copy would miss the renderer's patches. */
+export function stackModule(modules: LoadedStack['modules'], spec: string): unknown {
   const load = Object.hasOwn(modules, spec) ? modules[spec] : undefined;
-  // A module the bundle lacks would be a second copy, which the renderer's patches of the first would not reach.
-  if (!load) throw new Error(`dist/bin/pdf-stack.cjs has no \`${spec}\`: run \`npm run build\` (scripts/bundle.mjs bundles what src/render/pdf requires)`);
+  if (!load) throw new Error(`the PDF stack's bundle has no \`${spec}\`: run \`npm run build\` (scripts/bundle.mjs bundles what src/render/pdf requires)`);
   return load();
 }
 
 /**
- * Writes V8's code cache of the bundle as compiled so far in this process (so with the functions a render ran) and
- * records in the manifest which bundle and Node it is for; false when the bundle is not in use.
+ * `require` for the PDF stack's modules (`pdfmake`, `pdfmake/js/Renderer.js`, `fontkit`…): the bundle's copy when
+ * the build's bundle is used, else node_modules'. Anything else (a package.json) is required from node_modules.
  */
-export function writePdfStackCodeCache(): boolean {
-  const used = bundle();
-  const manifest = readManifest();
-  if (!used || !manifest) return false;
-  writeFileSync(PDF_STACK_FILES.codeCache, used.script.createCachedData());
-  manifest.codeCache = { bundleSha256: used.sha256, node: process.version, v8: process.versions.v8, arch: process.arch };
-  writeFileSync(PDF_STACK_FILES.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
-  return true;
+export function requirePdfStack(spec: string): unknown {
+  const stack = STACK_PACKAGE.test(spec) ? pdfStack() : null;
+  return stack ? stackModule(stack.modules, spec) : nodeRequire(spec);
 }
