@@ -73,6 +73,17 @@ module.exports = new Proxy(function () {}, {
       const dir = `require('path').join(require('path').dirname(require.resolve(${JSON.stringify(`${pkg}/package.json`)})), ${JSON.stringify(sub)})`;
       return { contents: readFileSync(args.path, 'utf8').replaceAll(/\b__dirname\b/g, `(${dir})`), loader: 'js', resolveDir: path.dirname(args.path) };
     });
+    // fontkit decodes the Unicode tables of its Arabic, Indic and universal shapers as it loads; Latin and Chinese
+    // text never reads them: each is decoded on its first lookup instead.
+    b.onLoad({ filter: /node_modules[\\/]fontkit[\\/]dist[\\/]main\.cjs$/ }, (args) => {
+      let tables = 0;
+      const contents = readFileSync(args.path, 'utf8').replaceAll(/^const (\$\w+\$var\$trie) = (new [^\n]*\));$/gm, (_, name, make) => {
+        tables++;
+        return `let ${name}$decoded; const ${name} = { get: (codePoint) => (${name}$decoded ??= ${make}).get(codePoint) };`;
+      });
+      if (tables === 0) console.warn(`scripts/bundle.mjs: no shaper table found in ${args.path}: fontkit changed, its tables load eagerly`);
+      return { contents, loader: 'js', resolveDir: path.dirname(args.path) };
+    });
   },
 };
 
