@@ -61,6 +61,23 @@ describe('the PDF stack bundle', () => {
     expect(stackModule(edited!.modules, 'pdfmake')).toEqual({ fromBundle: 'edited' });
   });
 
+  it("code cache holds the bundle's code, never the text it handled", () => {
+    const files = fakeBundle(pdfmakeVersion, "const seen = []; module.exports = { pdfmake: () => (text) => { seen.push(text.toUpperCase()); return seen.join('source-literal-separator'); } };");
+    const stack = loadStack(files)!;
+    const render = stackModule(stack.modules, 'pdfmake') as (text: string) => string;
+    const secret = `confidential-${process.pid}-${Date.now()}`;
+    expect(render(secret)).toContain(secret.toUpperCase());
+    writeCodeCache(files, stack);
+    const cache = readFileSync(files.codeCache);
+    expect(cache.length).toBeGreaterThan(0);
+    for (const text of [secret, secret.toUpperCase()]) {
+      expect(cache.includes(Buffer.from(text, 'latin1'))).toBe(false);
+      expect(cache.includes(Buffer.from(text, 'utf16le'))).toBe(false);
+    }
+    // The source's own literals are in it: the search above finds text that is there.
+    expect(cache.includes(Buffer.from('source-literal-separator', 'latin1'))).toBe(true);
+  });
+
   it('refuses a module it does not bundle instead of loading a second copy', () => {
     const stack = loadStack(fakeBundle(pdfmakeVersion))!;
     expect(() => stackModule(stack.modules, 'pdfmake/js/Renderer.js')).toThrow(/has no `pdfmake\/js\/Renderer\.js`.*npm run build/);
