@@ -13,7 +13,8 @@ export const PEERS_DIR = path.join(BENCH, 'peers');
 export const TYPST_PACKAGE = '@myriaddreamin/typst-ts-node-compiler';
 export const TYPST_VERSION = '0.7.0';
 const TYPST_RUNNER = path.join(BENCH, 'typst-compile.mjs');
-const PANDOC_TIMEOUT_MS = 180_000;
+/** pandoc is stopped after this long (the ratio is then a lower bound). */
+export const PANDOC_TIMEOUT_MS = 180_000;
 /** The Tinos faces our PDFs set the body in (Latin subsets, as decoded by `npm run build` into dist/fonts/). */
 const TINOS = ['400-normal', '400-italic', '700-normal', '700-italic'].map((v) => `tinos-latin-${v}.ttf`);
 

@@ -27,7 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { filesIn, GNU_TIME, has, load, log, mb, pageCount, round, s, timed } from './measure.mjs';
-import { benchPeers, installTypst, TYPST_PACKAGE, typstInstalled } from './peers.mjs';
+import { benchPeers, installTypst, PANDOC_TIMEOUT_MS, TYPST_PACKAGE, typstInstalled } from './peers.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = path.join(ROOT, 'bench');
@@ -44,7 +44,6 @@ const FIRST_YEAR = 2006;
 const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
 const CAP = Number(process.env.BENCH_CAP ?? 200);
 const REPEATS = Math.max(1, Number(process.env.BENCH_REPEATS ?? 3));
-const PANDOC_TIMEOUT_MS = 180_000;
 
 // ── helpers ─────────────────────────────────────────────────────────────────────────────────────────────
 
