@@ -421,7 +421,7 @@ function handWrittenWhy() {
 }
 
 const when = (part) => `Measured ${part.date.slice(0, 16).replace('T', ' ')} UTC; 1-minute load average ${part.loadAtStart} at the start, ${part.loadAtEnd} at the end`;
-const minutes = (seconds) => (seconds === undefined ? '' : seconds < 90 ? ` (≈ ${Math.round(seconds)} s here)` : ` (≈ ${Math.ceil(seconds / 60)} min here)`);
+const minutes = (seconds) => (seconds === undefined ? '' : seconds < 90 ? `; ≈ ${Math.round(seconds)} s here` : `; ≈ ${Math.ceil(seconds / 60)} min here`);
 
 function pandocCell(p) {
   if (p.speedup !== undefined) return `${s(p.wallMs)} (${p.pages} p.)`;
@@ -429,7 +429,7 @@ function pandocCell(p) {
   return p.skipped ?? '—';
 }
 
-function samplesSection(samples, m) {
+function samplesSection(samples) {
   if (!samples) return '## Samples\n\nNot measured yet: `node bench/run.mjs --only=samples`.';
   const { build, queries } = samples;
   const queryRows = queries ? Object.values(queries).map((q) => `| \`${q.command}\` | ${w(q.cold)} / ${mb(q.cold.rssMb)} | ${w(q.warm)} |`).join('\n') : '| `status` / `diff` | not measured | — |';
@@ -437,8 +437,7 @@ function samplesSection(samples, m) {
 
 ${when(samples)}; median of ${samples.repeats} runs.
 
-The default build (\`node dist/bin/docketpress.js build\`, what \`npm start\` runs; PDFs rendered on up to
-${m.parallelism ?? m.cores} worker threads): clean (no \`out/\`, empty cache) **${w(build)}**, peak ${mb(build.rssMb)}, ${build.briefs ?? '—'} briefs →
+The default build (\`node dist/bin/docketpress.js build\`, what \`npm start\` runs): clean (no \`out/\`, empty cache) **${w(build)}**, peak ${mb(build.rssMb)}, ${build.briefs ?? '—'} briefs →
 ${build.files ?? '—'} files; again with nothing changed (every file “up to date”, nothing composed or written):
 **${build.upToDate ? w(build.upToDate) : '—'}**.
 
@@ -555,7 +554,7 @@ ${WHY_START}
 ${handWrittenWhy()}
 ${WHY_END}
 
-${samplesSection(samples, m)}
+${samplesSection(samples)}
 
 ${peersSection(peers, m)}
 
