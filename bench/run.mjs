@@ -525,7 +525,7 @@ function readme(report) {
 
 **Re-measure one part** instead of the whole run: \`npm run bench -- --only=<parts>\` (or \`BENCH_ONLY=<parts> npm run bench\`),
 with \`<parts>\` a comma-separated list of \`samples\` (the repository's own briefs: default build, \`status\`, \`diff\`${minutes(seconds.samples)}),
-\`peers\` (one document typeset by us, Typst and pandoc + WeasyPrint${minutes(seconds.peers)}) and \`synthetic\` (10, 100, 1,000
+\`peers\` (a comment and a timeline, each typeset by us, Typst and pandoc + WeasyPrint${minutes(seconds.peers)}) and \`synthetic\` (10, 100, 1,000
 markets${minutes(seconds.synthetic)}). A part measured alone replaces only its own numbers in [\`results.json\`](results.json);
 each section below says when it was measured and the machine's load then. \`--peers\` (or \`BENCH_PEERS=typst\`)
 installs Typst (\`npm install --prefix bench/peers ${TYPST_PACKAGE}\`, git-ignored) when it is missing — nothing else
