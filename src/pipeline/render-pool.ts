@@ -23,6 +23,8 @@ export type WorkerAnswer =
 
 export interface RenderPool {
   render(job: RenderJob): Promise<RenderedFile>;
+  /** Jobs rendered so far on this thread and on worker threads. */
+  readonly rendered: { here: number; workers: number };
   /** Stops the workers (the pool cannot be used after). */
   close(): Promise<void>;
 }
@@ -38,8 +40,11 @@ const PROBLEM_TYPES: Record<string, typeof RenderProblem> = { PdfRenderError, Re
 /** Renders on this thread, one file at a time (interleaved renders hold every document's layout in memory at once). */
 export function inThreadRenderer(): RenderPool {
   let turn: Promise<unknown> = Promise.resolve();
+  const rendered = { here: 0, workers: 0 };
   return {
+    rendered,
     render(job) {
+      rendered.here += 1;
       const result = turn.then(() => renderHere(job));
       turn = result.catch(() => undefined);
       return result;
@@ -85,6 +90,7 @@ export function workerRenderer(count: number): RenderPool {
   let failure: Error | undefined;
   let renderingHere = false;
   let turnScheduled = false;
+  const rendered = { here: 0, workers: 0 };
 
   const settle = (id: number, answer: { result: RenderedFile } | { error: Error }): void => {
     const waiting = pending.get(id);
@@ -99,6 +105,7 @@ export function workerRenderer(count: number): RenderPool {
     const next = queue.pop();
     if (!next) return;
     renderingHere = true;
+    rendered.here += 1;
     renderHere(next.job).then(
       (result) => settle(next.id, { result }),
       (error: unknown) => settle(next.id, { error: error instanceof Error ? error : new Error(String(error)) }),
@@ -112,6 +119,7 @@ export function workerRenderer(count: number): RenderPool {
       if (jobs < 2 && queue.length) {
         worker.postMessage(queue.shift());
         load.set(worker, jobs + 1);
+        rendered.workers += 1;
       }
     }
     if (queue.length && !renderingHere && !turnScheduled) {
@@ -143,6 +151,7 @@ export function workerRenderer(count: number): RenderPool {
   };
 
   return {
+    rendered,
     render(job) {
       if (failure) return Promise.reject(failure);
       if (load.size === 0) start();
