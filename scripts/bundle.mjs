@@ -47,9 +47,12 @@ const ON_FIRST_USE = new Set(['@noble/hashes/utils', '@noble/hashes/sha2', '@nob
 /** Each package's `__dirname`, as where it is installed at run time (pdfkit reads its font metrics and ICC profile). */
 const PACKAGE_DIRS = { 'pdfkit/js/pdfkit.js': ['pdfkit', 'js'], 'pdfmake/js/virtual-fs.js': ['pdfmake', 'js'] };
 
-/** esbuild plugin: a stand-in for each module of ON_FIRST_USE that loads it when first touched. */
-const onFirstUse = {
-  name: 'on-first-use',
+/**
+ * esbuild plugin for the PDF stack: a stand-in for each module of ON_FIRST_USE that loads it when first touched;
+ * PACKAGE_DIRS' `__dirname`s; fontkit's shaper tables decoded on first lookup.
+ */
+const pdfStackPlugin = {
+  name: 'pdf-stack',
   setup(b) {
     b.onResolve({ filter: /^(@noble|brotli)\// }, async (args) => {
       if (!ON_FIRST_USE.has(args.path)) return undefined;
@@ -101,7 +104,7 @@ await build({
   target: 'node20',
   // Only resolved (for the packages' folders), never loaded.
   external: ['pdfmake/package.json', 'pdfkit/package.json'],
-  plugins: [onFirstUse],
+  plugins: [pdfStackPlugin],
   logLevel: 'warning',
 });
 // The versions bundled: src/render/pdf/stack.ts uses the bundle only while they are the ones installed.
