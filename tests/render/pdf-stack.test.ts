@@ -44,7 +44,7 @@ describe('the PDF stack bundle', () => {
     expect(loadStack(files)).toBeNull();
   });
 
-  it('compiles from the code cache only when it was made from the same bytes by this Node', () => {
+  it('compiles from the code cache only when it was made from the same bytes by this Node, and is undamaged', () => {
     const files = fakeBundle(pdfmakeVersion);
     writeCodeCache(files, loadStack(files)!);
     expect(JSON.parse(readFileSync(files.manifest, 'utf8')).codeCache).toMatchObject({ node: process.version, arch: process.arch });
@@ -55,6 +55,12 @@ describe('the PDF stack bundle', () => {
     expect(loadStack(files)?.codeCache).toBe('none');
 
     writeFileSync(files.manifest, JSON.stringify(manifest));
+    expect(loadStack(files)?.codeCache).toBe('used');
+    const cache = readFileSync(files.codeCache);
+    cache.writeUInt8(cache.readUInt8(cache.length - 1) ^ 0xff, cache.length - 1);
+    writeFileSync(files.codeCache, cache);
+    expect(loadStack(files)?.codeCache).toBe('none');
+
     writeFileSync(files.bundle, "module.exports = { pdfmake: () => ({ fromBundle: 'edited' }) };");
     const edited = loadStack(files);
     expect(edited?.codeCache).toBe('none');

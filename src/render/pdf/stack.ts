@@ -33,6 +33,8 @@ export interface StackManifest {
 
 interface CodeCacheStamp {
   bundleSha256: string;
+  /** Of the cache's own bytes: V8 does not check them in a release build, so a damaged file is refused here. */
+  cacheSha256: string;
   node: string;
   v8: string;
   arch: string;
@@ -84,16 +86,21 @@ function bundleMatchesInstalled(manifest: StackManifest): boolean {
 }
 
 /** This process's Node, for the code cache's stamp. */
-function runningNode(): Omit<CodeCacheStamp, 'bundleSha256'> {
+function runningNode(): Omit<CodeCacheStamp, 'bundleSha256' | 'cacheSha256'> {
   return { node: process.version, v8: process.versions.v8, arch: process.arch };
 }
 
-/** V8's code cache for this bundle, when it was made from these very bytes by this Node on this machine type. */
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** V8's code cache for this bundle, when it was made from these very bytes by this Node on this machine type, undamaged. */
 function matchingCodeCache(files: StackFiles, stamp: CodeCacheStamp | undefined, sha256: string): Buffer | undefined {
   const here = runningNode();
   if (!stamp || stamp.bundleSha256 !== sha256 || stamp.node !== here.node || stamp.v8 !== here.v8 || stamp.arch !== here.arch) return undefined;
   try {
-    return readFileSync(files.codeCache);
+    const cache = readFileSync(files.codeCache);
+    return sha256Of(cache) === stamp.cacheSha256 ? cache : undefined;
   } catch {
     return undefined;
   }
@@ -109,7 +116,7 @@ export function loadStack(files: StackFiles): LoadedStack | null {
   } catch {
     return null;
   }
-  const sha256 = createHash('sha256').update(source).digest('hex');
+  const sha256 = sha256Of(source);
   const cachedData = matchingCodeCache(files, manifest.codeCache, sha256);
   // Wrapped as Node wraps a CommonJS module, so the bundle runs as if required.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`, {
@@ -130,8 +137,9 @@ export function loadStack(files: StackFiles): LoadedStack | null {
 export function writeCodeCache(files: StackFiles, stack: LoadedStack): void {
   const manifest = readManifest(files);
   if (!manifest) throw new Error(`${files.manifest} is missing: run scripts/bundle.mjs first`);
-  writeFileSync(files.codeCache, stack.script.createCachedData());
-  manifest.codeCache = { bundleSha256: stack.sha256, ...runningNode() };
+  const cache = stack.script.createCachedData();
+  writeFileSync(files.codeCache, cache);
+  manifest.codeCache = { bundleSha256: stack.sha256, cacheSha256: sha256Of(cache), ...runningNode() };
   writeFileSync(files.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
