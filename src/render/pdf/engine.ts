@@ -320,6 +320,48 @@ function installReleaseHook(): void {
   };
 }
 
+/** fontkit's TrueType font, as far as decoding its tables goes. */
+interface TrueTypeLike {
+  stream: { buffer: object };
+  variationCoords: unknown;
+  _directoryPos: number;
+  _tables: Record<string, unknown>;
+  directory: unknown;
+  _decodeDirectory(): unknown;
+}
+let tableSharingInstalled = false;
+/** The font files whose parses share decoded tables: the bundled fonts handed to pdfmake. */
+const sharedFontFiles = new WeakSet<object>();
+
+/**
+ * pdfkit parses a font file again for every document it embeds it in, and fontkit decodes every table a
+ * document reads (names, metrics, character map, layout tables) again for each parse: most of the cost of a
+ * typesetting round's fresh document. Decoded tables are a function of the file's bytes and are only read
+ * (fontkit's subsetter copies the ones it changes), so the parses of one bundled file share its directory
+ * and tables; each parse keeps its own glyph cache, and each document its own subset, widths and ToUnicode map.
+ */
+function installTableSharing(sample: TrueTypeLike): void {
+  if (tableSharingInstalled) return;
+  const proto = Object.getPrototypeOf(sample) as TrueTypeLike;
+  const decodeDirectory = proto._decodeDirectory;
+  if (typeof decodeDirectory !== 'function' || !('_tables' in sample)) throw new Error('fontkit internals changed: TTFFont.prototype._decodeDirectory not found');
+  const decoded = new WeakMap<object, { directory: unknown; tables: Record<string, unknown> }>();
+  proto._decodeDirectory = function decodeDirectoryShared(this: TrueTypeLike) {
+    const file = this.stream.buffer;
+    if (!speedupsEnabled() || !sharedFontFiles.has(file) || this.variationCoords || this._directoryPos !== 0) return decodeDirectory.call(this);
+    const known = decoded.get(file);
+    if (known) {
+      this._tables = known.tables;
+      this.directory = known.directory;
+      return known.directory;
+    }
+    const directory = decodeDirectory.call(this);
+    decoded.set(file, { directory, tables: this._tables });
+    return directory;
+  };
+  tableSharingInstalled = true;
+}
+
 /** Register bundled fonts and access policies on the pdfmake singleton (once per process). */
 export function configurePdfmake(): void {
   if (configured) return;
@@ -351,7 +393,10 @@ interface VirtualFs {
 function shareDecompressedFonts(): void {
   const vfs = (pdfmake as unknown as { virtualfs?: VirtualFs }).virtualfs;
   if (!vfs) return;
-  for (const [file, bytes] of preloadedFonts()) if (!vfs.existsSync(file)) vfs.writeFileSync(file, bytes);
+  for (const [file, bytes] of preloadedFonts()) {
+    sharedFontFiles.add(bytes);
+    if (!vfs.existsSync(file)) vfs.writeFileSync(file, bytes);
+  }
 }
 
 /** Key on a definition's margins object: its pages are drawn by `draw`, not as soon as they are laid out. */
@@ -438,7 +483,11 @@ function getMeasuringDocument(): NonNullable<typeof measuringDocument> {
   }
   if (!layoutSharingInstalled) {
     const sample = preloadedFonts().values().next().value;
-    if (sample) installLayoutSharing(measuringDocument.font(sample)._font);
+    if (sample) {
+      const font = measuringDocument.font(sample)._font;
+      installLayoutSharing(font);
+      installTableSharing(font.font as unknown as TrueTypeLike);
+    }
   }
   return measuringDocument;
 }

@@ -87,6 +87,19 @@ function resolvePageReference(reference: PageRefLike, inline: InlineLike, drawn:
 /** Records `line` as drawing it would (its text, its outline entry, the internal links pdfkit would annotate). */
 function recordLine(writer: RecordWriter, line: LineLike, pageHeight: number): boolean {
   const inlines = line.inlines;
+  let plain = !line._pageNodeRef;
+  for (let i = 0; i < inlines.length && plain; i++) {
+    const inline = inlines[i] as InlineLike;
+    if (inline._pageNodeRef || inline.linkToDestination) plain = false;
+  }
+  if (plain) {
+    // Most lines: no page number to set, no link to annotate.
+    if (line._outline) writer.record.outline.push(line._outline.text);
+    let text = '';
+    for (let i = 0; i < inlines.length; i++) text += (inlines[i] as InlineLike).text;
+    writer.line(line, line.x || 0, line.y || 0, text, inlines[0]?.x ?? 0);
+    return true;
+  }
   const drawn: DrawnInline[] = inlines.map((inline) => ({ text: inline.text, x: inline.x, width: inline.width }));
   if (line._pageNodeRef && inlines[0] && !resolvePageReference(line._pageNodeRef, inlines[0], drawn[0] as DrawnInline)) return false;
   for (let i = 0; i < inlines.length; i++) {

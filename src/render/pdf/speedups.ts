@@ -239,21 +239,24 @@ function sharedStyle(first: Item, style: Resolved): Record<string, unknown> {
     if (Object.prototype.hasOwnProperty.call(first, property) && !OWN.has(property)) shared[property] = first[property];
   }
   assignResolved(shared, style);
-  // One prototype per distinct style in the process: V8 gives the objects of every prototype their own shapes.
+  // One prototype per distinct style in a document: V8 gives the objects of every prototype their own shapes.
+  // Looked up by the document's font (every document has its own), so a list holds one document's styles only
+  // and goes with the document.
+  let byKey = sharedStyles.get(style.font);
+  if (!byKey) sharedStyles.set(style.font, (byKey = new WeakMap()));
   const key = first['styleKey'] as object;
-  let known = sharedStyles.get(key);
-  if (!known) sharedStyles.set(key, (known = []));
+  let known = byKey.get(key);
+  if (!known) byKey.set(key, (known = []));
   const keys = Object.keys(shared);
   for (const candidate of known) {
-    const candidateKeys = Object.keys(candidate);
-    if (candidateKeys.length === keys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(candidate, k) && candidate[k] === shared[k])) return candidate;
+    if (candidate.keys.length === keys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(candidate.style, k) && candidate.style[k] === shared[k])) return candidate.style;
   }
-  known.push(shared);
+  known.push({ style: shared, keys });
   return shared;
 }
 
-/** Word prototypes by `styleKey` (see sharedStyle). */
-const sharedStyles = new WeakMap<object, Array<Record<string, unknown>>>();
+/** Word prototypes (with their own keys) by the document's font and `styleKey` (see sharedStyle). */
+const sharedStyles = new WeakMap<object, WeakMap<object, Array<{ style: Record<string, unknown>; keys: string[] }>>>();
 
 /**
  * TextInlines.measure with the style stack read once per call: every word of a text node sees the
