@@ -449,6 +449,11 @@ export async function layOut(definition: TDocumentDefinitions): Promise<LaidOutD
   return doc as unknown as LaidOutDocument;
 }
 
+/** Let go of the pages of a laid-out document that will not be drawn (the next layout replaces it). */
+export function discard(doc: LaidOutDocument): void {
+  pending.delete(doc);
+}
+
 /** Draw the pages of a laid-out document that are waiting to be drawn (see layOut); nothing if it is drawn. */
 export function draw(doc: LaidOutDocument): void {
   const waiting = pending.get(doc);

@@ -5,7 +5,7 @@ import type { Root } from 'mdast';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { visit } from 'unist-util-visit';
 import { ContentBuilder, type Block } from './build.js';
-import { FOOTNOTE_FLOW, FOOTNOTE_RESERVE, draw, finish, record, type LaidOutDocument, type ReservingMargins } from './engine.js';
+import { FOOTNOTE_FLOW, FOOTNOTE_RESERVE, discard, draw, finish, record, type LaidOutDocument, type ReservingMargins } from './engine.js';
 import { PdfRenderError } from './errors.js';
 import { BASE_SERIF, preloadFonts } from './fonts.js';
 import { measureFootnotes, placeFootnotes, type FootnotePlan } from './footnotes.js';
@@ -192,6 +192,8 @@ export async function renderPdfWithText(root: Root, options: PdfRenderOptions): 
     if (page === undefined) break;
     builder.breakBefore = new Set([...builder.breakBefore, ...faults.filter((f) => f.page === page).map((f) => target(f.id))]);
     typesettingRounds.count += 1;
+    // Its pages go before the next layout is made, not after (two layouts of a long document are a lot of memory).
+    discard(doc);
     doc = await placeFootnotes(builder, notes, full);
   }
   // Only the layout kept is drawn (the rounds read what the others would draw from their pages).
