@@ -1,9 +1,10 @@
 // pdfmake driver: configures the process-wide pdfmake singleton once (bundled fonts, URL and
 // local-file access policies, the per-page footnote reserve and line-flow hooks, the footer hook
 // that places blocks laid out once, dropping a definition's content when its layout ends, one word
-// layout cache per font file shared by the documents of the process), turns one fresh definition
-// into a laid-out pdfkit document (or, for measuring, lays it out without drawing anything, keeping
-// the laid-out pages), reads back where footnote references landed, and serialises the bytes.
+// layout cache per font file shared by the documents of the process, one set of decoded tables per
+// font file), turns one fresh definition into a laid-out pdfkit document whose pages are drawn only
+// when it is kept (or, for measuring, lays it out without drawing anything, keeping the laid-out
+// pages), reads back where footnote references landed, and serialises the bytes.
 // Must not build document content or decide styles.
 import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
