@@ -1,7 +1,6 @@
 // Every document pdfkit makes parses its fonts again; with the speed patches on, the parses of one bundled font
 // file share its decoded tables (not its glyph cache), and a document rendered after others is byte for byte
 // the document rendered first in a fresh process.
-import { createRequire } from 'node:module';
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -10,8 +9,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { renderPdf, type PdfRenderOptions } from '../../src/render/pdf/index.js';
 import { BASE_SERIF } from '../../src/render/pdf/fonts.js';
 import { setSpeedups, speedupsEnabled } from '../../src/render/pdf/speedups.js';
+import { requirePdfStack } from '../../src/render/pdf/stack.js';
 
-const require = createRequire(import.meta.url);
+// The stack's own copy (the build's bundle when there is one): the renderer's patches are on it.
+const require = requirePdfStack;
 
 const OPTIONS: PdfRenderOptions = {
   title: 'Font tables',

@@ -2,7 +2,6 @@
 // would draw from its laid-out pages. For every layout of every shipped sample, that reading equals the record
 // drawing the same pages makes (lines with their top, size and block id; outline; link rectangles), a render
 // draws only the layout it keeps, and its bytes, rounds and passes are those of drawing every layout.
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,9 +16,11 @@ import { layoutPasses } from '../../src/render/pdf/footnotes.js';
 import { laidOutRecord, type LaidOutPage } from '../../src/render/pdf/laid-out.js';
 import { typesettingRounds } from '../../src/render/pdf/render.js';
 import { setSpeedups, speedupsEnabled } from '../../src/render/pdf/speedups.js';
+import { requirePdfStack } from '../../src/render/pdf/stack.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(import.meta.url);
+// The stack's own copy (the build's bundle when there is one): the renderer's patches are on it.
+const require = requirePdfStack;
 
 type RenderPages = (this: { pdfDocument: object }, pages: LaidOutPage[]) => unknown;
 interface Proto<K extends string, F> {

@@ -3,11 +3,11 @@
 // rectangles pdfkit will give them) as ./drawn.ts records while drawing, so a layout that is thrown
 // away is never drawn. Pages holding anything whose drawing this does not follow give no record.
 // Must not draw or lay anything out.
-import { createRequire } from 'node:module';
 import { RecordWriter, type DrawnRecord } from './drawn.js';
 import { drawsInRuns, runEnd, type InlineLike as RunInline, type LineLike as RunLine } from './speedups.js';
+import { requirePdfStack } from './stack.js';
 
-const require = createRequire(import.meta.url);
+const require = requirePdfStack;
 
 // ── pdfmake 0.3.11 and pdfkit 0.17 internals read here ─────────────────────────────────────
 
