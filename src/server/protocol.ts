@@ -142,6 +142,9 @@ export function send(socket: Socket, message: Request | Reply): void {
 /** Calls `onMessage` with each message that arrives (a line that is not JSON ends the connection). */
 export function onMessages<T>(socket: Socket, onMessage: (message: T) => void): void {
   const lines = createInterface({ input: socket, crlfDelay: Number.POSITIVE_INFINITY });
+  // readline passes on the socket's errors (ECONNRESET when the other end dies): the socket's own handlers deal
+  // with the end of the connection, so here they must not go unhandled.
+  lines.on('error', () => socket.destroy());
   lines.on('line', (line) => {
     let message: T;
     try {

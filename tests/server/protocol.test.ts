@@ -1,10 +1,11 @@
 // What the build server and its clients agree on: which runs go to the server, which variables travel with a
 // run, the idle timeout, and the private folder of the socket.
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { forwardedEnv, idleMilliseconds, makePrivateFolder, servable, serverFolder, serverWanted } from '../../src/server/protocol.js';
+import { forwardedEnv, idleMilliseconds, makePrivateFolder, onMessages, servable, serverFolder, serverWanted } from '../../src/server/protocol.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'docketpress-protocol-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -49,5 +50,13 @@ describe('the build server protocol', () => {
     mkdirSync(path.join(scratch, 'elsewhere'));
     symlinkSync(path.join(scratch, 'elsewhere'), path.join(scratch, 'b', 'server'));
     expect(makePrivateFolder(path.join(scratch, 'b', 'server'))).toBe(`${path.join(scratch, 'b', 'server')} is not a folder`);
+  });
+
+  it('survives the other end dying mid-message (a client killed with Ctrl-C, a server killed)', () => {
+    const socket = new Socket();
+    onMessages(socket, () => {});
+    // readline passes the socket's error on; unhandled, it would end the process.
+    expect(() => socket.emit('error', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).not.toThrow();
+    expect(socket.destroyed).toBe(true);
   });
 });
