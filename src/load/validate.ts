@@ -120,20 +120,25 @@ function assembleDataset(texts: readonly DataText[], readings: readonly FileRead
 
 /** Every string listed under a `sources:` key anywhere in a parsed value (walked without recursion). */
 function collectRawSources(value: unknown, into: Set<string>): void {
-  const stack: unknown[] = [value];
-  const seen = new Set<unknown>(); // aliases can make a value refer to itself
-  while (stack.length) {
-    const node = stack.pop();
-    if (node && typeof node === 'object') {
-      if (seen.has(node)) continue;
+  const stack: object[] = [];
+  const seen = new Set<object>(); // aliases can make a value refer to itself
+  const push = (node: unknown): void => {
+    if (node !== null && typeof node === 'object' && !seen.has(node)) {
       seen.add(node);
+      stack.push(node);
     }
-    if (Array.isArray(node)) stack.push(...node);
-    else if (node && typeof node === 'object') {
-      for (const [key, child] of Object.entries(node)) {
-        if (key === 'sources' && Array.isArray(child)) for (const id of child) if (typeof id === 'string') into.add(id);
-        stack.push(child);
-      }
+  };
+  push(value);
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (Array.isArray(node)) {
+      for (const child of node) push(child);
+      continue;
+    }
+    for (const key in node) {
+      const child = (node as Record<string, unknown>)[key];
+      if (key === 'sources' && Array.isArray(child)) for (const id of child) if (typeof id === 'string') into.add(id);
+      push(child);
     }
   }
 }

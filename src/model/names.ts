@@ -1,10 +1,12 @@
 // Human names for codes and ids in the dataset: countries, stakeholders, sources.
 import type { Dataset } from './dataset.js';
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+// Made on first use: setting up Intl's region names costs ~15 ms, which commands that name no country skip.
+let regionNames: Intl.DisplayNames | undefined;
 
 /** The English name of an ISO 3166-1 alpha-2 country code ("CN" → "China"). */
 export function countryName(code: string): string {
+  regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
   return regionNames.of(code) ?? code;
 }
 
