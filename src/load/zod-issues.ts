@@ -178,7 +178,7 @@ const COMPILE_AFTER = 256;
 const tiers = new WeakMap<z.ZodType, { uses: number; compiled?: z.ZodType }>();
 
 /** The schema to validate with: itself while it has validated few values, then its compiled form. */
-function tiered<S extends z.ZodType>(schema: S): S {
+export function validatorFor<S extends z.ZodType>(schema: S): S {
   let tier = tiers.get(schema);
   if (!tier) tiers.set(schema, (tier = { uses: 0 }));
   if (tier.compiled) return tier.compiled as S;
@@ -193,7 +193,7 @@ export function validateWithPositions<S extends z.ZodType>(
   file: YamlFile,
   basePath: readonly PathSegment[],
 ): { data?: z.output<S>; diagnostics: Diagnostic[] } {
-  const result = tiered(schema).safeParse(value, { reportInput: true });
+  const result = validatorFor(schema).safeParse(value, { reportInput: true });
   if (result.success) return { data: result.data, diagnostics: [] };
   const diagnostics = result.error.issues.map((issue) => {
     const { message, ruleId } = explain(issue, (p) => objectKeysAt(schema, p));
