@@ -19,7 +19,7 @@ describe('compiled data schemas', () => {
   });
   // Wrong in three ways the schema catches: a type, an unknown field, a date that does not exist.
   const broken = copy('broken-copy', (t) => t.replace(/listed: true/, 'listed: yes').replace(/^kind: online$/m, 'kind: online\ncolour: blue').replace(/^launched: .*$/m, 'launched: 2003-02-30'));
-  const about = (diagnostics: { file: string }[]) => diagnostics.filter((d) => d.file === broken.name);
+  const about = <D extends { file: string }>(diagnostics: D[]): D[] => diagnostics.filter((d) => d.file === broken.name);
 
   it('gives the same messages and entities once the market schema is compiled', () => {
     // Loaded first, the schema has validated too few markets to be compiled.
