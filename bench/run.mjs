@@ -1,23 +1,33 @@
 #!/usr/bin/env node
-// `npm run bench`: time docketpress on synthetic datasets of 10, 100 and 1,000 markets × 20 editions.
+// `npm run bench`: time docketpress where a user waits, in three parts (any of them alone with --only):
+//   samples    the repository's own data/, briefs/, templates/: the default build cold and with nothing changed,
+//              `status` and `diff` cold and with the cache warm;
+//   peers      one document at a time, the same text with the same footnotes typeset by us (cold), by Typst (npm
+//              @myriaddreamin/typst-ts-node-compiler, from bench/peers/) and by pandoc + WeasyPrint, interleaved;
+//   synthetic  synthetic datasets of 10, 100 and 1,000 markets × 20 editions (check, status, diff, comment builds).
 //
-// Every measurement is a cold process (`node dist/bin/docketpress.js …`, spawned fresh), timed wall-clock from spawn to
-// exit, with its peak resident memory from `/usr/bin/time -v` (GNU time) or, where that is missing, from
-// `process.resourceUsage().maxRSS` reported by a tiny preload hook. The synthetic data are generated with a
-// fixed seed into bench/tmp/ (git-ignored); names, domains and sources are obviously fake.
-// The cache (dataset and build records) is measured both ways: "first run" with an empty cache folder for every
-// run, and "unchanged" with the cache warm from an earlier run over the same files.
-// Results: bench/results.json and the table in bench/README.md. Installs nothing; pandoc and weasyprint are
-// used for the comparison only when they are on the PATH.
+// Every measurement is a cold process (spawned fresh), timed wall-clock from spawn to exit, with its CPU time and
+// peak resident memory from `/usr/bin/time -v` (GNU time) or, where that is missing, from a tiny preload hook
+// (bench/rss-hook.mjs). Synthetic data are generated with a fixed seed into bench/tmp/ (git-ignored); names,
+// domains and sources are obviously fake. "First run" (cold) empties the cache folder before every run;
+// "unchanged" warms it once. Results: bench/results.json and the tables in bench/README.md (a part run alone
+// replaces only its own numbers). Installs nothing unless asked: Typst only with --peers (or BENCH_PEERS=typst),
+// into the git-ignored bench/peers/; pandoc and weasyprint are used when they are on the PATH.
 //
-// Environment: BENCH_REPEATS (default 3) runs per quick measurement (the median is kept); BENCH_SIZES
-// (default 10,100,1000) market counts; BENCH_CAP (default 200) markets the comment nominates at most;
+// Options: --only=samples,peers,synthetic (or BENCH_ONLY) measures those parts only; --peers (or
+// BENCH_PEERS=typst) installs Typst into bench/peers/ when it is missing; --report re-renders bench/README.md from
+// bench/results.json. Environment: BENCH_REPEATS (default 3) runs per quick synthetic measurement (the median is
+// kept; the samples part runs at least 5); BENCH_ROUNDS (default 5, at least 5) interleaved peer rounds;
+// BENCH_PEER_DOCS (default aafa-2015-comment,alibaba-platforms-timeline) the briefs the peers typeset;
+// BENCH_SIZES (default 10,100,1000) market counts; BENCH_CAP (default 200) markets the comment nominates at most;
 // BENCH_NO_GNU_TIME=1 measures memory and CPU through bench/rss-hook.mjs even where GNU time exists.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { filesIn, GNU_TIME, has, load, log, mb, pageCount, round, s, timed } from './measure.mjs';
+import { benchPeers, installTypst, PANDOC_TIMEOUT_MS, TYPST_PACKAGE, typstInstalled } from './peers.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = path.join(ROOT, 'bench');
@@ -28,14 +38,12 @@ const BUILT = path.join(ROOT, 'dist', 'bin', 'docketpress.js');
 const APP = path.join(TMP, 'app');
 const MAIN = path.join(APP, 'dist', 'bin', 'docketpress.js');
 const CACHES = path.join(TMP, 'caches');
-const HOOK = path.join(BENCH, 'rss-hook.mjs');
 const SEED = 20240917;
 const EDITIONS = 20;
 const FIRST_YEAR = 2006;
 const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
 const CAP = Number(process.env.BENCH_CAP ?? 200);
 const REPEATS = Math.max(1, Number(process.env.BENCH_REPEATS ?? 3));
-const PANDOC_TIMEOUT_MS = 180_000;
 
 // ── helpers ─────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -52,68 +60,7 @@ function prng(seed) {
 }
 
 const pad = (n, width = 4) => String(n).padStart(width, '0');
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const round = (value, digits = 0) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
-const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
-const log = (text) => process.stderr.write(`${text}\n`);
-
-const GNU_TIME = !process.env.BENCH_NO_GNU_TIME && existsSync('/usr/bin/time') && /Maximum resident set size/.test(spawnSync('/usr/bin/time', ['-v', 'true'], { encoding: 'utf8' }).stderr ?? '');
-
-/**
- * Runs one cold process; returns wall time (ms), peak RSS (MB, or null when it cannot be measured), exit code
- * and output. Node processes without GNU time report their own peak through the preload hook.
- */
-function measure(command, args, { cwd, timeoutMs = 600_000, env = {}, before } = {}) {
-  const isNode = command === process.execPath;
-  let file = command;
-  let argv = args;
-  if (GNU_TIME) {
-    file = '/usr/bin/time';
-    argv = ['-v', command, ...args];
-  } else if (isNode) {
-    argv = ['--import', pathToFileURL(HOOK).href, ...args];
-  }
-  before?.();
-  const started = performance.now();
-  const result = spawnSync(file, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 28, timeout: timeoutMs, env: { ...process.env, BENCH_RSS: '1', FORCE_COLOR: '0', ...env } });
-  const wallMs = performance.now() - started;
-  const stderr = result.stderr ?? '';
-  let rssKb = null;
-  const gnu = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-  const hook = /BENCH_MAXRSS_KB=(\d+)/.exec(stderr);
-  if (gnu) rssKb = Number(gnu[1]);
-  else if (hook) rssKb = Number(hook[1]);
-  // CPU time (user + system) is less skewed than wall time when other work shares the machine.
-  const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
-  const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
-  const hookCpu = /BENCH_CPU_MS=([\d.]+)/.exec(stderr);
-  const cpuMs = user && system ? (Number(user[1]) + Number(system[1])) * 1000 : hookCpu ? Number(hookCpu[1]) : null;
-  return { wallMs, cpuMs, rssMb: rssKb === null ? null : rssKb / 1024, code: result.status, timedOut: result.error?.code === 'ETIMEDOUT', stdout: result.stdout ?? '', stderr };
-}
-
-/** The median of `repeats` cold runs (wall and peak RSS), failing loudly when a run fails. */
-function timed(label, command, args, options = {}, repeats = REPEATS) {
-  const runs = [];
-  for (let i = 0; i < repeats; i++) {
-    const run = measure(command, args, options);
-    if (run.code !== 0 && !options.allowFailure) {
-      const said = run.stderr.split('\n\tCommand being timed:')[0].split('\n').slice(-15).join('\n');
-      throw new Error(`${label} failed (exit ${run.code}${run.timedOut ? ', timed out' : ''}):\n${said}`);
-    }
-    runs.push(run);
-    // A run over 5 s is long enough that repeating it buys little accuracy and costs a lot of bench time.
-    if (run.wallMs > 5000) break;
-  }
-  const result = { wallMs: round(median(runs.map((r) => r.wallMs)), 1), cpuMs: runs[0].cpuMs === null ? null : round(median(runs.map((r) => r.cpuMs)), 0), rssMb: runs[0].rssMb === null ? null : round(Math.max(...runs.map((r) => r.rssMb)), 1), runs: runs.length, code: runs[0].code };
-  log(`  ${label.padEnd(34)} ${String(result.wallMs).padStart(9)} ms wall ${String(result.cpuMs ?? '—').padStart(7)} ms cpu  ${result.rssMb === null ? '' : `${result.rssMb} MB`}`);
-  return result;
-}
-
-const node = (args, options, repeats) => (label) => timed(label, process.execPath, [MAIN, ...args], options, repeats);
+const node = (args, options, repeats = REPEATS) => (label) => timed(label, process.execPath, [MAIN, ...args], options, repeats);
 
 /** Cache settings: a first run (an empty cache folder before every run) or an unchanged one (a cache warmed once). */
 function firstRun(name) {
@@ -127,25 +74,6 @@ function unchanged(name, args, cwd) {
   const warm = spawnSync(process.execPath, [MAIN, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8' });
   if (warm.status !== 0) throw new Error(`warming the cache for ${name} failed:\n${warm.stderr}`);
   return { env };
-}
-
-/** Pages of a PDF: pdfinfo when installed, else pdf.js from node_modules. */
-async function pageCount(file) {
-  if (has('pdfinfo')) {
-    const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
-    const match = /^Pages:\s+(\d+)/m.exec(info.stdout ?? '');
-    if (match) return Number(match[1]);
-  }
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const { readFileSync } = await import('node:fs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(file)), useSystemFonts: false, verbosity: 0 }).promise;
-  const pages = doc.numPages;
-  await doc.destroy();
-  return pages;
-}
-
-function filesIn(dir, ext) {
-  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(ext)).map((name) => path.join(dir, name)) : [];
 }
 
 // ── synthetic data ──────────────────────────────────────────────────────────────────────────────────────
@@ -283,10 +211,10 @@ function growth(label, xs, ys) {
 
 // ── main ────────────────────────────────────────────────────────────────────────────────────────────────
 
+/** What the numbers were measured on (refreshed whenever a part is measured). */
 function machine() {
   const cpus = os.cpus();
   return {
-    date: new Date().toISOString(),
     cpu: cpus[0]?.model?.trim() ?? 'unknown',
     cores: cpus.length,
     memoryGb: round(os.totalmem() / 1024 ** 3, 1),
@@ -294,11 +222,10 @@ function machine() {
     parallelism: os.availableParallelism(),
     node: process.version,
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
-    /** Other work on the machine skews the numbers: the 1-minute load average when the bench began. */
-    loadAverageAtStart: round(os.loadavg()[0], 2),
     rssFrom: GNU_TIME ? '/usr/bin/time -v (GNU time)' : 'process.resourceUsage().maxRSS via bench/rss-hook.mjs',
     pandoc: has('pandoc') ? spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] : null,
     weasyprint: has('weasyprint') ? (spawnSync('weasyprint', ['--version'], { encoding: 'utf8' }).stdout ?? '').trim() : null,
+    typst: typstInstalled() ? `${TYPST_PACKAGE} ${typstInstalled()}` : null,
   };
 }
 
@@ -369,184 +296,43 @@ async function benchSize(markets) {
   return { ...info, check, status, diff, warm, buildMd, buildPdf, pandoc };
 }
 
-/** `npm start` as a user runs it: the repository's data, briefs and templates, copied to a temp folder. */
-function benchDefaultStart() {
-  const dir = path.join(TMP, 'default-start');
-  rmSync(dir, { recursive: true, force: true });
+/** A copy of the repository's data/, briefs/ and templates/ (what `npm start` builds), made once per run. */
+function sampleProject() {
+  const dir = path.join(TMP, 'samples');
+  if (existsSync(path.join(dir, 'briefs'))) return dir;
   for (const name of ['data', 'briefs', 'templates']) cpSync(path.join(ROOT, name), path.join(dir, name), { recursive: true });
-  log('\ndefault `npm start` (node dist/bin/docketpress.js build) on a copy of data/, briefs/, templates/');
+  return dir;
+}
+
+/** The samples part: the default build (cold and with nothing changed) and the queries at the samples' size. */
+function benchSamples() {
+  const dir = sampleProject();
+  const date = new Date().toISOString();
+  const loadAtStart = load();
+  const repeats = Math.max(5, REPEATS);
+  log(`\nsamples — the repository's data/, briefs/, templates/ (copied to bench/tmp/samples), ${repeats} runs each`);
   const args = ['build', '--out', path.join(dir, 'out'), '--quiet'];
-  const result = node(args, { cwd: dir, ...firstRun('default-start'), before: () => {
-    rmSync(path.join(CACHES, 'default-start'), { recursive: true, force: true });
+  const cache = firstRun('samples-build');
+  const build = node(args, { cwd: dir, ...cache, before: () => {
+    cache.before();
     rmSync(path.join(dir, 'out'), { recursive: true, force: true });
-  } })('npm start (clean: no out/, empty cache)');
-  result.upToDate = node(args, { cwd: dir, ...unchanged('default-start', args, dir) })('npm start again (nothing changed)');
-  result.briefs = readdirSync(path.join(dir, 'briefs')).filter((n) => n.endsWith('.yaml')).length;
-  result.files = readdirSync(path.join(dir, 'out'), { recursive: true }).filter((n) => /\.(md|pdf|html)$/.test(String(n))).length;
-  return result;
+  } }, repeats)('build (clean: no out/, empty cache)');
+  build.upToDate = node(args, { cwd: dir, ...unchanged('samples-build', args, dir) }, repeats)('build again (nothing changed)');
+  build.briefs = readdirSync(path.join(dir, 'briefs')).filter((n) => n.endsWith('.yaml')).length;
+  build.files = readdirSync(path.join(dir, 'out'), { recursive: true }).filter((n) => /\.(md|pdf|html|docx)$/.test(String(n))).length;
+  const queries = {};
+  for (const [name, queryArgs] of Object.entries(SAMPLE_QUERIES)) {
+    const cold = node(queryArgs, { cwd: dir, ...firstRun(`samples-${name}`) }, repeats)(`${queryArgs.join(' ')} (first run)`);
+    const warm = node(queryArgs, { cwd: dir, ...unchanged(`samples-${name}`, queryArgs, dir) }, repeats)(`${queryArgs.join(' ')} (unchanged)`);
+    queries[name] = { command: queryArgs.join(' '), cold, warm };
+  }
+  return { date, loadAtStart, loadAtEnd: load(), repeats, build, queries };
 }
 
-const s = (ms) => (ms === null || ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`);
-const mb = (value) => (value === null || value === undefined ? '—' : `${Math.round(value)} MB`);
-
-function targets(results, start, growths) {
-  const largest = results[results.length - 1];
-  const biggestComment = [...results].sort((a, b) => b.nominated - a.nominated)[0];
-  const queries = results.flatMap((r) => [r.status.wallMs, r.diff.wallMs]);
-  // A pandoc run stopped at the time limit gives a lower bound (`≥`), which still counts toward the target.
-  const speedups = results.map((r) => r.pandoc.speedup ?? r.pandoc.speedupAtLeast).filter((x) => typeof x === 'number');
-  const ratio = (r) => (r.pandoc.speedup !== undefined ? `${r.pandoc.speedup}×` : r.pandoc.speedupAtLeast !== undefined ? `≥ ${r.pandoc.speedupAtLeast}×` : '—');
-  // Linear in what each one works through: check in markets, composing and rendering in nominated markets.
-  const linear = growths.filter((g) => ['check', 'build md − load', 'build pdf − load'].includes(g.measure));
-  const linearMet = linear.some((g) => g.exponent === null) ? null : linear.every((g) => g.exponent <= 1.2);
-  const warmQueries = results.flatMap((r) => [r.warm.status.wallMs, r.warm.diff.wallMs]);
-  const t = (target, measured, met) => ({ target, measured, met });
-  // Met on a first run, or only when the files are unchanged since the last run (the cache answers), or not.
-  const either = (first, again) => (first ? true : again ? 'unchanged only' : false);
-  return [
-    t('default `npm start` ≤ 1.0 s wall', `clean build ${s(start.wallMs)} (${start.briefs} briefs, ${start.files} files, ${mb(start.rssMb)}); nothing changed: ${s(start.upToDate.wallMs)}`, either(start.wallMs <= 1000, start.upToDate.wallMs <= 1000)),
-    t(`${largest.markets}-market \`check\` ≤ 2 s`, `first run ${s(largest.check.wallMs)}; unchanged ${s(largest.warm.check.wallMs)}`, largest.markets >= 1000 && either(largest.check.wallMs <= 2000, largest.warm.check.wallMs <= 2000)),
-    t('`status` / `diff` ≤ 0.5 s incl. process start', `first run: worst ${s(Math.max(...queries))} (at ${largest.markets} markets: status ${s(largest.status.wallMs)}, diff ${s(largest.diff.wallMs)}); unchanged: worst ${s(Math.max(...warmQueries))} (status ${s(largest.warm.status.wallMs)}, diff ${s(largest.warm.diff.wallMs)})`, either(Math.max(...queries) <= 500, Math.max(...warmQueries) <= 500)),
-    t(`${CAP}-market comment ≤ 5 s and ≤ 500 MB`, `${biggestComment.nominated} markets: PDF ${s(biggestComment.buildPdf.wallMs)}, ${mb(biggestComment.buildPdf.rssMb)}; MD ${s(biggestComment.buildMd.wallMs)}, ${mb(biggestComment.buildMd.rssMb)}`, biggestComment.nominated >= CAP && biggestComment.buildPdf.wallMs <= 5000 && (biggestComment.buildPdf.rssMb ?? Infinity) <= 500),
-    speedups.length
-      ? t('≥ 5× faster than pandoc + weasyprint', `${results.map((r) => `${r.nominated} markets: ${ratio(r)}`).join(', ')}`, Math.min(...speedups) >= 5)
-      : t('≥ 5× faster than pandoc + weasyprint', `not measured: ${results[0].pandoc.skipped ?? 'pandoc failed'}`, null),
-    t('linear growth', `${linear.map((g) => `${g.measure}: exponent ${g.exponent ?? '— (no fit)'}`).join('; ')} (${linear[0]?.time ?? 'wall'} time)`, linearMet),
-  ];
-}
-
-function pandocCell(p) {
-  if (p.speedup !== undefined) return `${s(p.wallMs)} (${p.pages} p.)`;
-  if (p.timedOut) return `> ${s(p.wallMs)} (stopped)`;
-  return p.skipped ?? '—';
-}
-
-function readme(report) {
-  const { machine: m, sizes, defaultStart, growth: growths, targets: goals } = report;
-  const w = (x) => `${s(x.wallMs)}${x.cpuMs !== null && x.cpuMs !== undefined ? ` (${s(x.cpuMs)})` : ''}`;
-  const row = (r) =>
-    `| ${r.markets} | ${r.nominated} | ${w(r.check)} / ${mb(r.check.rssMb)} | ${w(r.status)} | ${w(r.diff)} | ${w(r.buildMd)} / ${mb(r.buildMd.rssMb)} | ${w(r.buildPdf)} / ${mb(r.buildPdf.rssMb)} | ${r.buildPdf.pages ?? '—'} | ${r.buildPdf.pagesPerSecond ?? '—'} | ${pandocCell(r.pandoc)} | ${r.pandoc.speedup !== undefined ? `${r.pandoc.speedup}×` : r.pandoc.speedupAtLeast !== undefined ? `≥ ${r.pandoc.speedupAtLeast}×` : '—'} |`;
-  const mark = (met) => (met === null ? '— not determined' : met === 'unchanged only' ? '◐ met only with unchanged files (cache), not on a first run' : met ? '✅ met' : '❌ not met');
-  const warmRow = (r) => `| ${r.markets} | ${w(r.warm.check)} / ${mb(r.warm.check.rssMb)} | ${w(r.warm.status)} | ${w(r.warm.diff)} |`;
-  return `# Benchmarks
-
-\`npm run bench\` (after \`npm install\`, which compiles \`dist/\`) generates synthetic datasets with a fixed seed —
-*Synthetic Market 0001* … on \`synthetic.example\`, cited to *Synthetic Benchmark Source* entries; none of it is real —
-into \`bench/tmp/\` (git-ignored): 10, 100 and 1,000 markets × ${EDITIONS} editions, each market with 20 listing rows,
-2 positions (with a quote and a claim), 2 events and 2 metrics, and a \`comment\` brief nominating every market
-(**capped at ${CAP} markets** for the 1,000-market set, so the largest comment has ${CAP} nominations).
-
-Times are wall-clock, with CPU time (user + system) in parentheses: CPU time is less skewed when other work
-shares the machine. Every number is one cold process — \`node dist/bin/docketpress.js …\` spawned fresh, process start included — the median of
-${REPEATS} runs (one run when it takes over 5 s, for PDF builds of 100 or more markets, and for pandoc, which is stopped
-after ${PANDOC_TIMEOUT_MS / 1000} s — the ratio is then a lower bound). Peak memory is the process's maximum RSS
-(${m.rssFrom}). Pages are counted with \`pdfinfo\` (else pdf.js). The pandoc column runs
-\`pandoc <our .md> -o out.pdf --pdf-engine=weasyprint\` on the very Markdown we built; the bench never installs it.
-Raw numbers: [\`results.json\`](results.json). Re-run: \`npm run bench\` (≈ ${Math.ceil(report.totalSeconds / 60)} min here);
-\`node bench/run.mjs --report\` only re-renders this page from \`results.json\`. For the pandoc column install
-pandoc and WeasyPrint yourself first (on Debian/Ubuntu: \`apt-get install pandoc weasyprint\`).
-
-**Machine:** ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM · Node ${m.node} · ${m.platform} ·
-${m.pandoc ?? 'pandoc: not installed'}, ${m.weasyprint ?? 'weasyprint: not installed'} · run ${m.date.slice(0, 10)} ·
-1-minute load average ${m.loadAverageAtStart} at the start and ${m.loadAverageAtEnd} at the end (other work shared the machine
-when it is above 0; on ${m.cores} cores, a load above ${m.cores} slows every number here)
-
-### First run (empty cache: every file parsed and validated, every document composed and rendered)
-
-| markets | nominated | \`check\` (time / peak) | \`status\` | \`diff\` | comment → MD | comment → PDF | PDF pages | pages/s | pandoc + weasyprint | ours vs pandoc |
-|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
-${sizes.map(row).join('\n')}
-
-### Files unchanged since the last run (the cache answers: nothing is parsed or validated again)
-
-The cache (\`~/.cache/docketpress\`, or \`DOCKETPRESS_CACHE_DIR\`) keys every entry by the bytes of every data file,
-brief and template and by the build of docketpress itself, so any edit means a first run for what it touches.
-
-| markets | \`check\` (time / peak) | \`status\` | \`diff\` |
-|---:|---:|---:|---:|
-${sizes.map(warmRow).join('\n')}
-
-Default \`npm start\` (\`node dist/bin/docketpress.js build\` on a copy of the repository's \`data/\`, \`briefs/\`,
-\`templates/\`, PDFs rendered on up to ${m.parallelism ?? m.cores} worker threads): clean build (no \`out/\`, empty cache)
-**${w(defaultStart)}**, peak ${mb(defaultStart.rssMb)}, ${defaultStart.briefs} briefs → ${defaultStart.files} files; again with
-nothing changed (every file “up to date”, nothing composed or written): **${defaultStart.upToDate ? w(defaultStart.upToDate) : '—'}**.
-
-## Growth
-
-Fitted on ${growths[0]?.time === 'cpu' ? 'CPU time (user + system), which other work on the machine skews less than wall time' : 'wall time'}.
-\`exponent\` is *k* in a least-squares fit of time = a + b·n^k (so the fixed cost of starting Node does not hide
-the shape); \`log-log slope\` is the plain slope of log time on log n (flattened by that fixed cost); the linear fit
-gives the fixed cost and the cost per market (per *nominated* market for builds). A build's time also grows with
-the dataset it loads (10 → 1,000 markets) while the comment grows only 10 → ${CAP} nominations, so the \`− load\` rows
-take off the \`status\` time of the same dataset (process start + loading) to leave composing and rendering; the
-linear-growth target reads \`check\` and those two rows (k ≤ 1.2 counts as linear; — : no power law fits the
-three points, e.g. when noise makes a net time shrink).
-
-| measure | n | exponent k | log-log slope | fixed cost | per market | R² (linear) |
-|---|---|---:|---:|---:|---:|---:|
-${growths.map((g) => `| ${g.measure} | ${g.x.join(', ')} | ${g.exponent ?? '—'} | ${g.logLogSlope} | ${s(g.fixedMs)} | ${g.msPerItem} ms | ${g.r2} |`).join('\n')}
-
-## Targets
-
-| target | measured | |
-|---|---|---|
-${goals.map((g) => `| ${g.target} | ${g.measured} | ${mark(g.met)} |`).join('\n')}
-
-${whyNotMet(report)}
-`;
-}
-
-/** Why a target is not met, from what was measured (only for those not fully met). */
-function whyNotMet(report) {
-  const { sizes, defaultStart: start, targets: goals } = report;
-  const largest = sizes[sizes.length - 1];
-  const biggest = [...sizes].sort((a, b) => b.nominated - a.nominated)[0];
-  const perPage = biggest.buildPdf.pages ? biggest.buildPdf.wallMs / biggest.buildPdf.pages : null;
-  const reasons = [];
-  const open = (prefix) => goals.find((g) => g.target.startsWith(prefix) && g.met !== true);
-  if (open('default `npm start`')) {
-    reasons.push(`- **\`npm start\` from scratch**: it renders every PDF page of the ${start.briefs} sample briefs, and PDF rendering costs about ${perPage ? `${Math.round(perPage)} ms` : 'tens of ms'} per page here (pdfmake measures, breaks and positions text word by word; pdfkit then encodes every run), on top of what a run that renders nothing costs (${start.upToDate ? s(start.upToDate.wallMs) : '—'} with nothing changed). Two cores leave no room for rendering in parallel (worker threads measured slower). Unchanged inputs are answered from the cache, well inside the target; a clean build within 1 s would need a line-breaking and layout engine of our own in place of pdfmake's.`);
-  }
-  if (open(`${largest.markets}-market \`check\``)) {
-    reasons.push(`- **\`check\` on a first run**: ${largest.markets} market files are parsed (js-yaml) and validated (zod) one by one, then cross-checked, and the comment nominating ${largest.nominated} of them is composed (its ${largest.nominated} prose fields parsed as Markdown) — work that grows with the data and has no shortcut but not doing it again, which is what the cache does.`);
-  }
-  const queries = open('`status` / `diff`');
-  if (queries) {
-    const warmWorst = Math.max(largest.warm.status.wallMs, largest.warm.diff.wallMs);
-    reasons.push(`- **Queries on a first run** load and validate the whole dataset before answering (an answer from data with errors is refused, so every file is read); with the data unchanged they are answered from the cache${warmWorst > 500 ? `, which at ${largest.markets} markets still takes ${s(warmWorst)} at worst: process start, reading and hashing all ${largest.dataFiles} data files to know they are unchanged, and restoring some ${Math.round((largest.listingRows + largest.positions + largest.events + largest.metrics) / 1000)},000 entities from the cache — about as much as the target allows, so the result swings either side of it with the machine's load` : ''}.`);
-  }
-  if (open(`${CAP}-market comment`)) {
-    const memory = (biggest.buildPdf.rssMb ?? 0) > 500 ? ' Memory: pdfmake keeps the whole measured document until it is drawn.' : ` Memory (${mb(biggest.buildPdf.rssMb)}) is within the target.`;
-    reasons.push(`- **The ${biggest.nominated}-market comment** has ${biggest.buildPdf.pages ?? '—'} pages — about ${biggest.buildPdf.pages ? Math.round(biggest.buildPdf.pages / biggest.nominated) : '?'} per market (20 editions of history, each with its source, two statements and two figures), not the ~100 the target assumed — so at ${biggest.buildPdf.pagesPerSecond ?? '—'} pages/s it needs ${s(biggest.buildPdf.wallMs)}.${memory}`);
-  }
-  if (open('≥ 5× faster')) {
-    const smallest = sizes[0];
-    reasons.push(`- **Against pandoc**: ${sizes.map((r) => `${r.nominated} markets ${r.pandoc.speedup ?? r.pandoc.speedupAtLeast ?? '—'}×`).join(', ')}. The gap is the smallest document (${smallest.buildPdf.pages ?? '—'} pages in ${s(smallest.buildPdf.wallMs)}), where fixed costs weigh most: starting the process and loading the data alone take ${s(smallest.status.wallMs)} (the first-run \`status\` at that size), before the renderer and its fonts load; on the longer documents the ratio is well past the target.`);
-  }
-  return reasons.length ? `### Why the targets not met are not met\n\n${reasons.join('\n')}` : '';
-}
-
-async function main() {
-  if (process.argv.includes('--report')) {
-    // Re-render bench/README.md from bench/results.json without measuring again.
-    const { readFileSync } = await import('node:fs');
-    const report = JSON.parse(readFileSync(path.join(BENCH, 'results.json'), 'utf8'));
-    writeFileSync(path.join(BENCH, 'README.md'), readme(report));
-    log('wrote bench/README.md from bench/results.json');
-    return;
-  }
-  if (!existsSync(BUILT)) {
-    log('dist/bin/docketpress.js is missing: run `npm install` (or `npm run build`) first.');
-    process.exit(1);
-  }
-  staleDistWarning();
-  const began = performance.now();
-  mkdirSync(TMP, { recursive: true });
-  rmSync(APP, { recursive: true, force: true });
-  for (const name of ['dist', 'data', 'templates', 'briefs', 'package.json']) cpSync(path.join(ROOT, name), path.join(APP, name), { recursive: true });
-  const info = machine();
-  log(`docketpress bench — ${info.cores} cores, ${info.memoryGb} GB, Node ${info.node}; RSS from ${info.rssFrom}; ${REPEATS} run(s) per quick measure`);
-  const defaultStart = benchDefaultStart();
+/** The synthetic part: every size of BENCH_SIZES, then the growth fits. */
+async function benchSynthetic() {
+  const date = new Date().toISOString();
+  const loadAtStart = load();
   const sizes = [];
   for (const markets of SIZES) sizes.push(await benchSize(markets));
   const xs = sizes.map((r) => r.markets);
@@ -566,14 +352,292 @@ async function main() {
     growth('build pdf − load', nominated, sizes.map((r) => Math.max(1, t(r.buildPdf) - t(r.status)))),
   ];
   growths.forEach((g) => (g.time = useCpu ? 'cpu' : 'wall'));
-  const report = { machine: info, seed: SEED, editions: EDITIONS, cap: CAP, repeats: REPEATS, defaultStart, sizes, growth: growths, totalSeconds: 0 };
-  report.targets = targets(sizes, defaultStart, growths);
-  report.totalSeconds = round((performance.now() - began) / 1000, 1);
-  report.machine.loadAverageAtEnd = round(os.loadavg()[0], 2);
+  return { date, loadAtStart, loadAtEnd: load(), seed: SEED, editions: EDITIONS, cap: CAP, repeats: REPEATS, sizes, growth: growths };
+}
+
+// ── targets (issue 17) ──────────────────────────────────────────────────────────────────────────────────
+
+const w = (x) => (x?.wallMs === undefined ? '—' : `${s(x.wallMs)}${x.cpuMs !== null && x.cpuMs !== undefined ? ` (${s(x.cpuMs)})` : ''}`);
+
+/** Each target of issue 17 with what was measured for it; `met` is null when the part was not measured. */
+function targets(report) {
+  const { samples, peers, synthetic } = report;
+  const rows = [];
+  const t = (target, measured, met) => rows.push({ target, measured, met });
+  const notMeasured = (part) => `not measured (\`--only=${part}\`)`;
+
+  const build = samples?.build;
+  if (build) {
+    t('default build (all samples), cold ≤ 1.5 s', `${w(build)}: ${build.briefs} briefs → ${build.files} files, ${mb(build.rssMb)}`, build.wallMs <= 1500);
+    t('default build, warm (nothing changed) ≤ 0.4 s', build.upToDate ? w(build.upToDate) : '—', build.upToDate ? build.upToDate.wallMs <= 400 : null);
+  } else {
+    t('default build (all samples), cold ≤ 1.5 s', notMeasured('samples'), null);
+    t('default build, warm (nothing changed) ≤ 0.4 s', notMeasured('samples'), null);
+  }
+
+  const comment = peers?.documents?.[0];
+  const pages = comment?.ours?.pages ? `, ${comment.ours.pages} pages` : '';
+  if (comment?.oursOverTypst !== undefined) t('one 4–5-page comment PDF within 2× of Typst', `\`${comment.id}\`${pages}: ours ${w(comment.ours)}, Typst ${w(comment.typst)} → ${comment.oursOverTypst}×`, comment.oursOverTypst <= 2);
+  else t('one 4–5-page comment PDF within 2× of Typst', comment ? 'Typst not installed (`--peers` installs it)' : notMeasured('peers'), null);
+  if (comment?.pandocOverOurs !== undefined) t('the same comment ≥ 3× faster than pandoc + WeasyPrint', `\`${comment.id}\`: pandoc ${w(comment.pandoc)}, ours ${w(comment.ours)} → ${comment.pandocOverOurs}×`, comment.pandocOverOurs >= 3);
+  else t('the same comment ≥ 3× faster than pandoc + WeasyPrint', comment ? 'pandoc or weasyprint not installed' : notMeasured('peers'), null);
+
+  const queries = samples?.queries;
+  if (queries) {
+    const worst = Math.max(...Object.values(queries).map((q) => q.cold.wallMs));
+    t('`status` / `diff` cold ≤ 0.3 s at sample size', Object.values(queries).map((q) => `\`${q.command}\` ${w(q.cold)}`).join(', '), worst <= 300);
+  } else t('`status` / `diff` cold ≤ 0.3 s at sample size', notMeasured('samples'), null);
+
+  const largest = synthetic?.sizes?.find((r) => r.markets === 1000);
+  if (largest) {
+    t('`status` / `diff` cold ≤ 1 s at 1,000 markets', `status ${w(largest.status)}, diff ${w(largest.diff)}`, Math.max(largest.status.wallMs, largest.diff.wallMs) <= 1000);
+    t('1,000-market `check` cold ≤ 2 s', w(largest.check), largest.check.wallMs <= 2000);
+  } else {
+    t('`status` / `diff` cold ≤ 1 s at 1,000 markets', notMeasured('synthetic'), null);
+    t('1,000-market `check` cold ≤ 2 s', notMeasured('synthetic'), null);
+  }
+  const biggest = synthetic?.sizes ? [...synthetic.sizes].sort((a, b) => b.nominated - a.nominated)[0] : null;
+  if (biggest && biggest.nominated >= CAP) {
+    const pdf = biggest.buildPdf;
+    t(`the ${CAP}-market comment ≤ 8 s and ≤ 400 MB`, `${pdf.pages ?? '—'} pages: ${w(pdf)}, ${mb(pdf.rssMb)}`, pdf.wallMs <= 8000 && (pdf.rssMb ?? Infinity) <= 400);
+  } else t(`the ${CAP}-market comment ≤ 8 s and ≤ 400 MB`, notMeasured('synthetic'), null);
+  return rows;
+}
+
+// ── bench/README.md ─────────────────────────────────────────────────────────────────────────────────────
+
+// The reasons for targets not met are written by hand from the measurements; re-rendering keeps them.
+const WHY_START = '<!-- why: written by hand; `npm run bench` and `--report` keep everything up to the closing marker -->';
+const WHY_END = '<!-- /why -->';
+const WHY_PLACEHOLDER = '_To be written from the final measurements: for each target not met, the levers tried, what each gave (interleaved A/B medians with the load), and what stands in the way._';
+
+/** The hand-written section as it stands in bench/README.md (or the placeholder when there is none yet). */
+function handWrittenWhy() {
+  const file = path.join(BENCH, 'README.md');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const start = text.indexOf(WHY_START);
+  const end = text.indexOf(WHY_END, start);
+  return start >= 0 && end > start ? text.slice(start + WHY_START.length, end).trim() : WHY_PLACEHOLDER;
+}
+
+const when = (part) => `Measured ${part.date.slice(0, 16).replace('T', ' ')} UTC; 1-minute load average ${part.loadAtStart} at the start, ${part.loadAtEnd} at the end`;
+const minutes = (seconds) => (seconds === undefined ? '' : seconds < 90 ? `; ≈ ${Math.round(seconds)} s here` : `; ≈ ${Math.ceil(seconds / 60)} min here`);
+
+function pandocCell(p) {
+  if (p.speedup !== undefined) return `${s(p.wallMs)} (${p.pages} p.)`;
+  if (p.timedOut) return `> ${s(p.wallMs)} (stopped)`;
+  return p.skipped ?? '—';
+}
+
+function samplesSection(samples) {
+  if (!samples) return '## Samples\n\nNot measured yet: `node bench/run.mjs --only=samples`.';
+  const { build, queries } = samples;
+  const queryRows = queries ? Object.values(queries).map((q) => `| \`${q.command}\` | ${w(q.cold)} / ${mb(q.cold.rssMb)} | ${w(q.warm)} |`).join('\n') : '| `status` / `diff` | not measured | — |';
+  return `## Samples (the repository's own data/, briefs/, templates/)
+
+${when(samples)}; median of ${samples.repeats} runs.
+
+The default build (\`node dist/bin/docketpress.js build\`, what \`npm start\` runs): clean (no \`out/\`, empty cache) **${w(build)}**, peak ${mb(build.rssMb)}, ${build.briefs ?? '—'} briefs →
+${build.files ?? '—'} files; again with nothing changed (every file “up to date”, nothing composed or written):
+**${build.upToDate ? w(build.upToDate) : '—'}**.
+
+| query | first run (time / peak) | unchanged (cache warm) |
+|---|---:|---:|
+${queryRows}`;
+}
+
+function peersSection(peers, m) {
+  if (!peers) return '## Against other typesetters\n\nNot measured yet: `node bench/run.mjs --only=peers --peers`.';
+  const cell = (x) => (!x ? 'not installed' : x.failed ? `failed: ${x.failed}` : `${w(x)} · ${x.pages ?? '—'} p.`);
+  const times = (wall, cpu) => (wall === undefined ? '—' : `${wall}×${cpu === undefined ? '' : ` (${cpu}×)`}`);
+  const rows = peers.documents.map((d) => `| \`${d.id}\` | ${d.footnotes} | ${cell(d.ours)} | ${cell(d.typst)} | ${cell(d.pandoc)} | ${times(d.oursOverTypst, d.oursOverTypstCpu)} | ${times(d.pandocOverOurs, d.pandocOverOursCpu)} |`);
+  return `## Against other typesetters (the same text, the same footnotes)
+
+${when(peers)}; ${peers.rounds} rounds, each running ours, then Typst, then pandoc + WeasyPrint as fresh processes
+(interleaved, so a busy moment slows all three alike); medians, CPU time in parentheses (and the ratios of the CPU
+time medians).
+
+- **ours**: \`node dist/bin/docketpress.js build <id> --format pdf\` with an empty cache and no \`out/\` (cold).
+- **Typst** (${peers.typst ? `\`${TYPST_PACKAGE}\` ${peers.typst}` : 'not installed'}): \`node bench/typst-compile.mjs\`, a fresh Node process that loads the
+  compiler and typesets the Markdown we built, converted to Typst markup by \`bench/typst-markup.mjs\` (headings,
+  paragraphs, emphasis, lists, tables, block quotes, links, every footnote as \`#footnote[…]\`), on US Letter with
+  1-inch margins, 12 pt Tinos (the same font files as ours), Noto Serif SC for Chinese, "N of M" page numbers.
+- **pandoc + WeasyPrint** (${m.pandoc ?? 'pandoc: not installed'}, ${m.weasyprint ?? 'weasyprint: not installed'}): \`pandoc <our .md> --pdf-engine=weasyprint\`
+  with a page style of US Letter, 1-inch margins, 12 pt Tinos; its footnotes are endnotes (pandoc's HTML).
+
+| document | footnotes | ours | Typst | pandoc + WeasyPrint | ours / Typst | pandoc / ours |
+|---|---:|---:|---:|---:|---:|---:|
+${rows.join('\n')}`;
+}
+
+function syntheticSection(synthetic, m) {
+  if (!synthetic) return '## Synthetic datasets\n\nNot measured yet: `node bench/run.mjs --only=synthetic`.';
+  const { sizes, growth: growths, cap } = synthetic;
+  const row = (r) =>
+    `| ${r.markets} | ${r.nominated} | ${w(r.check)} / ${mb(r.check.rssMb)} | ${w(r.status)} | ${w(r.diff)} | ${w(r.buildMd)} / ${mb(r.buildMd.rssMb)} | ${w(r.buildPdf)} / ${mb(r.buildPdf.rssMb)} | ${r.buildPdf.pages ?? '—'} | ${r.buildPdf.pagesPerSecond ?? '—'} | ${pandocCell(r.pandoc)} | ${r.pandoc.speedup !== undefined ? `${r.pandoc.speedup}×` : r.pandoc.speedupAtLeast !== undefined ? `≥ ${r.pandoc.speedupAtLeast}×` : '—'} |`;
+  const warmRow = (r) => `| ${r.markets} | ${w(r.warm.check)} / ${mb(r.warm.check.rssMb)} | ${w(r.warm.status)} | ${w(r.warm.diff)} |`;
+  return `## Synthetic datasets
+
+${when(synthetic)}.
+
+Generated with a fixed seed — *Synthetic Market 0001* … on \`synthetic.example\`, cited to *Synthetic Benchmark Source*
+entries; none of it is real — into \`bench/tmp/\` (git-ignored): ${sizes.map((r) => r.markets.toLocaleString('en-US')).join(', ')} markets × ${synthetic.editions} editions, each market with
+20 listing rows, 2 positions (with a quote and a claim), 2 events and 2 metrics, and a \`comment\` brief nominating every
+market (**capped at ${cap} markets**, so the largest comment has ${cap} nominations). Median of ${synthetic.repeats} runs (one run
+when it takes over 5 s, for PDF builds of 100 or more markets, and for pandoc, which is stopped after
+${PANDOC_TIMEOUT_MS / 1000} s — the ratio is then a lower bound). The pandoc column runs
+\`pandoc <our .md> -o out.pdf --pdf-engine=weasyprint\` (its default page) on the very Markdown we built.
+
+### First run (empty cache: every file parsed and validated, every document composed and rendered)
+
+| markets | nominated | \`check\` (time / peak) | \`status\` | \`diff\` | comment → MD | comment → PDF | PDF pages | pages/s | pandoc + weasyprint | ours vs pandoc |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+${sizes.map(row).join('\n')}
+
+### Files unchanged since the last run (the cache answers: nothing is parsed or validated again)
+
+The cache (\`~/.cache/docketpress\`, or \`DOCKETPRESS_CACHE_DIR\`) keys every entry by the bytes of every data file,
+brief and template and by the build of docketpress itself, so any edit means a first run for what it touches.
+
+| markets | \`check\` (time / peak) | \`status\` | \`diff\` |
+|---:|---:|---:|---:|
+${sizes.map(warmRow).join('\n')}
+
+### Growth
+
+Fitted on ${growths[0]?.time === 'cpu' ? 'CPU time (user + system), which other work on the machine skews less than wall time' : 'wall time'}.
+\`exponent\` is *k* in a least-squares fit of time = a + b·n^k (so the fixed cost of starting Node does not hide
+the shape); \`log-log slope\` is the plain slope of log time on log n (flattened by that fixed cost); the linear fit
+gives the fixed cost and the cost per market (per *nominated* market for builds). A build's time also grows with
+the dataset it loads while the comment grows only up to ${cap} nominations, so the \`− load\` rows take off the
+\`status\` time of the same dataset (process start + loading) to leave composing and rendering (— : no power law fits
+the points, e.g. when noise makes a net time shrink).
+
+| measure | n | exponent k | log-log slope | fixed cost | per market | R² (linear) |
+|---|---|---:|---:|---:|---:|---:|
+${growths.map((g) => `| ${g.measure} | ${g.x.join(', ')} | ${g.exponent ?? '—'} | ${g.logLogSlope} | ${s(g.fixedMs)} | ${g.msPerItem} ms | ${g.r2} |`).join('\n')}`;
+}
+
+function readme(report) {
+  const { machine: m, samples, peers, synthetic, targets: goals, seconds = {} } = report;
+  const mark = (met) => (met === null ? '— not measured' : met ? '✅ met' : '❌ not met');
+  return `# Benchmarks
+
+**Re-measure one part** instead of the whole run: \`npm run bench -- --only=<parts>\` (or \`BENCH_ONLY=<parts> npm run bench\`),
+with \`<parts>\` a comma-separated list of \`samples\` (the repository's own briefs: default build, \`status\`, \`diff\`${minutes(seconds.samples)}),
+\`peers\` (a comment and a timeline, each typeset by us, Typst and pandoc + WeasyPrint${minutes(seconds.peers)}) and \`synthetic\` (10, 100, 1,000
+markets${minutes(seconds.synthetic)}). A part measured alone replaces only its own numbers in [\`results.json\`](results.json);
+each section below says when it was measured and the machine's load then. \`--peers\` (or \`BENCH_PEERS=typst\`)
+installs Typst (\`npm install --prefix bench/peers ${TYPST_PACKAGE}\`, git-ignored) when it is missing — nothing else
+ever installs it, and without it the Typst column is empty. \`node bench/run.mjs --report\` only re-renders this page
+from \`results.json\`. Environment: \`BENCH_ROUNDS\` (peer rounds, ≥ 5), \`BENCH_PEER_DOCS\` (briefs the peers typeset),
+\`BENCH_REPEATS\`, \`BENCH_SIZES\`, \`BENCH_CAP\` (see the top of \`bench/run.mjs\`).
+
+\`npm run bench\` (after \`npm install\`, which compiles \`dist/\`) runs all three parts. Times are wall-clock, with CPU time
+(user + system) in parentheses: CPU time is less skewed when other work shares the machine. Every number is one
+cold process — spawned fresh, process start included. Peak memory is the process's maximum RSS (${m.rssFrom}).
+Pages are counted with \`pdfinfo\` (else pdf.js). The bench never installs pandoc or WeasyPrint: on Debian/Ubuntu
+\`apt-get install pandoc weasyprint\`.
+
+**Machine:** ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM · Node ${m.node} · ${m.platform} · on ${m.cores} cores, a load
+average above ${m.cores} slows every number here.
+
+## Targets (issue 17: median, cold = fresh process + empty cache)
+
+| target | measured | |
+|---|---|---|
+${goals.map((g) => `| ${g.target} | ${g.measured} | ${mark(g.met)} |`).join('\n')}
+
+### Why the targets not met are not met
+
+${WHY_START}
+${handWrittenWhy()}
+${WHY_END}
+
+${samplesSection(samples)}
+
+${peersSection(peers, m)}
+
+${syntheticSection(synthetic, m)}
+`;
+}
+
+// ── main ────────────────────────────────────────────────────────────────────────────────────────────────
+
+const PARTS = ['samples', 'peers', 'synthetic'];
+const SAMPLE_QUERIES = { status: ['status', 'taobao'], diff: ['diff', '2020', '2021'] };
+const PEER_DOCS = (process.env.BENCH_PEER_DOCS ?? 'aafa-2015-comment,alibaba-platforms-timeline').split(',').filter(Boolean);
+const ROUNDS = Math.max(5, Number(process.env.BENCH_ROUNDS ?? 5) || 5);
+
+/** Command-line options: which parts to measure, whether to install Typst, or only re-render the page. */
+function options(argv) {
+  const value = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const onlyText = value('only') ?? process.env.BENCH_ONLY;
+  const only = onlyText ? onlyText.split(',').map((p) => p.trim()).filter(Boolean) : PARTS;
+  const unknown = only.filter((p) => !PARTS.includes(p));
+  const known = new Set(['--report', '--peers']);
+  const stray = argv.filter((a) => !known.has(a) && !a.startsWith('--only=') && !a.startsWith('--peers='));
+  if (unknown.length || stray.length || !only.length) {
+    log(`bench: ${unknown.length ? `unknown part ${unknown.map((p) => `\`${p}\``).join(', ')}` : stray.length ? `unknown option ${stray.join(' ')}` : 'no part named'}; use --only=${PARTS.join(',')} (any of them), --peers, --report`);
+    process.exit(2);
+  }
+  const peers = value('peers') ?? (argv.includes('--peers') ? 'typst' : process.env.BENCH_PEERS ?? '');
+  return { only, report: argv.includes('--report'), installTypst: peers.split(',').includes('typst') };
+}
+
+/** results.json as it stands, in this version's shape (an older flat file becomes its samples and synthetic parts). */
+function previousResults() {
+  const file = path.join(BENCH, 'results.json');
+  if (!existsSync(file)) return {};
+  const old = JSON.parse(readFileSync(file, 'utf8'));
+  if (old.format === 2) return old;
+  const at = { date: old.machine?.date ?? '', loadAtStart: old.machine?.loadAverageAtStart ?? null, loadAtEnd: old.machine?.loadAverageAtEnd ?? null };
+  return {
+    format: 2,
+    machine: old.machine,
+    samples: old.defaultStart ? { ...at, repeats: old.repeats, build: old.defaultStart } : undefined,
+    synthetic: old.sizes ? { ...at, seed: old.seed, editions: old.editions, cap: old.cap, repeats: old.repeats, sizes: old.sizes, growth: old.growth } : undefined,
+  };
+}
+
+async function main() {
+  const opts = options(process.argv.slice(2));
+  const report = previousResults();
+  if (opts.report) {
+    // Re-render bench/README.md from bench/results.json without measuring again.
+    report.targets = targets(report);
+    writeFileSync(path.join(BENCH, 'README.md'), readme(report));
+    log('wrote bench/README.md from bench/results.json');
+    return;
+  }
+  if (!existsSync(BUILT)) {
+    log('dist/bin/docketpress.js is missing: run `npm install` (or `npm run build`) first.');
+    process.exit(1);
+  }
+  staleDistWarning();
+  if (opts.only.includes('peers') && opts.installTypst && !typstInstalled()) installTypst();
+  mkdirSync(TMP, { recursive: true });
+  for (const dir of [APP, path.join(TMP, 'samples')]) rmSync(dir, { recursive: true, force: true });
+  for (const name of ['dist', 'data', 'templates', 'briefs', 'package.json']) cpSync(path.join(ROOT, name), path.join(APP, name), { recursive: true });
+  report.format = 2;
+  report.machine = machine();
+  report.seconds ??= {};
+  log(`docketpress bench — ${opts.only.join(', ')} — ${report.machine.cores} cores, ${report.machine.memoryGb} GB, Node ${report.machine.node}; RSS from ${report.machine.rssFrom}`);
+  const began = performance.now();
+  const part = async (name, run) => {
+    if (!opts.only.includes(name)) return;
+    const started = performance.now();
+    report[name] = await run();
+    report.seconds[name] = round((performance.now() - started) / 1000, 1);
+  };
+  await part('samples', () => benchSamples());
+  await part('peers', () => benchPeers({ project: sampleProject(), main: MAIN, distFonts: path.join(APP, 'dist', 'fonts'), work: path.join(TMP, 'peers'), documents: PEER_DOCS, rounds: ROUNDS }));
+  await part('synthetic', () => benchSynthetic());
+  report.targets = targets(report);
   writeFileSync(path.join(BENCH, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(path.join(BENCH, 'README.md'), readme(report));
-  log(`\n${report.targets.map((g) => `${g.met === null ? '—' : g.met === 'unchanged only' ? 'partly ' : g.met ? 'met    ' : 'NOT met'}  ${g.target}: ${g.measured}`).join('\n')}`);
-  log(`\nwrote bench/results.json and bench/README.md in ${report.totalSeconds} s`);
+  log(`\n${report.targets.map((g) => `${g.met === null ? '—      ' : g.met ? 'met    ' : 'NOT met'}  ${g.target}: ${g.measured}`).join('\n')}`);
+  log(`\nwrote bench/results.json and bench/README.md in ${round((performance.now() - began) / 1000, 1)} s`);
 }
 
 await main();

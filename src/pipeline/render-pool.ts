@@ -23,6 +23,8 @@ export type WorkerAnswer =
 
 export interface RenderPool {
   render(job: RenderJob): Promise<RenderedFile>;
+  /** Jobs rendered so far on this thread and on worker threads. */
+  readonly rendered: { here: number; workers: number };
   /** Stops the workers (the pool cannot be used after). */
   close(): Promise<void>;
 }
@@ -35,25 +37,35 @@ export async function renderHere(job: RenderJob): Promise<RenderedFile> {
 /** Content problems by type name, so one thrown on a worker is rebuilt as the type it was. */
 const PROBLEM_TYPES: Record<string, typeof RenderProblem> = { PdfRenderError, RenderProblem };
 
-/** Renders on this thread. */
+/** Renders on this thread, one file at a time (interleaved renders hold every document's layout in memory at once). */
 export function inThreadRenderer(): RenderPool {
-  return { render: renderHere, async close() {} };
+  let turn: Promise<unknown> = Promise.resolve();
+  const rendered = { here: 0, workers: 0 };
+  return {
+    rendered,
+    render(job) {
+      rendered.here += 1;
+      const result = turn.then(() => renderHere(job));
+      turn = result.catch(() => undefined);
+      return result;
+    },
+    async close() {},
+  };
 }
 
 /** The worker script beside this module (absent when running from TypeScript sources, as tests do). */
 const WORKER_SCRIPT = new URL('./render-worker.js', import.meta.url);
 
 /**
- * How many worker threads for `jobs` files of costly formats: one per core but one (left to this thread and the garbage collector,
- * which already keep a second core busy), at most one per PDF; none — render here — when that is fewer than two
- * (so on a 2-core machine, where workers measured slower: each loads the renderer and decodes fonts again).
- * `DOCKETPRESS_WORKERS=N` sets the count (0 or 1: render here).
+ * How many worker threads for `jobs` files of costly formats: one per core but one (this thread renders too, whenever
+ * it has nothing else to do), and fewer than the files, so every thread has one; none — render here — for a single
+ * file or a single core. `DOCKETPRESS_WORKERS=N` sets the count (0: render here only).
  */
 export function workerCount(jobs: number, env: NodeJS.ProcessEnv = process.env): number {
   const setting = env.DOCKETPRESS_WORKERS === undefined ? Number.NaN : Number(env.DOCKETPRESS_WORKERS);
   const wanted = Number.isInteger(setting) && setting >= 0 ? setting : availableParallelism() - 1;
-  const count = Math.min(wanted, jobs);
-  return count >= 2 && existsSync(fileURLToPath(WORKER_SCRIPT)) ? count : 0;
+  const count = Math.min(wanted, jobs - 1);
+  return count >= 1 && existsSync(fileURLToPath(WORKER_SCRIPT)) ? count : 0;
 }
 
 /** An internal error from a worker, rebuilt with its name and stack (a bug: it is not a content problem). */
@@ -64,26 +76,68 @@ function rebuiltError(error: Extract<WorkerAnswer, { error: unknown }>['error'])
   return rebuilt;
 }
 
-/** Renders on `count` worker threads, each taking the next job as it finishes one. */
+/**
+ * Renders on `count` worker threads, each taking the next job as it finishes one, and on this thread, which takes a
+ * job from the other end of the queue whenever its event loop has nothing else to run (it is composing the next
+ * brief meanwhile). Each worker holds one job ahead, so it never waits for this thread to hand it the next; workers
+ * start with the first job.
+ */
 export function workerRenderer(count: number): RenderPool {
   const pending = new Map<number, { resolve: (result: RenderedFile) => void; reject: (error: Error) => void }>();
   const queue: Array<{ id: number; job: RenderJob }> = [];
-  const idle: Worker[] = [];
+  const load = new Map<Worker, number>();
   let nextId = 0;
   let failure: Error | undefined;
+  let renderingHere = false;
+  let turnScheduled = false;
+  const rendered = { here: 0, workers: 0 };
 
-  const dispatch = (): void => {
-    while (idle.length && queue.length) idle.pop()!.postMessage(queue.shift());
+  const settle = (id: number, answer: { result: RenderedFile } | { error: Error }): void => {
+    const waiting = pending.get(id);
+    pending.delete(id);
+    if ('result' in answer) waiting?.resolve(answer.result);
+    else waiting?.reject(answer.error);
   };
-  const workers = Array.from({ length: count }, () => {
+  // This thread's turn comes after the I/O and timers already due (setImmediate): composing goes first.
+  const turnHere = (): void => {
+    turnScheduled = false;
+    if (renderingHere || failure) return;
+    const next = queue.pop();
+    if (!next) return;
+    renderingHere = true;
+    rendered.here += 1;
+    renderHere(next.job).then(
+      (result) => settle(next.id, { result }),
+      (error: unknown) => settle(next.id, { error: error instanceof Error ? error : new Error(String(error)) }),
+    ).finally(() => {
+      renderingHere = false;
+      dispatch();
+    });
+  };
+  const dispatch = (): void => {
+    for (const [worker, jobs] of load) {
+      if (jobs < 2 && queue.length) {
+        worker.postMessage(queue.shift());
+        load.set(worker, jobs + 1);
+        rendered.workers += 1;
+      }
+    }
+    if (queue.length && !renderingHere && !turnScheduled) {
+      turnScheduled = true;
+      setImmediate(turnHere);
+    }
+  };
+  // Workers start with the first job (a build whose briefs are all up to date starts none).
+  const start = (): void => {
+    for (let i = 0; i < count; i++) startWorker();
+  };
+  const startWorker = (): void => {
     const worker = new Worker(WORKER_SCRIPT);
     worker.on('message', (answer: WorkerAnswer) => {
-      const waiting = pending.get(answer.id);
-      pending.delete(answer.id);
-      if ('result' in answer) waiting?.resolve(answer.result);
-      else if ('problem' in answer) waiting?.reject((PROBLEM_TYPES[answer.problem.name] ?? RenderProblem).fromData(answer.problem));
-      else waiting?.reject(rebuiltError(answer.error));
-      idle.push(worker);
+      if ('result' in answer) settle(answer.id, { result: answer.result });
+      else if ('problem' in answer) settle(answer.id, { error: (PROBLEM_TYPES[answer.problem.name] ?? RenderProblem).fromData(answer.problem) });
+      else settle(answer.id, { error: rebuiltError(answer.error) });
+      load.set(worker, (load.get(worker) ?? 1) - 1);
       dispatch();
     });
     // A worker that dies (out of memory, a crash) fails every job still waiting: nothing hangs.
@@ -91,14 +145,16 @@ export function workerRenderer(count: number): RenderPool {
       failure = error;
       for (const waiting of pending.values()) waiting.reject(error);
       pending.clear();
+      queue.length = 0;
     });
-    idle.push(worker);
-    return worker;
-  });
+    load.set(worker, 0);
+  };
 
   return {
+    rendered,
     render(job) {
       if (failure) return Promise.reject(failure);
+      if (load.size === 0) start();
       return new Promise<RenderedFile>((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { resolve, reject });
@@ -107,7 +163,7 @@ export function workerRenderer(count: number): RenderPool {
       });
     },
     async close() {
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      await Promise.all([...load.keys()].map((worker) => worker.terminate()));
     },
   };
 }

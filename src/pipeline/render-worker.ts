@@ -7,7 +7,16 @@ import { renderHere, type RenderJob, type WorkerAnswer } from './render-pool.js'
 const port = parentPort;
 if (!port) throw new Error('render-worker.js runs as a worker thread');
 
-port.on('message', async ({ id, job }: { id: number; job: RenderJob }) => {
+// The renderer loads while this thread waits for its first job (it is started before the briefs are composed).
+const ready = import('../render/formats/index.js').then(({ FORMATS }) => FORMATS.pdf.load()).catch(() => undefined);
+
+// Jobs are rendered one at a time, in the order they come (the pool sends one ahead).
+let turn: Promise<void> = ready.then(() => undefined);
+port.on('message', (message: { id: number; job: RenderJob }) => {
+  turn = turn.then(() => answer(message));
+});
+
+async function answer({ id, job }: { id: number; job: RenderJob }): Promise<void> {
   let answer: WorkerAnswer;
   try {
     answer = { id, result: await renderHere(job) };
@@ -19,5 +28,5 @@ port.on('message', async ({ id, job }: { id: number; job: RenderJob }) => {
       answer = { id, error: { name: e.name, message: e.message, stack: e.stack ?? '' } };
     }
   }
-  port.postMessage(answer);
-});
+  port!.postMessage(answer);
+}

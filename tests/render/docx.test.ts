@@ -228,3 +228,23 @@ describe('renderDocx', () => {
     expect(rendered.text.footnotes.split('\n')).toEqual([' First note.', ' Second note.']);
   });
 });
+
+describe('deterministicPackage', () => {
+  it('packs the same bytes from docx’s compiled parts as from docx’s own zip file', async () => {
+    const { Document, Packer, Paragraph, TextRun, ExternalHyperlink } = await import('docx');
+    const { deterministicPackage } = await import('../../src/render/docx/package.js');
+    const make = () =>
+      new Document({
+        title: 'Parts',
+        sections: [{ children: [new Paragraph({ children: [new TextRun('Comments — 淘宝 “quoted”'), new ExternalHyperlink({ link: 'https://ustr.gov/', children: [new TextRun('USTR')] })] })] }],
+      });
+    const date = new Date('2026-10-05T00:00:00Z');
+    const compiled = (Packer as unknown as { compiler: { compile(file: unknown): Map<string, string | Uint8Array> } }).compiler.compile(make());
+    expect(compiled).toBeInstanceOf(Map);
+    const fromParts = deterministicPackage({ files: compiled }, date);
+    const fromZip = deterministicPackage({ zip: await Packer.toBuffer(make()) }, date);
+    expect(Buffer.from(fromParts.bytes).equals(Buffer.from(fromZip.bytes))).toBe(true);
+    expect([...fromParts.parts.keys()]).toEqual([...fromZip.parts.keys()]);
+    expect(fromParts.parts.get('word/document.xml')).toContain('淘宝');
+  });
+});

@@ -24,6 +24,9 @@ export interface DocxText {
   parts: Array<{ part: string; text: string }>;
 }
 
+/** A package as docx made it: its zip file, or (without zipping it first) its parts by path. */
+export type PackageParts = { zip: Uint8Array } | { files: ReadonlyMap<string, string | Uint8Array> };
+
 /** The OPC order: content types first, then the package relationships, then every other part by name. */
 function partOrder(a: string, b: string): number {
   const rank = (name: string) => (name === '[Content_Types].xml' ? 0 : name === '_rels/.rels' ? 1 : 2);
@@ -39,11 +42,18 @@ const isXml = (part: string): boolean => /\.(xml|rels)$/.test(part);
  * entries in a fixed order, each stamped with `date` (at noon local time, so the DOS date stored is the
  * brief's date in any time zone).
  */
-export function deterministicPackage(zip: Uint8Array, date: Date): { bytes: Uint8Array; parts: Map<string, string> } {
-  const entries = unzipSync(zip);
-  const names = Object.keys(entries).sort(partOrder);
+export function deterministicPackage(parts: PackageParts, date: Date): { bytes: Uint8Array; parts: Map<string, string> } {
+  const entries = 'zip' in parts ? new Map(Object.entries(unzipSync(parts.zip))) : parts.files;
+  const names = [...entries.keys()].sort(partOrder);
+  const bytesOf = (name: string): Uint8Array => {
+    const data = entries.get(name)!;
+    return typeof data === 'string' ? strToU8(data) : data;
+  };
   const texts = new Map<string, string>();
-  for (const name of names) if (isXml(name)) texts.set(name, strFromU8(entries[name]!));
+  for (const name of names) {
+    const data = entries.get(name)!;
+    if (isXml(name)) texts.set(name, typeof data === 'string' ? data : strFromU8(data));
+  }
 
   const stamp = `${date.toISOString().slice(0, 19)}Z`;
   const core = texts.get('docProps/core.xml');
@@ -69,7 +79,7 @@ export function deterministicPackage(zip: Uint8Array, date: Date): { bytes: Uint
 
   const mtime = new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 12, 0, 0);
   const files: Zippable = {};
-  for (const name of names) files[name] = [texts.has(name) ? strToU8(texts.get(name)!) : entries[name]!, { mtime, level: 6 }];
+  for (const name of names) files[name] = [texts.has(name) ? strToU8(texts.get(name)!) : bytesOf(name), { mtime, level: 6 }];
   return { bytes: zipSync(files, { mtime, level: 6 }), parts: texts };
 }
 
