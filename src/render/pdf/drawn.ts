@@ -1,9 +1,9 @@
 // The record of what a document drew, page by page: every line's text (and where it sits), outline titles and
 // internal links. Recorded around pdfmake's drawing whether the speed patches run or not, so the leak check,
 // the marking check and the footnote placement read the same record either way. Must not draw anything.
-import { createRequire } from 'node:module';
+import { requirePdfStack } from './stack.js';
 
-const require = createRequire(import.meta.url);
+const require = requirePdfStack;
 
 /** What one laid-out document drew: line texts by page, outline titles, internal links. */
 export interface DrawnRecord {

@@ -5,8 +5,8 @@
 // into a laid-out pdfkit document (or, for measuring, lays it out without drawing anything, keeping
 // the laid-out pages), reads back where footnote references landed, and serialises the bytes.
 // Must not build document content or decide styles.
-import { createRequire } from 'node:module';
-import pdfmake from 'pdfmake';
+import { requirePdfStack } from './stack.js';
+import type Pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { bundledFontFiles, pdfmakeFontDictionary, preloadedFonts } from './fonts.js';
 import { drawnRecord, installRecording, type DrawnRecord } from './drawn.js';
@@ -60,7 +60,8 @@ export interface LaidOutDocument extends NodeJS.ReadableStream {
   end(): void;
 }
 
-const require = createRequire(import.meta.url);
+const require = requirePdfStack;
+const pdfmake = require('pdfmake') as typeof Pdfmake;
 let configured = false;
 
 /** The pdfmake objects the hooks below touch (internal classes of pdfmake 0.3). */

@@ -3,6 +3,7 @@
 // Must not lay out or render anything, and must not read any file that is not a bundled font
 // (or its plain TrueType copy that `npm run build` decodes into dist/fonts).
 import { createRequire } from 'node:module';
+import { requirePdfStack } from './stack.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -174,7 +175,7 @@ let fontkitModule: FontkitModule | undefined;
 
 /** fontkit's CommonJS build, the copy pdfkit loads (importing it would load its ES build as well). */
 function fontkit(): FontkitModule {
-  return (fontkitModule ??= require('fontkit') as FontkitModule);
+  return (fontkitModule ??= requirePdfStack('fontkit') as FontkitModule);
 }
 
 function openFont(file: string): Fontkit.Font {

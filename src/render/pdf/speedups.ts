@@ -6,10 +6,10 @@
 // can be switched off (`setSpeedups(false)`, or DOCKETPRESS_PDF_SPEEDUPS=off): pdfmake's own code
 // runs instead, and a test builds the samples both ways and compares the bytes. Must not decide
 // layout, and records nothing (./drawn.ts records what is drawn, either way).
-import { createRequire } from 'node:module';
+import { requirePdfStack } from './stack.js';
 import { RECORD_ONLY_ID } from './drawn.js';
 
-const require = createRequire(import.meta.url);
+const require = requirePdfStack;
 
 /** Whether the speed patches run (else each delegates to pdfmake's or pdfkit's own code). */
 let enabled = process.env.DOCKETPRESS_PDF_SPEEDUPS !== 'off';
