@@ -28,24 +28,21 @@ export interface DrawnLine {
 /** Block ids given only so the drawn record can tell blocks apart: they make no named destination. */
 export const RECORD_ONLY_ID = /^[pkr]-/;
 
-/** The record of each pdfkit document pdfmake drew. */
-const records = new WeakMap<object, DrawnRecord>();
-
 /** What `doc` drew (undefined for a document pdfmake did not draw). */
 export function drawnRecord(doc: object): DrawnRecord | undefined {
-  return records.get(doc);
+  return writers.get(doc)?.record;
 }
 
 // ── pdfmake internals touched here (pdfmake 0.3.11) ────────────────────────────────────────
 
-interface InlineLike {
+export interface InlineLike {
   text: string;
   x: number;
   fontSize: number;
   sup?: boolean;
   sub?: boolean;
 }
-interface LineLike {
+export interface LineLike {
   id?: string;
   _outline?: { text: string };
   inlines: InlineLike[];
@@ -59,36 +56,55 @@ interface RendererLike {
   pdfDocument: PdfKitLike;
 }
 
-/** Baseline (pt from the top) and left end of the last line recorded, per pdfkit document. */
-const lastLine = new WeakMap<object, { baseline: number; start: number }>();
+/**
+ * Writes one document's record page by page, as it is drawn or as it will be drawn (./laid-out.ts):
+ * a line drawn on the baseline of the one before and to its left (a list number beside its item)
+ * reads as one with it, as a PDF reader joins them: no space between.
+ */
+export class RecordWriter {
+  readonly record: DrawnRecord = { pages: [], lines: [], outline: [], links: [] };
+  /** The page (0-based) being written. */
+  page = 0;
+  /** Baseline (pt from the top) and left end of the last line written on this page. */
+  private last: { baseline: number; start: number } | undefined;
 
-/** The page (0-based) being drawn, per pdfkit document. */
-const drawingPage = new WeakMap<object, number>();
+  /** Starts page `page` (0-based). */
+  startPage(page: number): void {
+    this.page = page;
+    this.last = undefined;
+    this.record.pages[page] ??= [];
+    this.record.lines[page] ??= [];
+  }
+
+  /** A line whose text is `text` and whose first word starts `firstX` from the line's left end `x`. */
+  line(line: LineLike, x: number, y: number, text: string, firstX: number): void {
+    const baseline = (y || 0) + line.getAscenderHeight();
+    const start = (x || 0) + firstX;
+    const lines = (this.record.pages[this.page] ??= []);
+    const placed = (this.record.lines[this.page] ??= []);
+    const previous = this.last;
+    let size = 0;
+    for (const inline of line.inlines) if (!inline.sup && !inline.sub && inline.fontSize > size) size = inline.fontSize;
+    if (lines.length > 0 && previous && Math.abs(previous.baseline - baseline) < 0.01 && start < previous.start) {
+      lines[lines.length - 1] += text;
+      const last = placed[placed.length - 1];
+      if (last) last.text += text;
+    } else {
+      lines.push(text);
+      placed.push({ text, y: y || 0, size, ...(line.id ? { id: line.id } : {}) });
+    }
+    this.last = { baseline, start };
+  }
+}
+
+/** The writer of each pdfkit document being drawn. */
+const writers = new WeakMap<object, RecordWriter>();
 
 /** Adds a drawn line's text to the page being drawn. */
-function recordLine(doc: object, record: DrawnRecord, line: LineLike, x: number, y: number): void {
-  const page = drawingPage.get(doc) ?? 0;
+function recordLine(writer: RecordWriter, line: LineLike, x: number, y: number): void {
   let text = '';
   for (const inline of line.inlines) text += inline.text;
-  // A line drawn on the baseline of the one before and to its left (a list number beside its
-  // item) reads as one with it, as a PDF reader joins them: no space between.
-  const baseline = (y || 0) + line.getAscenderHeight();
-  const first = line.inlines[0];
-  const start = (x || 0) + (first ? first.x : 0);
-  const lines = (record.pages[page] ??= []);
-  const placed = (record.lines[page] ??= []);
-  const previous = lastLine.get(doc);
-  let size = 0;
-  for (const inline of line.inlines) if (!inline.sup && !inline.sub && inline.fontSize > size) size = inline.fontSize;
-  if (lines.length > 0 && previous && Math.abs(previous.baseline - baseline) < 0.01 && start < previous.start) {
-    lines[lines.length - 1] += text;
-    const last = placed[placed.length - 1];
-    if (last) last.text += text;
-  } else {
-    lines.push(text);
-    placed.push({ text, y: y || 0, size, ...(line.id ? { id: line.id } : {}) });
-  }
-  lastLine.set(doc, { baseline, start });
+  writer.line(line, x, y, text, line.inlines[0]?.x ?? 0);
 }
 
 let installed = false;
@@ -109,17 +125,15 @@ export function installRecording(): void {
   if (!proto || typeof renderPages !== 'function' || typeof renderLine !== 'function') throw new Error('pdfmake internals changed: Renderer.prototype.renderPages/renderLine not found');
   proto.renderPages = function renderPagesRecorded(this: RendererLike, pages: unknown[]) {
     const doc = this.pdfDocument;
-    const record: DrawnRecord = { pages: [], lines: [], outline: [], links: [] };
-    records.set(doc, record);
+    const writer = new RecordWriter();
+    writers.set(doc, writer);
+    const { record } = writer;
     const { addPage, annotate } = doc;
     let page = -1;
     doc.addPage = function addPageRecorded(this: PdfKitLike, options: unknown) {
       const result = addPage.call(this, options);
       page += 1;
-      drawingPage.set(doc, page);
-      lastLine.delete(doc);
-      record.pages[page] ??= [];
-      record.lines[page] ??= [];
+      writer.startPage(page);
       return result;
     };
     doc.annotate = function annotateRecorded(this: PdfKitLike, x, y, w, h, options) {
@@ -128,7 +142,7 @@ export function installRecording(): void {
       const destination = action?.['D'];
       const rect = options['Rect'] as number[] | undefined;
       if (action?.['S'] === 'GoTo' && destination instanceof String && rect?.length === 4) {
-        record.links.push({ page: drawingPage.get(doc) ?? 0, destination: destination.toString(), rect: rect as [number, number, number, number] });
+        record.links.push({ page: writer.page, destination: destination.toString(), rect: rect as [number, number, number, number] });
       }
       return result;
     };
@@ -140,11 +154,10 @@ export function installRecording(): void {
     }
   };
   proto.renderLine = function renderLineRecorded(this: RendererLike, line: LineLike, x: number, y: number) {
-    const doc = this.pdfDocument;
-    const record = records.get(doc);
-    if (record && line._outline) record.outline.push(line._outline.text);
+    const writer = writers.get(this.pdfDocument);
+    if (writer && line._outline) writer.record.outline.push(line._outline.text);
     const result = renderLine.call(this, line, x, y);
-    if (record) recordLine(doc, record, line, x, y);
+    if (writer) recordLine(writer, line, x, y);
     return result;
   };
   installed = true;

@@ -1,15 +1,17 @@
 // pdfmake driver: configures the process-wide pdfmake singleton once (bundled fonts, URL and
 // local-file access policies, the per-page footnote reserve and line-flow hooks, the footer hook
 // that places blocks laid out once, dropping a definition's content when its layout ends, one word
-// layout cache per font file shared by the documents of the process), turns one fresh definition
-// into a laid-out pdfkit document (or, for measuring, lays it out without drawing anything, keeping
-// the laid-out pages), reads back where footnote references landed, and serialises the bytes.
+// layout cache per font file shared by the documents of the process, one set of decoded tables per
+// font file), turns one fresh definition into a laid-out pdfkit document whose pages are drawn only
+// when it is kept (or, for measuring, lays it out without drawing anything, keeping the laid-out
+// pages), reads back where footnote references landed, and serialises the bytes.
 // Must not build document content or decide styles.
 import { requirePdfStack } from './stack.js';
 import type Pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { bundledFontFiles, pdfmakeFontDictionary, preloadedFonts } from './fonts.js';
 import { drawnRecord, installRecording, type DrawnRecord } from './drawn.js';
+import { laidOutRecord, type LaidOutPage } from './laid-out.js';
 import { installSpeedups, speedupsEnabled } from './speedups.js';
 
 /**
@@ -320,6 +322,48 @@ function installReleaseHook(): void {
   };
 }
 
+/** fontkit's TrueType font, as far as decoding its tables goes. */
+interface TrueTypeLike {
+  stream: { buffer: object };
+  variationCoords: unknown;
+  _directoryPos: number;
+  _tables: Record<string, unknown>;
+  directory: unknown;
+  _decodeDirectory(): unknown;
+}
+let tableSharingInstalled = false;
+/** The font files whose parses share decoded tables: the bundled fonts handed to pdfmake. */
+const sharedFontFiles = new WeakSet<object>();
+
+/**
+ * pdfkit parses a font file again for every document it embeds it in, and fontkit decodes every table a
+ * document reads (names, metrics, character map, layout tables) again for each parse: most of the cost of a
+ * typesetting round's fresh document. Decoded tables are a function of the file's bytes and are only read
+ * (fontkit's subsetter copies the ones it changes), so the parses of one bundled file share its directory
+ * and tables; each parse keeps its own glyph cache, and each document its own subset, widths and ToUnicode map.
+ */
+function installTableSharing(sample: TrueTypeLike): void {
+  if (tableSharingInstalled) return;
+  const proto = Object.getPrototypeOf(sample) as TrueTypeLike;
+  const decodeDirectory = proto._decodeDirectory;
+  if (typeof decodeDirectory !== 'function' || !('_tables' in sample)) throw new Error('fontkit internals changed: TTFFont.prototype._decodeDirectory not found');
+  const decoded = new WeakMap<object, { directory: unknown; tables: Record<string, unknown> }>();
+  proto._decodeDirectory = function decodeDirectoryShared(this: TrueTypeLike) {
+    const file = this.stream.buffer;
+    if (!speedupsEnabled() || !sharedFontFiles.has(file) || this.variationCoords || this._directoryPos !== 0) return decodeDirectory.call(this);
+    const known = decoded.get(file);
+    if (known) {
+      this._tables = known.tables;
+      this.directory = known.directory;
+      return known.directory;
+    }
+    const directory = decodeDirectory.call(this);
+    decoded.set(file, { directory, tables: this._tables });
+    return directory;
+  };
+  tableSharingInstalled = true;
+}
+
 /** Register bundled fonts and access policies on the pdfmake singleton (once per process). */
 export function configurePdfmake(): void {
   if (configured) return;
@@ -335,6 +379,7 @@ export function configurePdfmake(): void {
   installReleaseHook();
   installSpeedups();
   installRecording();
+  installDeferredDrawing();
   configured = true;
 }
 
@@ -350,16 +395,73 @@ interface VirtualFs {
 function shareDecompressedFonts(): void {
   const vfs = (pdfmake as unknown as { virtualfs?: VirtualFs }).virtualfs;
   if (!vfs) return;
-  for (const [file, bytes] of preloadedFonts()) if (!vfs.existsSync(file)) vfs.writeFileSync(file, bytes);
+  for (const [file, bytes] of preloadedFonts()) {
+    sharedFontFiles.add(bytes);
+    if (!vfs.existsSync(file)) vfs.writeFileSync(file, bytes);
+  }
 }
 
-/** Lay out and draw `definition` (a fresh object: pdfmake mutates it); the document is not ended. */
+/** Key on a definition's margins object: its pages are drawn by `draw`, not as soon as they are laid out. */
+export const DRAW_LATER = Symbol.for('docketpress.pdf.drawLater');
+
+interface PendingDrawing {
+  renderer: object;
+  pages: LaidOutPage[];
+  /** What drawing the pages will record (read from them), once asked for; null: they must be drawn to tell. */
+  record?: DrawnRecord | null;
+}
+/** Documents laid out and not drawn yet, with their renderer and pages. */
+const pending = new WeakMap<object, PendingDrawing>();
+/** pdfmake's Renderer.renderPages as wrapped by the speed patches and the recording (it draws). */
+let drawPages: ((this: object, pages: LaidOutPage[]) => unknown) | undefined;
+
+/**
+ * pdfmake draws a document's pages as soon as they are laid out; most layouts of a render are thrown away
+ * (a typesetting round or footnote pass lays the document out again). Pages of a document whose margins
+ * carry DRAW_LATER wait, with their renderer, until `draw`; `record` reads what they will draw from them.
+ */
+function installDeferredDrawing(): void {
+  const mod = require('pdfmake/js/Renderer.js') as { default?: { prototype: { renderPages?: (this: { pdfDocument: object }, pages: LaidOutPage[]) => unknown } } };
+  const proto = mod.default?.prototype;
+  const original = proto?.renderPages;
+  if (!proto || typeof original !== 'function') throw new Error('pdfmake internals changed: Renderer.prototype.renderPages not found');
+  drawPages = original as NonNullable<typeof drawPages>;
+  proto.renderPages = function renderPagesLater(this: { pdfDocument: object }, pages: LaidOutPage[]) {
+    const margins = (pages[0] as { pageMargins?: Record<symbol, unknown> } | undefined)?.pageMargins;
+    if (margins?.[DRAW_LATER] !== true) return original.call(this, pages);
+    pending.set(this.pdfDocument, { renderer: this, pages });
+    return undefined;
+  };
+}
+
+/**
+ * Lay out `definition` (a fresh object: pdfmake mutates it); the document is not ended. With the speed
+ * patches on, its pages are drawn only when `draw` (or `finish`) is called, or when `record` cannot read
+ * what they draw without drawing them; else they are drawn now.
+ */
 export async function layOut(definition: TDocumentDefinitions): Promise<LaidOutDocument> {
   configurePdfmake();
   shareDecompressedFonts();
   getMeasuringDocument();
+  const margins = (definition as { pageMargins?: unknown }).pageMargins;
+  if (speedupsEnabled() && typeof margins === 'object' && margins !== null && !Array.isArray(margins)) {
+    (margins as Record<symbol, unknown>)[DRAW_LATER] = true;
+  }
   const doc = await pdfmake.createPdf(definition).getStream();
   return doc as unknown as LaidOutDocument;
+}
+
+/** Let go of the pages of a laid-out document that will not be drawn (the next layout replaces it). */
+export function discard(doc: LaidOutDocument): void {
+  pending.delete(doc);
+}
+
+/** Draw the pages of a laid-out document that are waiting to be drawn (see layOut); nothing if it is drawn. */
+export function draw(doc: LaidOutDocument): void {
+  const waiting = pending.get(doc);
+  if (!waiting || !drawPages) return;
+  pending.delete(doc);
+  drawPages.call(waiting.renderer, waiting.pages);
 }
 
 interface PdfmakeSingleton {
@@ -388,7 +490,11 @@ function getMeasuringDocument(): NonNullable<typeof measuringDocument> {
   }
   if (!layoutSharingInstalled) {
     const sample = preloadedFonts().values().next().value;
-    if (sample) installLayoutSharing(measuringDocument.font(sample)._font);
+    if (sample) {
+      const font = measuringDocument.font(sample)._font;
+      installLayoutSharing(font);
+      installTableSharing(font.font as unknown as TrueTypeLike);
+    }
   }
   return measuringDocument;
 }
@@ -562,11 +668,20 @@ function installPageBlocksHook(): void {
   };
 }
 
-/** What a laid-out document drew (recorded while pdfmake drew it). */
-export function drawn(doc: LaidOutDocument): DrawnRecord {
-  const record = drawnRecord(doc);
-  if (!record) throw new Error('unreachable: the document was not drawn by the docketpress renderer');
-  return record;
+/**
+ * What a laid-out document drew (recorded while pdfmake drew it) or, if it waits to be drawn, what it
+ * will draw (read from its pages; the same record: a test compares them for every sample).
+ */
+export function record(doc: LaidOutDocument): DrawnRecord {
+  const waiting = pending.get(doc);
+  if (waiting) {
+    if (waiting.record === undefined) waiting.record = laidOutRecord(waiting.pages) ?? null;
+    if (waiting.record) return waiting.record;
+    draw(doc);
+  }
+  const drawn = drawnRecord(doc);
+  if (!drawn) throw new Error('unreachable: the document was not laid out by the docketpress renderer');
+  return drawn;
 }
 
 /** Where an internal link sits: 0-based page and its rectangle (PDF user space, y up). */
@@ -581,7 +696,7 @@ export interface LinkPlace {
  */
 export function linkPlaces(doc: LaidOutDocument, prefix: string): Map<string, LinkPlace> {
   const result = new Map<string, LinkPlace>();
-  for (const link of drawn(doc).links) {
+  for (const link of record(doc).links) {
     if (!link.destination.startsWith(prefix)) continue;
     const key = link.destination.slice(prefix.length);
     if (!result.has(key)) result.set(key, { page: link.page, rect: link.rect });
@@ -589,8 +704,9 @@ export function linkPlaces(doc: LaidOutDocument, prefix: string): Map<string, Li
   return result;
 }
 
-/** End a laid-out document and collect its bytes. */
+/** End a laid-out document (drawing it first if it waits to be drawn) and collect its bytes. */
 export function finish(doc: LaidOutDocument): Promise<Uint8Array> {
+  draw(doc);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -12,7 +12,7 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Block, ContentBuilder } from './build.js';
 import { FOOTNOTE_DESTINATION } from './build.js';
-import { layOut, layOutPages, linkPlaces, type FlowLink, type LaidOutBlock, type LaidOutDocument, type LineFlow, type LinkPlace } from './engine.js';
+import { discard, layOut, layOutPages, linkPlaces, type FlowLink, type LaidOutBlock, type LaidOutDocument, type LineFlow, type LinkPlace } from './engine.js';
 import { footnoteAreaHeight } from './furniture.js';
 import { BODY_HEIGHT, FOOTNOTE, MARGIN, PAGE, LEADING } from './styles.js';
 
@@ -184,6 +184,7 @@ export async function placeFootnotes(
   let same = landed.size === planned.size;
   for (const [key, place] of landed) if (planned.get(Number(key)) !== place.page) same = false;
   if (same) return doc;
+  discard(doc);
   const initial = new Map<number, PageDecision>();
   for (const [page, numbers] of latest?.notes ?? []) {
     const sorted = [...numbers].sort((a, b) => a - b);
@@ -218,6 +219,7 @@ export async function paginate(
   let doc: LaidOutDocument | undefined;
   const limit = MAX_PASSES + builder.footnoteCount;
   for (let pass = 0; pass < limit; pass++) {
+    if (doc) discard(doc);
     doc = await layOut(definition(planFor(notes, decisions)));
     layoutPasses.count += 1;
     if (builder.footnoteCount === 0) return doc;

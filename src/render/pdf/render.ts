@@ -5,7 +5,7 @@ import type { Root } from 'mdast';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { visit } from 'unist-util-visit';
 import { ContentBuilder, type Block } from './build.js';
-import { FOOTNOTE_FLOW, FOOTNOTE_RESERVE, drawn, finish, type LaidOutDocument, type ReservingMargins } from './engine.js';
+import { FOOTNOTE_FLOW, FOOTNOTE_RESERVE, discard, draw, finish, record, type LaidOutDocument, type ReservingMargins } from './engine.js';
 import { PdfRenderError } from './errors.js';
 import { BASE_SERIF, preloadFonts } from './fonts.js';
 import { measureFootnotes, placeFootnotes, type FootnotePlan } from './footnotes.js';
@@ -180,7 +180,7 @@ export async function renderPdfWithText(root: Root, options: PdfRenderOptions): 
   // the next page instead: the earliest such page is fixed first, as that changes everything after it.
   // A block moves with the headings and labels just before it (they are kept with it).
   for (let round = 0; round < MAX_TYPESETTING_ROUNDS; round++) {
-    const lines = drawn(doc).lines;
+    const lines = record(doc).lines;
     const blocks = blockPlacements(lines).map((b) => b.id);
     const target = (id: string): string => {
       let i = blocks.indexOf(id);
@@ -192,20 +192,24 @@ export async function renderPdfWithText(root: Root, options: PdfRenderOptions): 
     if (page === undefined) break;
     builder.breakBefore = new Set([...builder.breakBefore, ...faults.filter((f) => f.page === page).map((f) => target(f.id))]);
     typesettingRounds.count += 1;
+    // Its pages go before the next layout is made, not after (two layouts of a long document are a lot of memory).
+    discard(doc);
     doc = await placeFootnotes(builder, notes, full);
   }
+  // Only the layout kept is drawn (the rounds read what the others would draw from their pages).
+  draw(doc);
   installXmp(doc, options.keywords);
-  const record = drawn(doc);
+  const drawn = record(doc);
   const written: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(doc.info)) {
     if (value instanceof Date) written[key] = pdfDate(value);
     else if (value !== undefined && value !== null) written[key] = String(value);
   }
   const text: DrawnText = {
-    pages: record.pages.map((lines) => (lines ?? []).join(' ')),
-    lines: record.lines.map((lines) => [...(lines ?? [])]),
+    pages: drawn.pages.map((lines) => (lines ?? []).join(' ')),
+    lines: drawn.lines.map((lines) => [...(lines ?? [])]),
     info: written,
-    outline: [...record.outline],
+    outline: [...drawn.outline],
   };
   return { bytes: await finish(doc), drawn: text };
 }

@@ -30,7 +30,7 @@ type Item = Record<string, unknown> & { text: string };
 interface StyleStack {
   getProperty(property: string): unknown;
 }
-interface FontLike {
+export interface FontLike {
   ascender: number;
   lineHeight(size: number): number;
 }
@@ -38,7 +38,7 @@ interface TextInlinesLike {
   pdfDocument: { provideFont(font: unknown, bold: unknown, italics: unknown): FontLike };
   widthOfText(text: string, inline: Item): number;
 }
-interface InlineLike {
+export interface InlineLike {
   text: string;
   x: number;
   width: number;
@@ -55,7 +55,7 @@ interface InlineLike {
   characterSpacing?: number;
   _pageNodeRef?: unknown;
 }
-interface LineLike {
+export interface LineLike {
   id?: string;
   _outline?: { id?: string; parentId?: string; text: string; expanded?: boolean };
   _pageNodeRef?: unknown;
@@ -239,21 +239,24 @@ function sharedStyle(first: Item, style: Resolved): Record<string, unknown> {
     if (Object.prototype.hasOwnProperty.call(first, property) && !OWN.has(property)) shared[property] = first[property];
   }
   assignResolved(shared, style);
-  // One prototype per distinct style in the process: V8 gives the objects of every prototype their own shapes.
+  // One prototype per distinct style in a document: V8 gives the objects of every prototype their own shapes.
+  // Looked up by the document's font (every document has its own), so a list holds one document's styles only
+  // and goes with the document.
+  let byKey = sharedStyles.get(style.font);
+  if (!byKey) sharedStyles.set(style.font, (byKey = new WeakMap()));
   const key = first['styleKey'] as object;
-  let known = sharedStyles.get(key);
-  if (!known) sharedStyles.set(key, (known = []));
+  let known = byKey.get(key);
+  if (!known) byKey.set(key, (known = []));
   const keys = Object.keys(shared);
   for (const candidate of known) {
-    const candidateKeys = Object.keys(candidate);
-    if (candidateKeys.length === keys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(candidate, k) && candidate[k] === shared[k])) return candidate;
+    if (candidate.keys.length === keys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(candidate.style, k) && candidate.style[k] === shared[k])) return candidate.style;
   }
-  known.push(shared);
+  known.push({ style: shared, keys });
   return shared;
 }
 
-/** Word prototypes by `styleKey` (see sharedStyle). */
-const sharedStyles = new WeakMap<object, Array<Record<string, unknown>>>();
+/** Word prototypes (with their own keys) by the document's font and `styleKey` (see sharedStyle). */
+const sharedStyles = new WeakMap<object, WeakMap<object, Array<{ style: Record<string, unknown>; keys: string[] }>>>();
 
 /**
  * TextInlines.measure with the style stack read once per call: every word of a text node sees the
@@ -368,6 +371,19 @@ function continues(run: InlineLike, previous: InlineLike, next: InlineLike): boo
   );
 }
 
+/** Whether `line` is drawn in runs (else by pdfmake's renderLine, one pdfkit text call per word). */
+export function drawsInRuns(line: LineLike): boolean {
+  return enabled && !line._pageNodeRef && !line.inlines.some((inline) => inline._pageNodeRef || inline.linkToPage);
+}
+
+/** The end (exclusive) of the run of words that starts at `start`: pdfkit draws them with one text call. */
+export function runEnd(inlines: readonly InlineLike[], start: number): number {
+  const first = inlines[start] as InlineLike;
+  let end = start + 1;
+  if (mergeable(first)) while (end < inlines.length && continues(first, inlines[end - 1] as InlineLike, inlines[end] as InlineLike)) end++;
+  return end;
+}
+
 /**
  * Renderer.renderLine drawing runs of same-style words with one pdfkit `text` call each (pdfkit
  * lays a string out word by word, so glyphs and advances are those of the separate words). Lines
@@ -382,7 +398,7 @@ function installRenderLine(): void {
   const original = proto?.renderLine;
   if (!proto || typeof original !== 'function') throw new Error('pdfmake internals changed: Renderer.prototype.renderLine not found');
   proto.renderLine = function renderLineInRuns(this: RendererLike, line: LineLike, x: number, y: number) {
-    if (!enabled || line._pageNodeRef || line.inlines.some((inline) => inline._pageNodeRef || inline.linkToPage)) {
+    if (!drawsInRuns(line)) {
       original.call(this, line, x, y);
     } else {
       drawLine(this, TextDecorator, line, x, y);
@@ -416,14 +432,11 @@ function drawLine(
     const inline = inlines[i] as InlineLike;
     let text = inline.text;
     let width = inline.width;
-    let j = i + 1;
-    if (mergeable(inline)) {
-      while (j < l && continues(inline, inlines[j - 1] as InlineLike, inlines[j] as InlineLike)) {
-        const next = inlines[j] as InlineLike;
-        text += next.text;
-        width += next.width;
-        j++;
-      }
+    const j = runEnd(inlines, i);
+    for (let k = i + 1; k < j; k++) {
+      const next = inlines[k] as InlineLike;
+      text += next.text;
+      width += next.width;
     }
     const shiftToBaseline = lineHeight - (inline.font.ascender / 1000) * inline.fontSize - descent;
     const options: Record<string, unknown> = {
