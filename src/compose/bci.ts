@@ -19,17 +19,22 @@ export interface MaybeConfidential {
   confidential_reason?: string | undefined;
 }
 
+/** Where a datum was written, asked for only when the datum is confidential (finding it may parse its data file). */
+export type DatumPlace = () => BciData['place'];
+
 /**
  * The one way a composer turns a datum into phrasing: one BCI span when the datum is confidential, as it is
  * otherwise. Every piece of a confidential datum (a table cell, a list item, a quotation) goes through here.
  */
-export function datumPhrasing(datum: MaybeConfidential, children: PhrasingContent[], place?: BciData['place']): PhrasingContent[] {
-  return datum.confidential ? [bci(children, datum.confidential_reason, place)] : children;
+export function datumPhrasing(datum: MaybeConfidential, children: PhrasingContent[], place?: DatumPlace): PhrasingContent[] {
+  return datum.confidential ? [bci(children, datum.confidential_reason, place?.())] : children;
 }
 
 /** A table row about one datum: every cell its own span when the datum is confidential (the table keeps its shape). */
-export function datumRow(datum: MaybeConfidential, cells: PhrasingContent[][], place?: BciData['place']): PhrasingContent[][] {
-  return cells.map((cell) => datumPhrasing(datum, cell, place));
+export function datumRow(datum: MaybeConfidential, cells: PhrasingContent[][], place?: DatumPlace): PhrasingContent[][] {
+  if (!datum.confidential) return cells;
+  const at = place?.();
+  return cells.map((cell) => datumPhrasing(datum, cell, () => at));
 }
 
 /** Replaces every BCI span, innermost-safe: the replacement never contains another span. */

@@ -8,7 +8,7 @@ import type { CiteOrigin } from './citations.js';
 import type { ComposeContext, DocumentMeta } from './context.js';
 import { endsSentence, formatDate, formatNumber } from './format.js';
 import { blockquote, emphasis, heading, lines, paragraph, strong, text, withRole } from './nodes.js';
-import { datumPhrasing, datumRow, type BciData, type MaybeConfidential } from './bci.js';
+import { datumPhrasing, datumRow, type DatumPlace, type MaybeConfidential } from './bci.js';
 import type { ReferenceCheck } from './references.js';
 import type { TemplateBindings } from './template.js';
 import { checkExhibitReferences, exhibitBlocks } from './exhibits.js';
@@ -280,7 +280,7 @@ export function historyItems(context: ComposeContext, market: Market, rows: read
 }
 
 /** Makes every paragraph of a block one BCI span (a confidential quotation and its attribution). */
-function confidentialBlock(block: RootContent, datum: MaybeConfidential, place: BciData['place']): RootContent {
+function confidentialBlock(block: RootContent, datum: MaybeConfidential, place: DatumPlace): RootContent {
   const wrap = (node: RootContent): RootContent => {
     if (node.type === 'paragraph') return { ...node, children: datumPhrasing(datum, node.children, place) };
     if ('children' in node) return { ...node, children: (node.children as RootContent[]).map(wrap) } as RootContent;
@@ -371,7 +371,7 @@ export function metricItem(context: ComposeContext, metric: Metric, origin: Cite
   const period = metric.period ? `, ${metric.period}` : '';
   const unverified = metric.confidence === 'unverified' ? ' (unconfirmed)' : '';
   // A confidential figure is one BCI span, footnote included, so the public version loses its source too.
-  return datumPhrasing(metric, [strong(figure), text(` — ${metric.measure}${period}; reported by ${by}${unverified}.`), cite], context.placeOfDatum(metric));
+  return datumPhrasing(metric, [strong(figure), text(` — ${metric.measure}${period}; reported by ${by}${unverified}.`), cite], () => context.placeOfDatum(metric));
 }
 
 /** A figure as a table row — measure, figure (with its footnote), period, who reported it — every cell a span when confidential. */
@@ -379,7 +379,7 @@ export function metricRow(context: ComposeContext, metric: Metric, origin: CiteO
   const parts = metricParts(context, metric, origin);
   if (!parts) return undefined;
   const { figure, by, cite } = parts;
-  return datumRow(metric, [[text(capitalise(metric.measure))], [strong(figure), cite], [text(metric.period ?? '—')], [text(by)]], context.placeOfDatum(metric));
+  return datumRow(metric, [[text(capitalise(metric.measure))], [strong(figure), cite], [text(metric.period ?? '—')], [text(by)]], () => context.placeOfDatum(metric));
 }
 
 /** A position's quotations, each attributed to its speaker (with their title at the time) and cited; `origin`: where the brief names the position. */
@@ -391,8 +391,9 @@ export function positionQuotes(context: ComposeContext, position: Position, orig
     const when = quote.date ?? position.date;
     const who = speaker ? `${speaker.name}, ${roleAt(speaker, when).title}, ${org}` : org;
     const blocks = quotation(context, quote.text, `${who}, ${formatDate(when)}`, quote.sources, origin);
+    if (!quote.confidential) return blocks;
     const place = context.placeOfDatum(position, ['quotes', position.quotes.indexOf(quote)]);
-    return quote.confidential ? blocks.map((block) => confidentialBlock(block, quote, place)) : blocks;
+    return blocks.map((block) => confidentialBlock(block, quote, () => place));
   });
 }
 

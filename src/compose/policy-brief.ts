@@ -50,7 +50,7 @@ export function composePolicyBrief(context: ComposeContext, brief: PolicyBrief):
       if (!reference) return [];
       // A confidential quote is a span, footnote included: the public version shows `[ ]` in its cell.
       const words: PhrasingContent[] = quote
-        ? datumPhrasing(quote, [text(`“${quote.text}”`), reference], context.placeOfDatum(position, ['quotes', position.quotes.indexOf(quote)]))
+        ? datumPhrasing(quote, [text(`“${quote.text}”`), reference], () => context.placeOfDatum(position, ['quotes', position.quotes.indexOf(quote)]))
         : [text(position.summary), reference];
       return [[[text(shortName(who))], [text(STANCE_SHORT[position.stance])], words, [text(formatDate(position.date))]]];
     });

@@ -30,28 +30,43 @@ function textsOf(nodes: readonly Nodes[], out: { value: string }[] = []): { valu
   return out;
 }
 
+/** Any quotation mark or apostrophe this module rewrites. */
+const QUOTE_MARK = /["'“”‘’]/;
+
+/** The last character (code point) of a non-empty text. */
+function lastCharacter(value: string): string {
+  const low = value.charCodeAt(value.length - 1);
+  return low >= 0xdc00 && low <= 0xdfff && value.length > 1 ? value.slice(-2) : value.slice(-1);
+}
+
 function quoteRun(nodes: readonly Nodes[]): void {
   const stack: ('d' | 's')[] = [];
   let previous = '';
   for (const node of textsOf(nodes)) {
+    // A run without quotation marks stays as it is: only its last character matters to the next run.
+    if (!QUOTE_MARK.test(node.value)) {
+      if (node.value !== '') previous = lastCharacter(node.value);
+      continue;
+    }
     let result = '';
     const chars = [...node.value];
-    chars.forEach((char, i) => {
-      const next = chars[i + 1] ?? '';
-      const opening = previous === '' || OPENS_AFTER.test(previous) || previous === '“' || previous === '‘';
-      const top = stack[stack.length - 1];
+    for (let i = 0; i < chars.length; i++) {
+      const char = chars[i]!;
       let out = char;
-      if (char === '"' || char === '“' || char === '”') {
-        const opens = char === '“' || (char === '"' && opening);
-        if (opens) {
-          out = top === 'd' ? '‘' : '“';
-          stack.push(top === 'd' ? 's' : 'd');
-        } else {
-          out = top === 's' ? '’' : '”';
-          stack.pop();
-        }
-      } else if (char === '\'' || char === '‘' || char === '’') {
-        if ((char === '\'' && opening && /\p{L}|\p{N}/u.test(next)) || char === '‘') {
+      if (QUOTE_MARK.test(char)) {
+        const next = chars[i + 1] ?? '';
+        const opening = previous === '' || OPENS_AFTER.test(previous) || previous === '“' || previous === '‘';
+        const top = stack[stack.length - 1];
+        if (char === '"' || char === '“' || char === '”') {
+          const opens = char === '“' || (char === '"' && opening);
+          if (opens) {
+            out = top === 'd' ? '‘' : '“';
+            stack.push(top === 'd' ? 's' : 'd');
+          } else {
+            out = top === 's' ? '’' : '”';
+            stack.pop();
+          }
+        } else if ((char === '\'' && opening && /\p{L}|\p{N}/u.test(next)) || char === '‘') {
           out = '‘';
           stack.push('s');
         } else {
@@ -61,7 +76,7 @@ function quoteRun(nodes: readonly Nodes[]): void {
       }
       result += out;
       previous = char;
-    });
+    }
     node.value = result;
   }
 }

@@ -1,6 +1,6 @@
 // The brief kinds. Adding a kind is adding its file (./<kind>.ts, a `defineKind`) and one entry here: the spec
 // schema, the composer lookup, `new` and its help, the compliance gates and the default formats all read this.
-import { z } from 'zod';
+import * as z from 'zod';
 import { comment } from './comment.js';
 import { diff } from './diff.js';
 import type { BriefSchema, KindDefinition } from './kind.js';

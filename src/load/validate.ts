@@ -2,29 +2,17 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { diagnostic, sortDiagnostics } from '../diagnostics/index.js';
-import {
-  DATA_FILE_KINDS,
-  dataFileKind,
-  docketSchema,
-  editionSchema,
-  eventSchema,
-  marketSchema,
-  metricSchema,
-  positionSchema,
-  sourceSchema,
-  stakeholderSchema,
-  filerProfileSchema,
-  type FilerProfile,
-  type DataFileKind,
-  type Docket,
-  type Edition,
-  type Event,
-  type Market,
-  type Metric,
-  type Position,
-  type Source,
-  type Stakeholder,
-} from '../schema/index.js';
+// From the data schemas' own modules, not the index: the brief schemas are not built to load data/.
+import { DATA_FILE_KINDS, dataFileKind, type DataFileKind } from '../schema/data-files.js';
+import { docketSchema, type Docket } from '../schema/docket.js';
+import { editionSchema, type Edition } from '../schema/edition.js';
+import { eventSchema, type Event } from '../schema/event.js';
+import { filerProfileSchema, type FilerProfile } from '../schema/filer.js';
+import { marketSchema, type Market } from '../schema/market.js';
+import { metricSchema, type Metric } from '../schema/metric.js';
+import { positionSchema, type Position } from '../schema/position.js';
+import { sourceSchema, type Source } from '../schema/source.js';
+import { stakeholderSchema, type Stakeholder } from '../schema/stakeholder.js';
 import { emptyDataset, type DataText, type Dataset, type LoadResult, type Origin } from './dataset.js';
 import { checkReferences, type Registry } from './references.js';
 import { placeOf, readYaml, visible, type PathSegment, type YamlFile } from './yaml-file.js';
@@ -120,20 +108,25 @@ function assembleDataset(texts: readonly DataText[], readings: readonly FileRead
 
 /** Every string listed under a `sources:` key anywhere in a parsed value (walked without recursion). */
 function collectRawSources(value: unknown, into: Set<string>): void {
-  const stack: unknown[] = [value];
-  const seen = new Set<unknown>(); // aliases can make a value refer to itself
-  while (stack.length) {
-    const node = stack.pop();
-    if (node && typeof node === 'object') {
-      if (seen.has(node)) continue;
+  const stack: object[] = [];
+  const seen = new Set<object>(); // aliases can make a value refer to itself
+  const push = (node: unknown): void => {
+    if (node !== null && typeof node === 'object' && !seen.has(node)) {
       seen.add(node);
+      stack.push(node);
     }
-    if (Array.isArray(node)) stack.push(...node);
-    else if (node && typeof node === 'object') {
-      for (const [key, child] of Object.entries(node)) {
-        if (key === 'sources' && Array.isArray(child)) for (const id of child) if (typeof id === 'string') into.add(id);
-        stack.push(child);
-      }
+  };
+  push(value);
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (Array.isArray(node)) {
+      for (const child of node) push(child);
+      continue;
+    }
+    for (const key in node) {
+      const child = (node as Record<string, unknown>)[key];
+      if (key === 'sources' && Array.isArray(child)) for (const id of child) if (typeof id === 'string') into.add(id);
+      push(child);
     }
   }
 }

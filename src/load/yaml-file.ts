@@ -316,18 +316,23 @@ export function placeOfCharacter(file: YamlFile, path: readonly PathSegment[], i
 /** Anchors, aliases, tags or directives: files with these take the careful parser (it bounds alias expansion). */
 const NEEDS_CAREFUL_PARSER = /(?:^|[\s,[{:-])[&*!][^\s,\]}]|^%/m;
 
-/** Nesting depth of a plain value, found without recursion. */
-function valueDepth(value: unknown): number {
-  let deepest = 0;
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    deepest = Math.max(deepest, depth);
-    if (depth > MAX_DEPTH) return depth;
-    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
+/** Every character NEEDS_CAREFUL_PARSER or CONTROL_CHARACTER can start a match with. */
+const MAYBE_CAREFUL = /[&*!%\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F]/;
+
+/**
+ * Whether a plain value from the fast parser nests deeper than MAX_DEPTH. Recursive, but never more than
+ * MAX_DEPTH + 1 calls deep: it stops at the first value past the limit (the fast parser makes no aliases, so
+ * the value is a tree).
+ */
+function nestedTooDeep(node: unknown, depth = 1): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (depth > MAX_DEPTH) return true;
+  if (Array.isArray(node)) {
+    for (const child of node) if (nestedTooDeep(child, depth + 1)) return true;
+  } else {
+    for (const key in node) if (nestedTooDeep((node as Record<string, unknown>)[key], depth + 1)) return true;
   }
-  return deepest;
+  return false;
 }
 
 /**
@@ -337,10 +342,12 @@ function valueDepth(value: unknown): number {
  */
 export function readYaml(name: string, text: string): { file: YamlFile; diagnostics: Diagnostic[]; value?: unknown } {
   const source = text.replace(/^\uFEFF/, '');
-  if (!NEEDS_CAREFUL_PARSER.test(source) && !CONTROL_CHARACTER.test(source)) {
+  // One quick scan for any character either pattern needs; most files have none, so neither pattern runs.
+  const plain = !MAYBE_CAREFUL.test(source) || (!NEEDS_CAREFUL_PARSER.test(source) && !CONTROL_CHARACTER.test(source));
+  if (plain) {
     try {
       const value = loadFast(source, { schema: CORE_SCHEMA, json: false });
-      if (valueDepth(value) <= MAX_DEPTH) return { file: lazyFile(name, source), diagnostics: [], value };
+      if (!nestedTooDeep(value)) return { file: lazyFile(name, source), diagnostics: [], value };
     } catch {
       // The careful parser says what is wrong, and where.
     }

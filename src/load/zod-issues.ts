@@ -1,5 +1,5 @@
 // Turns zod validation issues into positioned diagnostics that say what is wrong and what to do.
-import type { z } from 'zod';
+import { compile, type z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { suggestion } from '../diagnostics/suggest.js';
 import { ISSUE_RULE } from '../schema/common.js';
@@ -169,6 +169,23 @@ export function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): s
   return undefined;
 }
 
+/**
+ * Values a schema validates before it is compiled. `z.compile` gives the same results and the same issues (a value
+ * the compiled check rejects is parsed again by the plain schema) several times faster per value, but compiling
+ * costs a few milliseconds a schema: worth it for a thousand markets, not for a handful.
+ */
+const COMPILE_AFTER = 256;
+const tiers = new WeakMap<z.ZodType, { uses: number; compiled?: z.ZodType }>();
+
+/** The schema to validate with: itself while it has validated few values, then its compiled form. */
+export function validatorFor<S extends z.ZodType>(schema: S): S {
+  let tier = tiers.get(schema);
+  if (!tier) tiers.set(schema, (tier = { uses: 0 }));
+  if (tier.compiled) return tier.compiled as S;
+  if (++tier.uses >= COMPILE_AFTER) tier.compiled = compile(schema);
+  return schema;
+}
+
 /** Validates a value with a schema; every issue becomes a diagnostic at its YAML node. */
 export function validateWithPositions<S extends z.ZodType>(
   schema: S,
@@ -176,7 +193,7 @@ export function validateWithPositions<S extends z.ZodType>(
   file: YamlFile,
   basePath: readonly PathSegment[],
 ): { data?: z.output<S>; diagnostics: Diagnostic[] } {
-  const result = schema.safeParse(value, { reportInput: true });
+  const result = validatorFor(schema).safeParse(value, { reportInput: true });
   if (result.success) return { data: result.data, diagnostics: [] };
   const diagnostics = result.error.issues.map((issue) => {
     const { message, ruleId } = explain(issue, (p) => objectKeysAt(schema, p));

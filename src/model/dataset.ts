@@ -31,7 +31,8 @@ export interface Dataset {
 
 /** Entity → where it was read from; also lists its entries. A restored dataset fills it on first use. */
 export class OriginIndex {
-  readonly #byEntity = new WeakMap<object, Origin>();
+  // A Map, not a WeakMap: the entries below keep every entity alive anyway, and a Map is cheaper to fill and to collect.
+  readonly #byEntity = new Map<object, Origin>();
   readonly #entries: Array<[object, Origin]> = [];
   #fill: ((index: OriginIndex) => void) | undefined;
 

@@ -1,11 +1,19 @@
 // Human names for codes and ids in the dataset: countries, stakeholders, sources.
 import type { Dataset } from './dataset.js';
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+// Made on first use: setting up Intl's region names costs ~15 ms, which commands that name no country skip.
+let regionNames: Intl.DisplayNames | undefined;
+// Each name asked of Intl once: a document names the same few countries hundreds of times.
+const countryNames = new Map<string, string>();
 
 /** The English name of an ISO 3166-1 alpha-2 country code ("CN" → "China"). */
 export function countryName(code: string): string {
-  return regionNames.of(code) ?? code;
+  let name = countryNames.get(code);
+  if (name === undefined) {
+    regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
+    countryNames.set(code, (name = regionNames.of(code) ?? code));
+  }
+  return name;
 }
 
 /** A country's name as it reads mid-sentence: "in China", "in the United States". */

@@ -1,6 +1,6 @@
 // Schemas of the JSON answers of the query commands (status, list, coverage, diff, timeline, positions, deadlines):
 // the model's answer types are derived from them, and `docketpress schema --answers` writes them as JSON Schema.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const confidence = z.enum(['verified', 'unverified']);
 const sources = z.array(z.string()).describe('source ids (data/sources/*.yaml); `docketpress status` prints each as a citation');

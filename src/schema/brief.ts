@@ -1,6 +1,6 @@
 // Schemas of brief specs (briefs/<id>.yaml): what document to build, for whom, from which data.
 import { SOURCE_KINDS } from './source-kind.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { editionIdSchema, fullDateSchema, idSchema, ISSUE_RULE, partialDateSchema, textSchema, urlSchema } from './common.js';
 import { DOCKET_ID_MESSAGE, DOCKET_ID_PATTERN, FR_CITE_MESSAGE, FR_CITE_PATTERN, FR_DOC_MESSAGE, FR_DOC_PATTERN } from './docket.js';
 import { inlineFilerProfileSchema } from './filer.js';

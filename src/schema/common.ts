@@ -1,5 +1,5 @@
 // Shared zod building blocks for every data and brief file: ids, partial dates, source lists, confidence.
-import { z } from 'zod';
+import * as z from 'zod';
 import { getDaysInMonth } from 'date-fns/getDaysInMonth';
 
 /** Rule ids carried by custom issues, so the loader can name the problem precisely. */

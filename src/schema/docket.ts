@@ -1,5 +1,5 @@
 // Schema of a docket: one review cycle's Federal Register notice, docket number and deadlines.
-import { z } from 'zod';
+import * as z from 'zod';
 import { confidenceSchema, editionIdSchema, fullDateSchema, idSchema, ISSUE_RULE, textSchema } from './common.js';
 
 /** `USTR-2016-0013`; a placeholder (`USTR-2026-XXXX`) only on a docket marked `placeholder: true`. */

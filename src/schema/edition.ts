@@ -1,5 +1,5 @@
 // Schema of an edition of the Notorious Markets List (data/editions.yaml).
-import { z } from 'zod';
+import * as z from 'zod';
 import { confidenceSchema, editionIdSchema, partialDateSchema, sourceRefsSchema, textSchema } from './common.js';
 
 export const editionKindSchema = z.enum(['special-301-section', 'out-of-cycle-review', 'review']);

@@ -1,5 +1,5 @@
 // Schema of an event: a dated letter, meeting, filing, statement, report, hearing or notice.
-import { z } from 'zod';
+import * as z from 'zod';
 import { confidenceSchema, idSchema, partialDateSchema, sourceRefsSchema, textSchema } from './common.js';
 
 export const eventKindSchema = z.enum(['letter', 'meeting', 'submission', 'statement', 'report', 'hearing', 'notice']);

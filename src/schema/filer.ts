@@ -1,5 +1,5 @@
 // Schema of a filer profile (data/filers/<id>.yaml, or `filer_profile:` in a brief): the filer's own details, attested by the filer.
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, textSchema, urlSchema } from './common.js';
 
 /** A person named by the filer: who signs, or whom USTR may contact. */

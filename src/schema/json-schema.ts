@@ -1,5 +1,5 @@
 // JSON Schema for every data (and brief) file kind, generated from the zod schemas for editors.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ANSWER_SCHEMAS } from './answers.js';
 import { DATA_FILE_KINDS, type DataFileKind } from './index.js';
 

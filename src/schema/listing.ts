@@ -1,5 +1,5 @@
 // Schema of a listing row: what one edition of the list said about one market.
-import { z } from 'zod';
+import * as z from 'zod';
 import { confidenceSchema, editionIdSchema, sourceRefsSchema, textSchema } from './common.js';
 
 export const listingSchema = z.strictObject({

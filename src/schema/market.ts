@@ -1,5 +1,5 @@
 // Schema of a market (data/markets/<id>.yaml), online or physical, with its listing history.
-import { z } from 'zod';
+import * as z from 'zod';
 import { countrySchema, idSchema, ISSUE_RULE, partialDateSchema, sourceRefsSchema, textSchema } from './common.js';
 import { listingSchema } from './listing.js';
 

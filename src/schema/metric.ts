@@ -1,5 +1,5 @@
 // Schema of a metric: a reported figure about a market, who reported it and for what period.
-import { z } from 'zod';
+import * as z from 'zod';
 import { confidenceSchema, idSchema, partialDateSchema, sourceRefsSchema, textSchema } from './common.js';
 
 export const metricSchema = z.strictObject({

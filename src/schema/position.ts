@@ -1,5 +1,5 @@
 // Schema of a position: what a stakeholder asked USTR to do about markets in one cycle, with quotes and claims.
-import { z } from 'zod';
+import * as z from 'zod';
 import { confidenceSchema, idSchema, partialDateSchema, sourceRefsSchema, textSchema } from './common.js';
 
 export const stanceSchema = z.enum(['list', 'relist', 'retain', 'remove', 'do-not-list', 'oppose-listing']);

@@ -70,9 +70,18 @@ function hostOf(url: string): string | undefined {
   }
 }
 
+/** Kinds found so far, by address: a document cites the same sources many times, and parsing a URL is not free. */
+const kindsByUrl = new Map<string, SourceKind | undefined>();
+
 /** The kind an address implies when its host makes it clear (a mirror copy is always `secondary`). */
 export function kindFromHost(url: string): SourceKind | undefined {
-  const host = hostOf(url);
+  if (kindsByUrl.has(url)) return kindsByUrl.get(url);
+  const kind = hostKind(hostOf(url));
+  kindsByUrl.set(url, kind);
+  return kind;
+}
+
+function hostKind(host: string | undefined): SourceKind | undefined {
   if (!host) return undefined;
   for (const [suffix, kind] of HOST_KINDS) if (host === suffix || host.endsWith(`.${suffix}`)) return kind;
   if (/(?:^|\.)gov(?:\.[a-z]{2})?$/.test(host)) return 'government';

@@ -1,5 +1,5 @@
 // Schema of a source: a public document that facts cite (data/sources/*.yaml).
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, ISSUE_RULE, partialDateSchema, textSchema, urlSchema } from './common.js';
 import { kindFromHost, SOURCE_KINDS, SOURCE_KIND_MEANING, unusableUrl } from './source-kind.js';
 

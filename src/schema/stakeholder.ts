@@ -1,5 +1,5 @@
 // Schema of a stakeholder (data/stakeholders/<id>.yaml) with its people and their dated roles.
-import { z } from 'zod';
+import * as z from 'zod';
 import { countrySchema, idSchema, ISSUE_RULE, partialDateSchema, sourceRefsSchema, textSchema, urlSchema } from './common.js';
 
 export const roleSchema = z

@@ -236,6 +236,15 @@ describe('smart quotes', () => {
     expect(run("it's 'notable efforts' now")).toEqual(['it’s ‘notable efforts’ now']);
   });
 
+  it('lets a run without quotation marks decide whether the next run opens or closes a quote', () => {
+    // The run before ends in a space or a bracket: the quote opens; in a letter or an emoji: it closes.
+    expect(run('say ', '"hi"')).toEqual(['say ', '“hi”']);
+    expect(run('say', '"hi"')).toEqual(['say', '”hi”']);
+    expect(run('(', "'quoted'")).toEqual(['(', '‘quoted’']);
+    expect(run('\u{1F600}', "'s")).toEqual(['\u{1F600}', '’s']);
+    expect(run('“one', ' two', ' "three"', '”')).toEqual(['“one', ' two', ' ‘three’', '”']);
+  });
+
   it('leaves code and addresses alone, and gives the same result when run twice', () => {
     const root: Root = {
       type: 'root',
