@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Tests never read or write the user's cache (tests of the cache give their own folder).
-    env: { DOCKETPRESS_CACHE_DIR: 'off' },
+    // Tests never read or write the user's cache (tests of the cache give their own folder), nor use a build server.
+    env: { DOCKETPRESS_CACHE_DIR: 'off', DOCKETPRESS_SERVER: '' },
   },
 });

@@ -16,8 +16,13 @@ const PDF_STACK = ['pdfmake', 'pdfkit', 'fontkit'];
 
 rmSync(OUT, { recursive: true, force: true });
 await build({
-  // The worker is its own entry: render-pool.js starts it from beside itself (new URL('./render-worker.js')).
-  entryPoints: { docketpress: path.join(ROOT, 'src', 'cli', 'main.ts'), 'render-worker': path.join(ROOT, 'src', 'pipeline', 'render-worker.ts') },
+  // The worker is its own entry: render-pool.js starts it from beside itself (new URL('./render-worker.js')); so
+  // is the build server, which the client starts from beside itself (new URL('./docketpress-server.js')).
+  entryPoints: {
+    docketpress: path.join(ROOT, 'src', 'cli', 'main.ts'),
+    'render-worker': path.join(ROOT, 'src', 'pipeline', 'render-worker.ts'),
+    'docketpress-server': path.join(ROOT, 'src', 'server', 'main.ts'),
+  },
   outdir: OUT,
   bundle: true,
   splitting: true,

@@ -8,6 +8,8 @@ export interface Io {
   err: (text: string) => void;
   cwd: string;
   isTTY: boolean;
+  /** The terminal's width when `isTTY` (default 80). */
+  columns?: number;
 }
 
 /** Streams whose reader has gone (`docketpress build | head -1`): later output to them is dropped. */
@@ -41,6 +43,9 @@ export const processIo: Io = {
   err: (text) => writeTo(process.stderr, text),
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
+  get columns() {
+    return process.stdout.columns;
+  },
 };
 
 /** Width of a string in terminal cells (wide East Asian characters take two). */

@@ -28,9 +28,10 @@ let codeStamp: string | undefined;
 
 /**
  * What identifies the running code: name, size and time of the modules beside this one (all of the bundle's
- * chunks, or the compiled loader) and of the schemas. A new version or a rebuild makes every old entry a miss.
+ * chunks, or the compiled loader) and of the schemas. A new version or a rebuild makes every old entry a miss
+ * (and a build server of another build unusable, see src/server/protocol.ts).
  */
-function codeFingerprint(): string {
+export function codeFingerprint(): string {
   if (codeStamp !== undefined) return codeStamp;
   const here = path.dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256').update(CACHE_FORMAT);

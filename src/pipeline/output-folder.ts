@@ -41,10 +41,10 @@ export function briefFolderProblem(outDir: string, id: string): string | undefin
   }
 }
 
-/** The names docketpress may have written for a brief: every name its outputs can have, and the manifest's. */
+/** The names docketpress may have written for a brief: every name its outputs can have, those the manifest lists, and the manifest. */
 function ownedNames(dir: string, brief: Brief): Set<string> {
   const stems = [brief.id, versionStem('BC', brief), versionStem('P', brief)];
-  const names = new Set(stems.flatMap((stem) => EXTENSIONS.map((ext) => `${stem}.${ext}`)));
+  const names = new Set([...stems.flatMap((stem) => EXTENSIONS.map((ext) => `${stem}.${ext}`)), MANIFEST]);
   try {
     const manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8')) as { files?: unknown };
     if (Array.isArray(manifest.files)) for (const name of manifest.files) if (typeof name === 'string' && path.basename(name) === name) names.add(name);

@@ -132,7 +132,7 @@ export function workerRenderer(count: number): RenderPool {
     for (let i = 0; i < count; i++) startWorker();
   };
   const startWorker = (): void => {
-    const worker = new Worker(WORKER_SCRIPT);
+    const worker = takeWorker();
     worker.on('message', (answer: WorkerAnswer) => {
       if ('result' in answer) settle(answer.id, { result: answer.result });
       else if ('problem' in answer) settle(answer.id, { error: (PROBLEM_TYPES[answer.problem.name] ?? RenderProblem).fromData(answer.problem) });
@@ -163,7 +163,50 @@ export function workerRenderer(count: number): RenderPool {
       });
     },
     async close() {
-      await Promise.all([...load.keys()].map((worker) => worker.terminate()));
+      await Promise.all([...load.keys()].map((worker) => (failure ? worker.terminate() : releaseWorker(worker))));
     },
   };
+}
+
+/** Idle workers of a process that keeps them between builds (see keepWorkersWarm); undefined: workers end with their build. */
+let warmWorkers: Worker[] | undefined;
+
+/**
+ * From now on, a build's workers are kept when it ends and serve the next build, with the renderer loaded and its
+ * code compiled (the build server builds again and again). An idle worker does not keep the process running.
+ */
+export function keepWorkersWarm(): void {
+  warmWorkers ??= [];
+}
+
+/** How many workers wait, idle and warm, for the next build. */
+export function warmWorkerCount(): number {
+  return warmWorkers?.length ?? 0;
+}
+
+/** A worker kept from an earlier build, or a new one. */
+function takeWorker(): Worker {
+  const kept = warmWorkers?.pop();
+  if (!kept) return new Worker(WORKER_SCRIPT);
+  kept.removeAllListeners('error');
+  kept.ref();
+  return kept;
+}
+
+/** Ends a build's use of a worker: kept idle for the next build (see keepWorkersWarm), else stopped. */
+async function releaseWorker(worker: Worker): Promise<void> {
+  worker.removeAllListeners('message');
+  worker.removeAllListeners('error');
+  const kept = warmWorkers;
+  if (!kept) {
+    await worker.terminate();
+    return;
+  }
+  // A kept worker that dies while idle is simply forgotten.
+  worker.on('error', () => {
+    const at = kept.indexOf(worker);
+    if (at >= 0) kept.splice(at, 1);
+  });
+  worker.unref();
+  kept.push(worker);
 }

@@ -35,6 +35,7 @@ describe('the output folder of a brief', () => {
     expect(listing(dir)).toEqual(['.docketpress-files.json', 'pb.md', 'pb.pdf']);
     writeFileSync(path.join(dir, 'out/pb/cover-letter.md'), 'my own notes\n');
     writeFileSync(path.join(dir, 'out/pb/.pb.md.123.abcd1234.tmp'), 'half a file');
+    writeFileSync(path.join(dir, 'out/pb/..docketpress-files.json.abcd1234.tmp'), ''); // a manifest's interrupted write
     writeFileSync(path.join(dir, 'briefs/pb.yaml'), BRIEF('Option 1, since :bci[sales of 31 qzvkxw doubled].'));
     const run = await cli(['build', '--format', 'pdf'], dir);
     expect(run.code, run.stderr).toBe(0);
@@ -42,6 +43,7 @@ describe('the output folder of a brief', () => {
     expect(run.stdout).toContain(`removed ${path.join('out', 'pb', 'pb.md')} (an earlier build's; this build does not write it)\n`);
     expect(run.stdout).toContain(`removed ${path.join('out', 'pb', 'pb.pdf')}`);
     expect(run.stdout).toContain(`removed ${path.join('out', 'pb', '.pb.md.123.abcd1234.tmp')}`);
+    expect(run.stdout).toContain(`removed ${path.join('out', 'pb', '..docketpress-files.json.abcd1234.tmp')}`);
     expect(readFileSync(path.join(dir, 'out/pb/cover-letter.md'), 'utf8')).toBe('my own notes\n');
     expect(JSON.parse(readFileSync(path.join(dir, 'out/pb/.docketpress-files.json'), 'utf8'))).toEqual({ brief: 'pb', files: ['BC-pb-pb.pdf', 'P-pb-pb.pdf'] });
     // Later builds are up to date and the folder stays as it is.

@@ -1,7 +1,10 @@
 // The render pool of the built package (dist/pipeline: its worker script sits beside it): with one worker, the main
 // thread takes jobs too; every file is the same bytes as rendered alone, and a content problem comes back as the
 // same type whichever thread met it.
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { paragraph } from '../../src/compose/nodes.js';
@@ -44,5 +47,34 @@ describe.runIf(existsSync(fileURLToPath(DIST_POOL)))('render pool (built)', () =
     } finally {
       await renderer.close();
     }
+  }, 120_000);
+
+  it('keeps its workers warm for the next build when asked, without keeping the process alive', () => {
+    // In a child process, which must end by itself once the work is done: a kept worker waits unreferenced.
+    const script = `
+      const pool = await import(${JSON.stringify(DIST_POOL.href)});
+      const { paragraph } = await import(${JSON.stringify(new URL('../../dist/compose/nodes.js', import.meta.url).href)});
+      const job = (title) => ({ format: 'pdf', request: { sourceName: 'x.yaml', pdfa: false, document: {
+        root: { type: 'root', children: [paragraph({ type: 'text', value: 'A paragraph of ' + title })] },
+        meta: { title, author: 'A', subject: 'S', keywords: [], date: '2016-10-07', runningHeader: 'H' } } } });
+      pool.keepWorkersWarm();
+      const counts = [pool.warmWorkerCount()];
+      for (const build of ['one', 'two']) {
+        const renderer = pool.workerRenderer(1);
+        const files = await Promise.all(['a', 'b', 'c', 'd'].map((t) => renderer.render(job(build + t))));
+        counts.push(pool.warmWorkerCount(), renderer.rendered.workers > 0 ? 1 : 0, files.length);
+        await renderer.close();
+        counts.push(pool.warmWorkerCount());
+      }
+      console.log(JSON.stringify(counts));
+    `;
+    // A script file, not `-e`: workers inherit the flags of the process.
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'docketpress-pool-')), 'builds.mjs');
+    writeFileSync(file, script);
+    const result = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 110_000 });
+    rmSync(path.dirname(file), { recursive: true, force: true });
+    expect(result.status, result.stderr).toBe(0);
+    // none kept at first; a build takes the kept worker (0 idle while it runs) and leaves it (1 idle after)
+    expect(JSON.parse(result.stdout)).toEqual([0, 0, 1, 4, 1, 0, 1, 4, 1]);
   }, 120_000);
 });

@@ -51,7 +51,7 @@ export async function run({ options, values, positionals, io }: CommandContext):
     io,
     total: briefCount(positionals, options.briefs),
     enabled: io.isTTY && !options.json && !quiet,
-    columns: io.isTTY ? (process.stdout.columns ?? 80) : 80,
+    columns: io.isTTY ? (io.columns ?? 80) : 80,
   });
   if (values.watch === true) return watch({ options, values, positionals, io }, formats);
   // Loaded on demand: the composers and renderers are not needed by the quick query commands.

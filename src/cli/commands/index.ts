@@ -145,6 +145,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('./new.js')).run,
   },
   {
+    name: 'server',
+    summary: 'start, stop or show the background build server that DOCKETPRESS_SERVER=1 sends build and check to',
+    usage: 'docketpress server start|stop|status [--json]',
+    options: {},
+    positionals: { min: 1, max: 1 },
+    load: async () => (await import('./server.js')).run,
+  },
+  {
     name: 'schema',
     summary: 'write JSON Schema of the data files, for editors (--answers: of the --json answers, for scripts)',
     usage: 'docketpress schema [--answers] [--out DIR]   (default DIR: <data>/schema, with --answers <data>/schema/answers)',
