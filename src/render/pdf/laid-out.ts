@@ -145,14 +145,5 @@ function recordLine(writer: RecordWriter, line: LineLike, pageHeight: number): b
 
 /** pdfkit's _convertRect under a page's initial transform (y flipped: [1, 0, 0, -1, 0, page height]). */
 function userSpaceRect(x: number, y: number, w: number, h: number, pageHeight: number): [number, number, number, number] {
-  const [m0, m1, m2, m3, m4, m5] = [1, 0, 0, -1, 0, pageHeight];
-  let x1 = x;
-  let y1 = y + h;
-  let x2 = x1 + w;
-  let y2 = y;
-  x1 = m0 * x1 + m2 * y1 + m4;
-  y1 = m1 * x1 + m3 * y1 + m5;
-  x2 = m0 * x2 + m2 * y2 + m4;
-  y2 = m1 * x2 + m3 * y2 + m5;
-  return [x1, y1, x2, y2];
+  return [x, pageHeight - (y + h), x + w, pageHeight - y];
 }
