@@ -37,17 +37,25 @@ export async function renderHere(job: RenderJob): Promise<RenderedFile> {
 /** Content problems by type name, so one thrown on a worker is rebuilt as the type it was. */
 const PROBLEM_TYPES: Record<string, typeof RenderProblem> = { PdfRenderError, RenderProblem };
 
+/** Runs the tasks given to it one after another, in the order given (one that fails does not stop the next). */
+export function oneAtATime(): <T>(task: () => Promise<T>) => Promise<T> {
+  let turn: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const result = turn.then(task);
+    turn = result.catch(() => undefined);
+    return result;
+  };
+}
+
 /** Renders on this thread, one file at a time (interleaved renders hold every document's layout in memory at once). */
 export function inThreadRenderer(): RenderPool {
-  let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = oneAtATime();
   const rendered = { here: 0, workers: 0 };
   return {
     rendered,
     render(job) {
       rendered.here += 1;
-      const result = turn.then(() => renderHere(job));
-      turn = result.catch(() => undefined);
-      return result;
+      return inTurn(() => renderHere(job));
     },
     async close() {},
   };

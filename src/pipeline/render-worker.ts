@@ -2,18 +2,19 @@
 // and visible text — or with a content problem as data, or an internal error.
 import { parentPort } from 'node:worker_threads';
 import { RenderProblem } from '../document/render-problem.js';
-import { renderHere, type RenderJob, type WorkerAnswer } from './render-pool.js';
+import { FORMATS } from '../render/formats/index.js';
+import { oneAtATime, renderHere, type RenderJob, type WorkerAnswer } from './render-pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('render-worker.js runs as a worker thread');
 
-// The renderer loads while this thread waits for its first job (it is started before the briefs are composed).
-const ready = import('../render/formats/index.js').then(({ FORMATS }) => FORMATS.pdf.load()).catch(() => undefined);
-
-// Jobs are rendered one at a time, in the order they come (the pool sends one ahead).
-let turn: Promise<void> = ready.then(() => undefined);
+// Jobs are rendered one at a time, in the order they come (the pool sends one ahead); the PDF renderer starts
+// loading at once, before the first job's document has crossed over.
+const inTurn = oneAtATime();
+// A renderer that fails to load fails the first job, which says why.
+inTurn(() => FORMATS.pdf.load()).catch(() => undefined);
 port.on('message', (message: { id: number; job: RenderJob }) => {
-  turn = turn.then(() => answer(message));
+  void inTurn(() => answer(message));
 });
 
 async function answer({ id, job }: { id: number; job: RenderJob }): Promise<void> {
