@@ -4,19 +4,16 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../cli/output.js';
 import type { StartReport } from './daemon.js';
 import {
   forwardedEnv,
-  makePrivateFolder,
-  MAX_SOCKET_PATH,
   onMessages,
   send,
   serverFolder,
   serverIdentity,
-  SOCKET_NAME,
+  serverSocket,
   type Reply,
   type Request,
   type ServerState,
@@ -27,17 +24,6 @@ const SERVER_SCRIPT = fileURLToPath(new URL('./docketpress-server.js', import.me
 
 /** How long a server may take to start listening before the client gives up on it. */
 const START_TIMEOUT_MS = 30_000;
-
-/** The server's socket for this environment, or why there can be none. */
-export function serverSocket(env: NodeJS.ProcessEnv): { socket: string } | { problem: string } {
-  if (process.platform === 'win32') return { problem: 'there is no build server on Windows' };
-  const folder = serverFolder(env);
-  if (folder === false) return { problem: 'the cache is off (DOCKETPRESS_CACHE_DIR), and the socket lives in the cache folder' };
-  const socket = path.join(folder, SOCKET_NAME);
-  if (Buffer.byteLength(socket) > MAX_SOCKET_PATH) return { problem: `the socket's path ${socket} is longer than ${MAX_SOCKET_PATH} bytes: set DOCKETPRESS_CACHE_DIR to a shorter folder` };
-  const problem = makePrivateFolder(folder);
-  return problem ? { problem } : { socket };
-}
 
 /** A connection to the socket, or undefined when nothing answers there (no file, a stale socket, a file in the way). */
 function connectTo(socketPath: string): Promise<Socket | undefined> {

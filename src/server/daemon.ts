@@ -12,13 +12,11 @@ import {
   forwardedEnv,
   idleMilliseconds,
   isForwarded,
-  makePrivateFolder,
   onMessages,
   send,
   servable,
-  serverFolder,
+  serverSocket,
   serverIdentity,
-  SOCKET_NAME,
   type Request,
 } from './protocol.js';
 
@@ -42,10 +40,10 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<boole
     report({ failed: reason });
     return false;
   };
-  const folder = serverFolder(env);
-  if (folder === false) return fail('the cache is off (DOCKETPRESS_CACHE_DIR), and the socket lives in the cache folder');
-  const problem = makePrivateFolder(folder);
-  if (problem) return fail(problem);
+  const place = serverSocket(env);
+  if ('problem' in place) return fail(place.problem);
+  const socketPath = place.socket;
+  const folder = path.dirname(socketPath);
   process.title = 'docketpress server';
   process.chdir(folder);
   // Whatever the server itself creates is private; each run gets its client's umask.
@@ -56,7 +54,6 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<boole
   keepWorkersWarm();
   const identity = serverIdentity(env);
   const idleMs = idleMilliseconds(env);
-  const socketPath = path.join(folder, SOCKET_NAME);
   // Bound under a name of its own, then renamed over the socket's name: that replaces a stale socket (or a
   // file in the way) at once, and two servers starting together leave one answering — the other notices.
   const ownName = path.join(folder, `${process.pid}.sock`);

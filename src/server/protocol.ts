@@ -69,6 +69,17 @@ export function makePrivateFolder(folder: string): string | undefined {
   return undefined;
 }
 
+/** The server's socket for this environment, or why there can be none. */
+export function serverSocket(env: NodeJS.ProcessEnv): { socket: string } | { problem: string } {
+  if (process.platform === 'win32') return { problem: 'there is no build server on Windows' };
+  const folder = serverFolder(env);
+  if (folder === false) return { problem: 'the cache is off (DOCKETPRESS_CACHE_DIR), and the socket lives in the cache folder' };
+  const socket = path.join(folder, SOCKET_NAME);
+  if (Buffer.byteLength(socket) > MAX_SOCKET_PATH) return { problem: `the socket's path ${socket} is longer than ${MAX_SOCKET_PATH} bytes: set DOCKETPRESS_CACHE_DIR to a shorter folder` };
+  const problem = makePrivateFolder(folder);
+  return problem ? { problem } : { socket };
+}
+
 /** Environment variables a run reads, sent with each request (those the server was started with matter no further). */
 export function isForwarded(name: string): boolean {
   return /^(DOCKETPRESS_|LC_)/.test(name) || ['NO_COLOR', 'FORCE_COLOR', 'TZ', 'HOME', 'XDG_CACHE_HOME', 'LANG'].includes(name);

@@ -1,7 +1,8 @@
 // `docketpress server start|stop|status`: the background build server that `DOCKETPRESS_SERVER=1` sends `build`
 // and `check` to (see src/server/).
 import { suggestion } from '../../diagnostics/suggest.js';
-import { serverSocket, serverStatus, startServer, stopServer } from '../../server/client.js';
+import { serverStatus, startServer, stopServer } from '../../server/client.js';
+import { serverSocket } from '../../server/protocol.js';
 import { idleMilliseconds, serverIdentity } from '../../server/protocol.js';
 import { EXIT_CONTENT, EXIT_OK, UsageError } from '../errors.js';
 import { json } from '../output.js';
