@@ -12,6 +12,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { bundledFontFiles, pdfmakeFontDictionary, preloadedFonts } from './fonts.js';
 import { drawnRecord, installRecording, type DrawnRecord } from './drawn.js';
 import { laidOutRecord, type LaidOutPage } from './laid-out.js';
+import { installPageBreakScan } from './page-breaks.js';
 import { installSpeedups, speedupsEnabled } from './speedups.js';
 
 /**
@@ -376,6 +377,7 @@ export function configurePdfmake(): void {
   installReserveHook();
   installFlowHook();
   installPageBlocksHook();
+  installPageBreakScan();
   installReleaseHook();
   installSpeedups();
   installRecording();
