@@ -12,7 +12,7 @@ import { documentVersions } from '../../src/compose/versions.js';
 import { loadBriefs } from '../../src/load/briefs.js';
 import { loadDataset } from '../../src/load/dataset.js';
 import { renderDocumentPdfWithText } from '../../src/render/pdf-document.js';
-import { configurePdfmake, discard, layOut } from '../../src/render/pdf/engine.js';
+import { configurePdfmake, discard, layOut, record } from '../../src/render/pdf/engine.js';
 import { BASE_SERIF, preloadFonts } from '../../src/render/pdf/fonts.js';
 import type { NodeInfo, PageBreakBefore, PageBreakContext } from '../../src/render/pdf/page-breaks.js';
 import { setSpeedups, speedupsEnabled } from '../../src/render/pdf/speedups.js';
@@ -120,9 +120,10 @@ describe('the page-break scan', () => {
       const { def, nodes } = definition(keepWithNext);
       layouts = 0;
       const doc = await layOut(def);
+      const drawn = record(doc);
       discard(doc);
       const marks = [...nodes].map(([id, node]) => [id, node['pageBreak'], node['pageBreakCalculated']]);
-      return { asked, marks, layouts };
+      return { asked, marks, layouts, pages: drawn.pages };
     };
     const pdfmakes = await run(false);
     const ours = await run(true);
@@ -134,6 +135,7 @@ describe('the page-break scan', () => {
     expect(ours.layouts).toBe(pdfmakes.layouts);
     expect(ours.marks).toEqual(pdfmakes.marks);
     expect(ours.asked).toEqual(pdfmakes.asked);
+    expect(ours.pages).toEqual(pdfmakes.pages);
   }, 120_000);
 
   it('asks the renderer’s callback the same, and lays out as many times, for every sample', async () => {
