@@ -7,6 +7,7 @@ import { visit } from 'unist-util-visit';
 import { ContentBuilder, type Block } from './build.js';
 import { FOOTNOTE_FLOW, FOOTNOTE_RESERVE, LINE_KEEPER, discard, draw, finish, record, type LaidOutDocument, type ReservingMargins } from './engine.js';
 import { KeepFlow, type BlockMeasures } from './keep.js';
+import { LONG_DOCUMENT_PAGES, collectGarbage } from './memory.js';
 import { PdfRenderError } from './errors.js';
 import { BASE_SERIF, preloadFonts } from './fonts.js';
 import { measureFootnotes, placeFootnotes, type FootnotePlan } from './footnotes.js';
@@ -208,6 +209,7 @@ export async function renderPdfWithText(root: Root, options: PdfRenderOptions): 
     typesettingRounds.count += 1;
     // Its pages go before the next layout is made, not after (two layouts of a long document are a lot of memory).
     discard(doc);
+    if (lines.length >= LONG_DOCUMENT_PAGES) collectGarbage();
     doc = await placeFootnotes(builder, notes, full);
   }
   // Only the layout kept is drawn (the rounds read what the others would draw from their pages).
