@@ -132,31 +132,24 @@ interface WriterLike {
   context(): ContextLike;
 }
 
-/** The flow of the layout run that owns `context` (its main, page-sized context), if any. */
+/**
+ * What a layout run's margins start under `key` (its flow, its keeper), one per run: the run's main, page-sized
+ * context, made on first use; none when the margins have no such function.
+ */
+function startedBy<T extends object>(context: ContextLike, key: typeof FOOTNOTE_FLOW | typeof LINE_KEEPER, started: WeakMap<ContextLike, T>): T | undefined {
+  const start = context.pageMargins?.[key] as (() => T) | undefined;
+  if (typeof start !== 'function') return undefined;
+  let value = started.get(context);
+  if (!value) {
+    value = start();
+    started.set(context, value);
+  }
+  return value;
+}
 const flows = new WeakMap<ContextLike, LineFlow>();
-function flowOf(context: ContextLike): LineFlow | undefined {
-  const start = context.pageMargins?.[FOOTNOTE_FLOW];
-  if (typeof start !== 'function') return undefined;
-  let flow = flows.get(context);
-  if (!flow) {
-    flow = start();
-    flows.set(context, flow);
-  }
-  return flow;
-}
-
-/** The keeper of the layout run that owns `context`, if any. */
 const keepers = new WeakMap<ContextLike, LineKeeper>();
-function keeperOf(context: ContextLike): LineKeeper | undefined {
-  const start = context.pageMargins?.[LINE_KEEPER];
-  if (typeof start !== 'function') return undefined;
-  let keeper = keepers.get(context);
-  if (!keeper) {
-    keeper = start();
-    keepers.set(context, keeper);
-  }
-  return keeper;
-}
+const flowOf = (context: ContextLike): LineFlow | undefined => startedBy(context, FOOTNOTE_FLOW, flows);
+const keeperOf = (context: ContextLike): LineKeeper | undefined => startedBy(context, LINE_KEEPER, keepers);
 
 /** Lines a keeper sent to the next page (put there, below their block's top margin, without asking again). */
 const keptBack = new WeakSet<object>();
