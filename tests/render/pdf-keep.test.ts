@@ -9,7 +9,8 @@ import { renderPdfWithText, type PdfRenderOptions } from '../../src/render/pdf/i
 import type { DrawnLine } from '../../src/render/pdf/drawn.js';
 import { BlockMeasures, KeepFlow, type OfferedLine } from '../../src/render/pdf/keep.js';
 import { typesettingRounds } from '../../src/render/pdf/render.js';
-import { typesettingFaults } from '../../src/render/pdf/typesetting.js';
+import { MARGIN } from '../../src/render/pdf/styles.js';
+import { isBodyLine, typesettingFaults } from '../../src/render/pdf/typesetting.js';
 
 const PAGE_ROOM = 648;
 const LINE = 15;
@@ -140,5 +141,14 @@ describe('a long filing', () => {
     expect(typesettingFaults(pages).filter((f) => f.rule === 'stranded-heading' || f.rule === 'widow-orphan')).toEqual([]);
     // The first layout measures; the second keeps; a third at most for what the keeper missed.
     expect(typesettingRounds.count - rounds).toBeLessThanOrEqual(2);
+    // A heading the keeper moved sits where a page break before it puts one, below its top margin, as the first
+    // heading sits on page 1; one whose top margin did not fit on the page before is put at the very top by pdfmake.
+    const firstLine = (page: DrawnLine[]) => page.find(isBodyLine);
+    const top = firstLine(pages[0]!);
+    expect(top?.id).toBe('h-1');
+    const opening = pages.slice(1).map(firstLine).filter((l) => l?.id?.startsWith('h-'));
+    const belowMargin = opening.filter((l) => Math.abs(l!.y - top!.y) < 0.001);
+    expect(belowMargin.length).toBeGreaterThan(3);
+    for (const heading of opening) expect([Number(top!.y.toFixed(3)), MARGIN], heading?.id).toContainEqual(Number(heading!.y.toFixed(3)));
   }, 120_000);
 });
