@@ -1,14 +1,12 @@
 // Watch mode on a temp copy of the project: an edit to one brief rebuilds that brief only; other files stay untouched.
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/pipeline/index.js';
 import { watchBuild } from '../../src/pipeline/watch.js';
+import { ROOT, sampleProject } from '../helpers/sample-project.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const dir = mkdtempSync(path.join(tmpdir(), 'docketpress-watch-'));
-for (const folder of ['data', 'briefs', 'templates']) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
+const dir = sampleProject('watch');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('build --watch', () => {
@@ -60,8 +58,7 @@ describe('docketpress build --watch (the real command line, in a temp folder)', 
     const { existsSync } = await import('node:fs');
     const main = path.join(ROOT, 'dist', 'cli', 'main.js');
     if (!existsSync(main)) execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT });
-    const project = mkdtempSync(path.join(tmpdir(), 'docketpress-watch-cli-'));
-    for (const folder of ['data', 'briefs', 'templates']) cpSync(path.join(ROOT, folder), path.join(project, folder), { recursive: true });
+    const project = sampleProject('watch-cli');
     const child = spawn(process.execPath, [main, 'build', '--watch', '--format', 'md'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     const waitFor = (pattern: RegExp): Promise<void> =>
