@@ -31,3 +31,9 @@ export function staleBuild(): string | undefined {
   }
   return undefined;
 }
+
+/** Fails the calling test (or hook) with staleBuild's line when dist/ is missing or older than src/. */
+export function requireFreshBuild(): void {
+  const problem = staleBuild();
+  if (problem) throw new Error(problem);
+}

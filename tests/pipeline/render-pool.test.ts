@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { paragraph } from '../../src/compose/nodes.js';
 import type { RenderJob, RenderPool } from '../../src/pipeline/render-pool.js';
-import { staleBuild } from '../helpers/built.js';
+import { requireFreshBuild } from '../helpers/built.js';
 
 const DIST_POOL = new URL('../../dist/pipeline/render-pool.js', import.meta.url);
 
@@ -23,10 +23,7 @@ function job(text: string, title: string): RenderJob {
 }
 
 describe('render pool (built)', () => {
-  beforeAll(() => {
-    const problem = staleBuild();
-    if (problem) throw new Error(problem);
-  });
+  beforeAll(requireFreshBuild);
 
   it('renders on the worker and on this thread, the same bytes as alone, problems as their own type', async () => {
     const pool: PoolModule = await import(DIST_POOL.href);

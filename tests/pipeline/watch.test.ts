@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/pipeline/index.js';
 import { watchBuild } from '../../src/pipeline/watch.js';
-import { staleBuild } from '../helpers/built.js';
+import { requireFreshBuild } from '../helpers/built.js';
 import { ROOT, sampleProject } from '../helpers/sample-project.js';
 
 const dir = sampleProject('watch');
@@ -57,10 +57,9 @@ describe('build --watch', () => {
 
 describe('docketpress build --watch (the real command line, in a temp folder)', () => {
   it('builds, rebuilds the edited brief only, and stops on SIGTERM', async () => {
-    const { spawn, execFileSync } = await import('node:child_process');
-    const { existsSync } = await import('node:fs');
+    const { spawn } = await import('node:child_process');
+    requireFreshBuild();
     const main = path.join(ROOT, 'dist', 'cli', 'main.js');
-    if (!existsSync(main)) execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT });
     const project = sampleProject('watch-cli');
     const child = spawn(process.execPath, [main, 'build', '--watch', '--format', 'md'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -96,8 +95,7 @@ describe('docketpress build --watch (the real command line, in a temp folder)', 
 
 describe('build --watch keeps its render workers warm (the built package, in a child process)', () => {
   it('renders each rebuild on the worker the first build kept, and stops it when watching ends', () => {
-    const problem = staleBuild();
-    if (problem) throw new Error(problem);
+    requireFreshBuild();
     const project = sampleProject('watch-warm');
     const dist = (module: string): string => JSON.stringify(new URL(`../../dist/pipeline/${module}`, import.meta.url).href);
     // Each build edits the timeline's question again, until two rebuilds are done; then watching stops.

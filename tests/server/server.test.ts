@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLEAR_LINE } from '../../src/cli/progress.js';
 import { onMessages, send, SOCKET_NAME, type Reply, type Request } from '../../src/server/protocol.js';
 import { fileHashes, ROOT } from '../hostile/helpers.js';
+import { requireFreshBuild } from '../helpers/built.js';
 import { copySampleProject } from '../helpers/sample-project.js';
 
 const BIN = path.join(ROOT, 'dist/bin/docketpress.js');
@@ -89,9 +90,7 @@ async function stopAll(cache: string): Promise<void> {
   await run(['server', 'stop'], scratch, { DOCKETPRESS_CACHE_DIR: cache });
 }
 
-beforeAll(() => {
-  if (!existsSync(BIN)) spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-});
+beforeAll(requireFreshBuild);
 afterAll(() => {
   for (const pid of servers) if (alive(pid)) process.kill(pid, 'SIGKILL');
   rmSync(scratch, { recursive: true, force: true });
