@@ -3,8 +3,8 @@
 // node descriptions and the same nodes on the page, the next page and before, gives the same answers; the same
 // nodes end up marked, and the document is laid out as many times. On a generated document with many headings
 // at the foot of a page (so breaks happen), and on every sample's renders (the callback the renderer uses).
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { composeBrief } from '../../src/compose/index.js';
@@ -17,8 +17,11 @@ import { BASE_SERIF, preloadFonts } from '../../src/render/pdf/fonts.js';
 import type { NodeInfo, PageBreakBefore, PageBreakContext } from '../../src/render/pdf/page-breaks.js';
 import { setSpeedups, speedupsEnabled } from '../../src/render/pdf/speedups.js';
 import { requirePdfStack } from '../../src/render/pdf/stack.js';
+import { sampleProject } from '../helpers/sample-project.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** A copy of the sample project: a user's own brief in briefs/ does not change what is tested here. */
+const SAMPLE = sampleProject('page-breaks');
+afterAll(() => rmSync(SAMPLE, { recursive: true, force: true }));
 // The stack's own copy (the build's bundle when there is one): the renderer's patches are on it.
 const require = requirePdfStack;
 
@@ -171,11 +174,11 @@ describe('the page-break scan', () => {
       return pages;
     };
     try {
-      const { dataset } = await loadDataset(path.join(ROOT, 'data'));
-      const { briefs } = await loadBriefs(path.join(ROOT, 'briefs'));
+      const { dataset } = await loadDataset(path.join(SAMPLE, 'data'));
+      const { briefs } = await loadBriefs(path.join(SAMPLE, 'briefs'));
       let documents = 0;
       for (const loaded of briefs) {
-        const { document } = await composeBrief(loaded, dataset!, { templatesDir: path.join(ROOT, 'templates') });
+        const { document } = await composeBrief(loaded, dataset!, { templatesDir: path.join(SAMPLE, 'templates') });
         const version = documentVersions(document!, loaded.brief, 'the filer')[0]!;
         const render = async (speedups: boolean) => {
           setSpeedups(speedups);
