@@ -13,6 +13,7 @@ import { bundledFontFiles, pdfmakeFontDictionary, preloadedFonts } from './fonts
 import { drawnRecord, installRecording, type DrawnRecord } from './drawn.js';
 import { laidOutRecord, type LaidOutPage } from './laid-out.js';
 import { installSpeedups, speedupsEnabled } from './speedups.js';
+import { installLatinShaping } from './latin-shaping.js';
 
 /**
  * Key of a function on the `pageMargins` object that tells how many points at the foot of a
@@ -493,6 +494,7 @@ function getMeasuringDocument(): NonNullable<typeof measuringDocument> {
     if (sample) {
       const font = measuringDocument.font(sample)._font;
       installLayoutSharing(font);
+      installLatinShaping(font);
       installTableSharing(font.font as unknown as TrueTypeLike);
     }
   }

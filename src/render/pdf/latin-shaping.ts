@@ -1,0 +1,178 @@
+// Shapes a word of a bundled Latin face without fontkit when every character of it is in the face's table
+// (./latin-shaping-tables.ts, written by `npm run build` into dist/fonts/shaping): the glyphs, positions and
+// width pdfkit's EmbeddedFont.layoutRun would get from fontkit, computed from the table. Any other word, a
+// face without a table, a table for other bytes or another fontkit, and runs with OpenType features go to
+// fontkit as before; pdfkit's word cache (shared across documents by ./engine.ts) keeps either result.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../../load/package-root.js';
+import { preloadedFonts } from './fonts.js';
+import { GLYPH_ENTRY, PAIR_ENTRY, SHAPING_TABLE_FORMAT, type ShapingTable } from './latin-shaping-tables.js';
+import { speedupsEnabled } from './speedups.js';
+import { installedVersion } from './stack.js';
+
+/** Where `npm run build` (scripts/latin-shaping.mjs) writes one table per face. */
+export const SHAPING_TABLES_DIR = path.join(PACKAGE_ROOT, 'dist', 'fonts', 'shaping');
+
+/** A face's table, ready for lookups. */
+export interface FaceShaper {
+  /** Code point → glyph id, plus LATIN_LETTER when the character is of Latin script. */
+  glyphs: Map<number, number>;
+  /** Glyph id → advance (font units). */
+  advances: Map<number, number>;
+  /** (first glyph × 65536 + second glyph) → the eight adjustments of ShapingTable.kerning, per script of the word. */
+  latinKerning: Map<number, number[]>;
+  commonKerning: Map<number, number[]>;
+  spaceGlyph: number;
+}
+
+const LATIN_LETTER = 0x10000;
+
+function pairMap(list: number[]): Map<number, number[]> {
+  const pairs = new Map<number, number[]>();
+  for (let i = 0; i < list.length; i += PAIR_ENTRY) pairs.set((list[i] as number) * 0x10000 + (list[i + 1] as number), list.slice(i + 2, i + PAIR_ENTRY));
+  return pairs;
+}
+
+export function faceShaper(table: ShapingTable): FaceShaper {
+  const glyphs = new Map<number, number>();
+  const advances = new Map<number, number>();
+  for (let i = 0; i < table.glyphs.length; i += GLYPH_ENTRY) {
+    const [cp, glyph, advance, latin] = table.glyphs.slice(i, i + GLYPH_ENTRY) as [number, number, number, number];
+    glyphs.set(cp, glyph + (latin ? LATIN_LETTER : 0));
+    advances.set(glyph, advance);
+  }
+  return { glyphs, advances, latinKerning: pairMap(table.kerning.latin), commonKerning: pairMap(table.kerning.common), spaceGlyph: table.spaceGlyph };
+}
+
+/** A fontkit font, as far as a word's glyphs go (its own glyph objects, so pdfkit embeds and maps them as before). */
+export interface GlyphSource {
+  getGlyph(id: number, codePoints?: number[]): unknown;
+}
+
+/** One glyph's place, as pdfkit's layoutRun leaves fontkit's GlyphPosition: scaled to 1000 units per em. */
+export interface ScaledPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+
+/** What pdfkit's layoutRun returns, as far as pdfkit reads it. */
+export interface ShapedRun {
+  glyphs: unknown[];
+  positions: ScaledPosition[];
+  advanceWidth: number;
+}
+
+/**
+ * `text` shaped as fontkit would in this face, scaled by `scale` as pdfkit does, or undefined when a character
+ * of it is not in the table (fontkit must shape it).
+ */
+export function shapeWord(font: GlyphSource, shaper: FaceShaper, text: string, scale: number): ShapedRun | undefined {
+  const length = text.length;
+  if (length === 0) return undefined;
+  const ids = new Array<number>(length);
+  let latin = false;
+  for (let i = 0; i < length; i++) {
+    const entry = shaper.glyphs.get(text.charCodeAt(i));
+    if (entry === undefined) return undefined;
+    if (entry >= LATIN_LETTER) latin = true;
+    ids[i] = entry & 0xffff;
+  }
+  const kerning = latin ? shaper.latinKerning : shaper.commonKerning;
+  // xAdvance, yAdvance, xOffset, yOffset of each glyph in font units: its advance, plus each pair's adjustments.
+  const raw = new Array<number>(length * 4).fill(0);
+  for (let i = 0; i < length; i++) {
+    raw[i * 4] = (raw[i * 4] as number) + (shaper.advances.get(ids[i] as number) as number);
+    const deltas = i + 1 < length ? kerning.get((ids[i] as number) * 0x10000 + (ids[i + 1] as number)) : undefined;
+    if (deltas) for (let k = 0; k < 8; k++) raw[i * 4 + k] = (raw[i * 4 + k] as number) + (deltas[k] as number);
+  }
+  // fontkit makes each glyph (its cache keeps the code points of the first request), then fetches the space's.
+  const glyphs = new Array<unknown>(length);
+  for (let i = 0; i < length; i++) glyphs[i] = font.getGlyph(ids[i] as number, [text.charCodeAt(i)]);
+  font.getGlyph(shaper.spaceGlyph, [0x20]);
+  const positions = new Array<ScaledPosition>(length);
+  let advanceWidth = 0;
+  for (let i = 0; i < length; i++) {
+    const position: ScaledPosition = {
+      xAdvance: (raw[i * 4] as number) * scale,
+      yAdvance: (raw[i * 4 + 1] as number) * scale,
+      xOffset: (raw[i * 4 + 2] as number) * scale,
+      yOffset: (raw[i * 4 + 3] as number) * scale,
+      advanceWidth: (shaper.advances.get(ids[i] as number) as number) * scale,
+    };
+    positions[i] = position;
+    advanceWidth += position.xAdvance;
+  }
+  return { glyphs, positions, advanceWidth };
+}
+
+// ── Tables by font file, and the hook on pdfkit's EmbeddedFont (pdfkit 0.17) ──────────────────────────────
+
+/** The face's table, when there is one for these very bytes and this fontkit; else undefined. */
+export function readShapingTable(face: string, bytes: Uint8Array, dir = SHAPING_TABLES_DIR): ShapingTable | undefined {
+  let table: ShapingTable;
+  try {
+    table = JSON.parse(readFileSync(path.join(dir, `${face}.json`), 'utf8')) as ShapingTable;
+  } catch {
+    return undefined;
+  }
+  if (table.format !== SHAPING_TABLE_FORMAT || table.fontkit !== fontkitVersion()) return undefined;
+  return createHash('sha256').update(bytes).digest('hex') === table.sha256 ? table : undefined;
+}
+
+let runningFontkit: string | undefined;
+function fontkitVersion(): string | undefined {
+  return (runningFontkit ??= installedVersion('fontkit'));
+}
+
+/** Shapers by font file bytes (null: no usable table). */
+const shapers = new WeakMap<object, FaceShaper | null>();
+
+function shaperFor(bytes: object): FaceShaper | null {
+  let shaper = shapers.get(bytes);
+  if (shaper !== undefined) return shaper;
+  shaper = null;
+  for (const [file, preloaded] of preloadedFonts()) {
+    if (preloaded !== bytes) continue;
+    const table = readShapingTable(path.basename(file).replace(/\.[^.]+$/, ''), preloaded);
+    if (table) shaper = faceShaper(table);
+    break;
+  }
+  shapers.set(bytes, shaper);
+  return shaper;
+}
+
+interface EmbeddedFontLike {
+  font: GlyphSource & { stream?: { buffer?: object } };
+  scale: number;
+  layoutRun(text: string, features?: unknown): unknown;
+}
+
+let enabled = true;
+/** Switches the table shaping off or on (tests compare the bytes both ways); it runs only with the speed patches. */
+export function setLatinShaping(on: boolean): void {
+  enabled = on;
+}
+
+let installed = false;
+/** Patch pdfkit's EmbeddedFont (the prototype of `sample`) to shape table-covered words without fontkit. */
+export function installLatinShaping(sample: object): void {
+  if (installed) return;
+  const proto = Object.getPrototypeOf(sample) as EmbeddedFontLike;
+  const original = proto.layoutRun;
+  if (typeof original !== 'function') throw new Error('pdfkit internals changed: EmbeddedFont.prototype.layoutRun not found');
+  proto.layoutRun = function layoutRunFromTable(this: EmbeddedFontLike, text: string, features?: unknown) {
+    const bytes = this.font.stream?.buffer;
+    if (features === undefined && enabled && bytes && speedupsEnabled()) {
+      const shaper = shaperFor(bytes);
+      const run = shaper ? shapeWord(this.font, shaper, text, this.scale) : undefined;
+      if (run) return run;
+    }
+    return original.call(this, text, features);
+  };
+  installed = true;
+}
