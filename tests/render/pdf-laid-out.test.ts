@@ -98,8 +98,8 @@ describe('layouts read without drawing', () => {
       }
     }
     expect(documents).toBeGreaterThanOrEqual(briefs.length);
-    // The samples exercise the rounds: headings, widows and orphans moved to the next page.
-    expect(roundsSeen).toBeGreaterThan(documents);
+    // The samples exercise the rounds: most are laid out again for the keeper to move headings, widows and orphans.
+    expect(roundsSeen).toBeGreaterThan(documents / 2);
   }, 600_000);
 
   it('with the speed patches off, draw every layout (the records still agree)', async () => {

@@ -12,6 +12,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { bundledFontFiles, pdfmakeFontDictionary, preloadedFonts } from './fonts.js';
 import { drawnRecord, installRecording, type DrawnRecord } from './drawn.js';
 import { laidOutRecord, type LaidOutPage } from './laid-out.js';
+import type { OfferedLine } from './keep.js';
 import { installSpeedups, speedupsEnabled } from './speedups.js';
 import { installLatinShaping } from './latin-shaping.js';
 
@@ -28,6 +29,12 @@ export const FOOTNOTE_RESERVE = Symbol.for('docketpress.pdf.footnoteReserve');
  */
 export const FOOTNOTE_FLOW = Symbol.for('docketpress.pdf.footnoteFlow');
 
+/**
+ * Key of a function on the `pageMargins` object that starts a `LineKeeper` for one layout run (each start of
+ * pdfmake's layout gets a fresh one, as with FOOTNOTE_FLOW).
+ */
+export const LINE_KEEPER = Symbol.for('docketpress.pdf.lineKeeper');
+
 /** Page margins as an object, optionally with a footnote reserve for each page. */
 export interface ReservingMargins {
   left: number;
@@ -36,6 +43,7 @@ export interface ReservingMargins {
   bottom: number;
   [FOOTNOTE_RESERVE]?: (pageIndex: number) => number;
   [FOOTNOTE_FLOW]?: () => LineFlow;
+  [LINE_KEEPER]?: () => LineKeeper;
 }
 
 /** Where pdfkit will draw the rectangle of an internal link (PDF user space, y up). */
@@ -55,6 +63,21 @@ export interface LineFlow {
   /** Points kept at the foot of a page (0-based) when pdfmake (re)starts filling it. */
   reserve(pageIndex: number): number;
   place(pageIndex: number, links: FlowLink[], retry: boolean): number | false;
+  /** Points more the foot of page `pageIndex` (or of a fresh page) would keep if lines linking to `destinations` went on it. */
+  roomFor?(pageIndex: number, destinations: readonly string[], freshPage: boolean): number;
+}
+
+/**
+ * Told of every line of the body's own flow (not of tables, columns, header or footer) before pdfmake puts it on
+ * a page. `offer` answering false sends the line to the next page, where it is put without being offered again,
+ * below its block's top margin — where a page break before the block would have put it. `placed` follows every
+ * line that went on a page, `other` everything else the body's flow put on one.
+ */
+export interface LineKeeper {
+  offer(line: OfferedLine): boolean;
+  placed(line: OfferedLine): void;
+  /** Something else went on page `page` (a table row, a line of a column), its bottom `bottom` pt from the page's top. */
+  other(page: number, bottom: number): void;
 }
 
 /** A rendered but not yet ended pdfkit document (drawn pages are already written out). */
@@ -81,6 +104,9 @@ interface InlineLike {
 }
 interface LineLike {
   y?: number;
+  id?: string;
+  /** The content node of a line that has an id (pdfmake keeps it for page references). */
+  _node?: { _margin?: number[] };
   inlines: InlineLike[];
   getHeight(): number;
   getAscenderHeight(): number;
@@ -95,6 +121,7 @@ interface ContextLike {
   y: number;
   availableHeight: number;
   pageMargins?: ReservingMargins;
+  moveDown(offset: number): unknown;
   snapshots: SnapshotLike[];
   getCurrentPage(): { pageSize: { height: number } } | null;
 }
@@ -106,18 +133,27 @@ interface WriterLike {
   context(): ContextLike;
 }
 
-/** The flow of the layout run that owns `context` (its main, page-sized context), if any. */
-const flows = new WeakMap<ContextLike, LineFlow>();
-function flowOf(context: ContextLike): LineFlow | undefined {
-  const start = context.pageMargins?.[FOOTNOTE_FLOW];
+/**
+ * What a layout run's margins start under `key` (its flow, its keeper), one per run: the run's main, page-sized
+ * context, made on first use; none when the margins have no such function.
+ */
+function startedBy<T extends object>(context: ContextLike, key: typeof FOOTNOTE_FLOW | typeof LINE_KEEPER, started: WeakMap<ContextLike, T>): T | undefined {
+  const start = context.pageMargins?.[key] as (() => T) | undefined;
   if (typeof start !== 'function') return undefined;
-  let flow = flows.get(context);
-  if (!flow) {
-    flow = start();
-    flows.set(context, flow);
+  let value = started.get(context);
+  if (!value) {
+    value = start();
+    started.set(context, value);
   }
-  return flow;
+  return value;
 }
+const flows = new WeakMap<ContextLike, LineFlow>();
+const keepers = new WeakMap<ContextLike, LineKeeper>();
+const flowOf = (context: ContextLike): LineFlow | undefined => startedBy(context, FOOTNOTE_FLOW, flows);
+const keeperOf = (context: ContextLike): LineKeeper | undefined => startedBy(context, LINE_KEEPER, keepers);
+
+/** Lines a keeper sent to the next page (put there, below their block's top margin, without asking again). */
+const keptBack = new WeakSet<object>();
 
 /** Lines and blocks pdfmake failed to place once (they must be accepted when offered again). */
 const refused = new WeakSet<object>();
@@ -170,7 +206,26 @@ function placeWithFlow<T>(item: object, height: number, context: ContextLike, fl
   return result;
 }
 
-/** Hooks pdfmake's ElementWriter so a LineFlow sees every body line and block with internal links. */
+/** A line about to go on the current page, as a LineKeeper is told of it. */
+function offeredLine(line: LineLike, context: ContextLike, page: { pageSize: { height: number } }): OfferedLine {
+  const margins = context.pageMargins;
+  const links: string[] = [];
+  for (const inline of line.inlines) if (typeof inline.linkToDestination === 'string' && inline.linkToDestination !== '') links.push(inline.linkToDestination);
+  const flow = flowOf(context);
+  const pageIndex = context.page;
+  return {
+    page: pageIndex,
+    ...(line.id !== undefined ? { id: line.id } : {}),
+    height: line.getHeight(),
+    top: context.y + (line.y ?? 0),
+    available: context.availableHeight,
+    pageRoom: page.pageSize.height - (margins?.top ?? 0) - (margins?.bottom ?? 0),
+    links,
+    ...(flow?.roomFor ? { noteRoom: (destinations: readonly string[], freshPage: boolean) => flow.roomFor?.(pageIndex, destinations, freshPage) ?? 0 } : {}),
+  };
+}
+
+/** Hooks pdfmake's ElementWriter so a LineKeeper sees every body line, and a LineFlow every line and block with internal links. */
 function installFlowHook(): void {
   const mod = require('pdfmake/js/ElementWriter.js') as {
     default?: {
@@ -188,6 +243,31 @@ function installFlowHook(): void {
   }
   proto.addLine = function addLineWithFlow(this: WriterLike, line, dontUpdateContextPosition, index) {
     const context = this.context();
+    const page = context.getCurrentPage();
+    const keeper = !dontUpdateContextPosition && page ? keeperOf(context) : undefined;
+    if (!keeper || !page) return addLineThroughFlow.call(this, line, dontUpdateContextPosition, index);
+    if (context.snapshots.length > 0) {
+      // A line of a table cell or column: the keeper only learns that something is there.
+      const pageIndex = context.page;
+      const bottom = context.y + (line.y ?? 0) + line.getHeight();
+      const placed = addLineThroughFlow.call(this, line, dontUpdateContextPosition, index);
+      if (placed !== false) keeper.other(pageIndex, bottom);
+      return placed;
+    }
+    if (keptBack.has(line)) {
+      keptBack.delete(line);
+      context.moveDown(line._node?._margin?.[1] ?? 0);
+    } else if (!keeper.offer(offeredLine(line, context, page))) {
+      keptBack.add(line);
+      return false;
+    }
+    const offered = offeredLine(line, context, page);
+    const placed = addLineThroughFlow.call(this, line, dontUpdateContextPosition, index);
+    if (placed !== false) keeper.placed(offered);
+    return placed;
+  };
+  const addLineThroughFlow = function (this: WriterLike, line: LineLike, dontUpdateContextPosition?: boolean, index?: number): unknown {
+    const context = this.context();
     const flow = dontUpdateContextPosition ? undefined : flowOf(context);
     const page = context.getCurrentPage();
     if (!flow || !page) return addLine.call(this, line, dontUpdateContextPosition, index);
@@ -197,6 +277,16 @@ function installFlowHook(): void {
     return placeWithFlow(line, line.getHeight(), context, flow, links, () => addLine.call(this, line, dontUpdateContextPosition, index));
   };
   proto.addFragment = function addFragmentWithFlow(this: WriterLike, block, useBlockXOffset, useBlockYOffset, dontUpdate) {
+    const context = this.context();
+    const pageIndex = context.page;
+    const top = context.y;
+    const placed = addFragmentThroughFlow.call(this, block, useBlockXOffset, useBlockYOffset, dontUpdate);
+    const keeper = useBlockXOffset || useBlockYOffset || placed === false ? undefined : keeperOf(context);
+    // A table row set as one piece (or another unbreakable block): the keeper learns that something is there.
+    keeper?.other(pageIndex, top + block.height);
+    return placed;
+  };
+  const addFragmentThroughFlow = function (this: WriterLike, block: FragmentLike, useBlockXOffset?: boolean, useBlockYOffset?: boolean, dontUpdate?: boolean): unknown {
     const context = this.context();
     const flow = useBlockXOffset || useBlockYOffset ? undefined : flowOf(context);
     const page = context.getCurrentPage();
@@ -208,6 +298,7 @@ function installFlowHook(): void {
     if (links.length === 0) return addFragment.call(this, block, useBlockXOffset, useBlockYOffset, dontUpdate);
     return placeWithFlow(block, block.height, context, flow, links, () => addFragment.call(this, block, useBlockXOffset, useBlockYOffset, dontUpdate));
   };
+
 }
 
 /**

@@ -148,6 +148,17 @@ class FootnoteFlow implements LineFlow {
     return this.reserveOf(next) - this.reserveOf(current);
   }
 
+  roomFor(pageIndex: number, destinations: readonly string[], freshPage: boolean): number {
+    const current = freshPage ? [] : (this.notes.get(pageIndex) ?? []);
+    const next = [...current];
+    for (const destination of destinations) {
+      if (!destination.startsWith(FOOTNOTE_DESTINATION)) continue;
+      const n = Number(destination.slice(FOOTNOTE_DESTINATION.length));
+      if (Number.isInteger(n) && !this.placed.has(n) && !next.includes(n)) next.push(n);
+    }
+    return this.reserveOf(next) - this.reserveOf(current);
+  }
+
   /** Page (0-based) of every placed note. */
   pages(): Map<number, number> {
     const result = new Map<number, number>();

@@ -5,7 +5,9 @@ import type { Root } from 'mdast';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { visit } from 'unist-util-visit';
 import { ContentBuilder, type Block } from './build.js';
-import { FOOTNOTE_FLOW, FOOTNOTE_RESERVE, discard, draw, finish, record, type LaidOutDocument, type ReservingMargins } from './engine.js';
+import { FOOTNOTE_FLOW, FOOTNOTE_RESERVE, LINE_KEEPER, discard, draw, finish, record, type LaidOutDocument, type ReservingMargins } from './engine.js';
+import { KeepFlow, type BlockMeasures } from './keep.js';
+import { LONG_DOCUMENT_PAGES, collectGarbage } from './memory.js';
 import { PdfRenderError } from './errors.js';
 import { BASE_SERIF, preloadFonts } from './fonts.js';
 import { measureFootnotes, placeFootnotes, type FootnotePlan } from './footnotes.js';
@@ -16,7 +18,10 @@ import type { DrawnLine } from './drawn.js';
 import { blockPlacements, typesettingFaults } from './typesetting.js';
 import { BODY_HEIGHT, LEADING, MARGIN, PAGE, SIZE } from './styles.js';
 
-/** At most this many extra layouts fix stranded headings, widows and orphans (one page's faults each). */
+/**
+ * At most this many extra layouts fix stranded headings, widows and orphans: the first lets the keeper (./keep.ts)
+ * fix them all as the pages fill up, by the first layout's measures; each later one a fault the keeper missed.
+ */
 const MAX_TYPESETTING_ROUNDS = 8;
 
 /** Typesetting rounds run so far in this process (each is one more footnote placement, usually one layout). */
@@ -159,9 +164,19 @@ export async function renderPdfWithText(root: Root, options: PdfRenderOptions): 
       content,
     }) as unknown as TDocumentDefinitions;
 
+  // Each layout run keeps blocks together by the measures of the run before it (the first run has none).
+  let keeper: KeepFlow | undefined;
+  let measures: BlockMeasures | undefined;
+  const startKeeper = () => {
+    measures = keeper?.measured ?? measures;
+    keeper = new KeepFlow(measures);
+    return keeper;
+  };
+  const keeping = () => keeper?.keeping === true;
   const full = (plan: FootnotePlan) => {
     const margins: ReservingMargins = { left: MARGIN, top: MARGIN, right: MARGIN, bottom: MARGIN };
     margins[FOOTNOTE_RESERVE] = (pageIndex) => plan.reserve(pageIndex);
+    margins[LINE_KEEPER] = startKeeper;
     if (plan.flow) margins[FOOTNOTE_FLOW] = plan.flow;
     return {
       ...base(),
@@ -176,9 +191,10 @@ export async function renderPdfWithText(root: Root, options: PdfRenderOptions): 
 
   const notes = measureFootnotes(builder, measuring);
   let doc: LaidOutDocument = await placeFootnotes(builder, notes, full);
-  // A heading or label left at the foot of a page, or a paragraph split with one line on a page, starts
-  // the next page instead: the earliest such page is fixed first, as that changes everything after it.
-  // A block moves with the headings and labels just before it (they are kept with it).
+  // A heading or label left at the foot of a page, or a paragraph split with one line on a page, starts the
+  // next page instead. The first layout only measures; the next one's keeper moves such blocks as the pages fill
+  // up. A fault it missed is then fixed by a page break before the block (with the headings and labels just
+  // before it), the earliest first, as that changes everything after it.
   for (let round = 0; round < MAX_TYPESETTING_ROUNDS; round++) {
     const lines = record(doc).lines;
     const blocks = blockPlacements(lines).map((b) => b.id);
@@ -187,13 +203,13 @@ export async function renderPdfWithText(root: Root, options: PdfRenderOptions): 
       while (i > 0 && /^[hk]-/.test(blocks[i - 1]!)) i--;
       return blocks[i] ?? id;
     };
-    const faults = typesettingFaults(lines).filter((f) => (f.rule === 'stranded-heading' || f.rule === 'widow-orphan') && !builder.breakBefore.has(target(f.id)));
-    const page = faults[0]?.page;
-    if (page === undefined) break;
-    builder.breakBefore = new Set([...builder.breakBefore, ...faults.filter((f) => f.page === page).map((f) => target(f.id))]);
+    const fault = typesettingFaults(lines).find((f) => (f.rule === 'stranded-heading' || f.rule === 'widow-orphan') && !builder.breakBefore.has(target(f.id)));
+    if (!fault) break;
+    if (keeping()) builder.breakBefore = new Set([...builder.breakBefore, target(fault.id)]);
     typesettingRounds.count += 1;
     // Its pages go before the next layout is made, not after (two layouts of a long document are a lot of memory).
     discard(doc);
+    if (lines.length >= LONG_DOCUMENT_PAGES) collectGarbage();
     doc = await placeFootnotes(builder, notes, full);
   }
   // Only the layout kept is drawn (the rounds read what the others would draw from their pages).
