@@ -17,33 +17,47 @@ export const SHAPING_TABLES_DIR = path.join(PACKAGE_ROOT, 'dist', 'fonts', 'shap
 
 /** A face's table, ready for lookups. */
 export interface FaceShaper {
-  /** Code point → glyph id, plus LATIN_LETTER when the character is of Latin script. */
-  glyphs: Map<number, number>;
+  /** Code point → glyph id, plus LATIN_LETTER for a character of Latin script; 0: not in the table. Below DENSE_LIMIT. */
+  dense: Int32Array;
+  /** The same for code points from DENSE_LIMIT up. */
+  sparse: Map<number, number>;
   /** Glyph id → advance (font units). */
-  advances: Map<number, number>;
-  /** (first glyph × 65536 + second glyph) → the eight adjustments of ShapingTable.kerning, per script of the word. */
+  advances: Int32Array;
+  /** Glyph id → 1 when a kerning pair starts with it. */
+  kernsFrom: Uint8Array;
+  /** (first glyph × 65536 + second glyph) → the eight adjustments of ShapingTable.kerning, by the word's script. */
   latinKerning: Map<number, number[]>;
   commonKerning: Map<number, number[]>;
   spaceGlyph: number;
 }
 
 const LATIN_LETTER = 0x10000;
-
-function pairMap(list: number[]): Map<number, number[]> {
-  const pairs = new Map<number, number[]>();
-  for (let i = 0; i < list.length; i += PAIR_ENTRY) pairs.set((list[i] as number) * 0x10000 + (list[i + 1] as number), list.slice(i + 2, i + PAIR_ENTRY));
-  return pairs;
-}
+const DENSE_LIMIT = 0x800;
 
 export function faceShaper(table: ShapingTable): FaceShaper {
-  const glyphs = new Map<number, number>();
-  const advances = new Map<number, number>();
+  const dense = new Int32Array(DENSE_LIMIT);
+  const sparse = new Map<number, number>();
+  let glyphCount = table.spaceGlyph + 1;
+  for (let i = 1; i < table.glyphs.length; i += GLYPH_ENTRY) glyphCount = Math.max(glyphCount, (table.glyphs[i] as number) + 1);
+  const advances = new Int32Array(glyphCount);
   for (let i = 0; i < table.glyphs.length; i += GLYPH_ENTRY) {
     const [cp, glyph, advance, latin] = table.glyphs.slice(i, i + GLYPH_ENTRY) as [number, number, number, number];
-    glyphs.set(cp, glyph + (latin ? LATIN_LETTER : 0));
-    advances.set(glyph, advance);
+    const entry = glyph + (latin ? LATIN_LETTER : 0);
+    if (cp < DENSE_LIMIT) dense[cp] = entry;
+    else sparse.set(cp, entry);
+    advances[glyph] = advance;
   }
-  return { glyphs, advances, latinKerning: pairMap(table.kerning.latin), commonKerning: pairMap(table.kerning.common), spaceGlyph: table.spaceGlyph };
+  const kernsFrom = new Uint8Array(glyphCount);
+  const pairs = (list: number[]) => {
+    const map = new Map<number, number[]>();
+    for (let i = 0; i < list.length; i += PAIR_ENTRY) {
+      const first = list[i] as number;
+      kernsFrom[first] = 1;
+      map.set(first * 0x10000 + (list[i + 1] as number), list.slice(i + 2, i + PAIR_ENTRY));
+    }
+    return map;
+  };
+  return { dense, sparse, advances, kernsFrom, latinKerning: pairs(table.kerning.latin), commonKerning: pairs(table.kerning.common), spaceGlyph: table.spaceGlyph };
 }
 
 /** A fontkit font, as far as a word's glyphs go (its own glyph objects, so pdfkit embeds and maps them as before). */
@@ -77,36 +91,46 @@ export function shapeWord(font: GlyphSource, shaper: FaceShaper, text: string, s
   const ids = new Array<number>(length);
   let latin = false;
   for (let i = 0; i < length; i++) {
-    const entry = shaper.glyphs.get(text.charCodeAt(i));
-    if (entry === undefined) return undefined;
+    const cp = text.charCodeAt(i);
+    const entry = cp < DENSE_LIMIT ? (shaper.dense[cp] as number) : (shaper.sparse.get(cp) ?? 0);
+    if (entry === 0) return undefined;
     if (entry >= LATIN_LETTER) latin = true;
     ids[i] = entry & 0xffff;
   }
   const kerning = latin ? shaper.latinKerning : shaper.commonKerning;
-  // xAdvance, yAdvance, xOffset, yOffset of each glyph in font units: its advance, plus each pair's adjustments.
-  const raw = new Array<number>(length * 4).fill(0);
-  for (let i = 0; i < length; i++) {
-    raw[i * 4] = (raw[i * 4] as number) + (shaper.advances.get(ids[i] as number) as number);
-    const deltas = i + 1 < length ? kerning.get((ids[i] as number) * 0x10000 + (ids[i + 1] as number)) : undefined;
-    if (deltas) for (let k = 0; k < 8; k++) raw[i * 4 + k] = (raw[i * 4 + k] as number) + (deltas[k] as number);
-  }
-  // fontkit makes each glyph (its cache keeps the code points of the first request), then fetches the space's.
+  // fontkit makes each glyph in turn (its cache keeps the code points of the first request), then fetches the space's.
   const glyphs = new Array<unknown>(length);
-  for (let i = 0; i < length; i++) glyphs[i] = font.getGlyph(ids[i] as number, [text.charCodeAt(i)]);
-  font.getGlyph(shaper.spaceGlyph, [0x20]);
   const positions = new Array<ScaledPosition>(length);
   let advanceWidth = 0;
+  let before: number[] | undefined;
   for (let i = 0; i < length; i++) {
-    const position: ScaledPosition = {
-      xAdvance: (raw[i * 4] as number) * scale,
-      yAdvance: (raw[i * 4 + 1] as number) * scale,
-      xOffset: (raw[i * 4 + 2] as number) * scale,
-      yOffset: (raw[i * 4 + 3] as number) * scale,
-      advanceWidth: (shaper.advances.get(ids[i] as number) as number) * scale,
-    };
+    const id = ids[i] as number;
+    glyphs[i] = font.getGlyph(id, [text.charCodeAt(i)]);
+    const advance = shaper.advances[id] as number;
+    // Font units: the advance, plus what the pairs this glyph ends and starts adjust.
+    let xAdvance = advance;
+    let yAdvance = 0;
+    let xOffset = 0;
+    let yOffset = 0;
+    if (before) {
+      xAdvance += before[4] as number;
+      yAdvance += before[5] as number;
+      xOffset += before[6] as number;
+      yOffset += before[7] as number;
+    }
+    const after = i + 1 < length && shaper.kernsFrom[id] === 1 ? kerning.get(id * 0x10000 + (ids[i + 1] as number)) : undefined;
+    if (after) {
+      xAdvance += after[0] as number;
+      yAdvance += after[1] as number;
+      xOffset += after[2] as number;
+      yOffset += after[3] as number;
+    }
+    before = after;
+    const position: ScaledPosition = { xAdvance: xAdvance * scale, yAdvance: yAdvance * scale, xOffset: xOffset * scale, yOffset: yOffset * scale, advanceWidth: advance * scale };
     positions[i] = position;
     advanceWidth += position.xAdvance;
   }
+  font.getGlyph(shaper.spaceGlyph, [0x20]);
   return { glyphs, positions, advanceWidth };
 }
 
