@@ -155,8 +155,6 @@ function canAct(table: SubTable, glyphs: ReadonlySet<number>): boolean {
   return sequences.every((sequence) => sequence.every((coverage) => coverageGlyphs(coverage).some((g) => glyphs.has(g))));
 }
 
-const EMPTY_DELTAS = [0, 0, 0, 0, 0, 0, 0, 0];
-
 function sameGlyphs(glyphs: Glyph[], ids: number[]): boolean {
   return glyphs.length === ids.length && glyphs.every((glyph, i) => glyph.id === ids[i]);
 }
@@ -235,7 +233,7 @@ export function deriveShapingTable(face: string, bytes: Uint8Array, font: Fontki
         }
         const [p, q] = run.positions as [Position, Position];
         const deltas = [p.xAdvance - a.advance, p.yAdvance, p.xOffset, p.yOffset, q.xAdvance - b.advance, q.yAdvance, q.xOffset, q.yOffset];
-        if (deltas.some((d, i) => d !== EMPTY_DELTAS[i])) list.push(first, second, ...deltas);
+        if (deltas.some((d) => d !== 0)) list.push(first, second, ...deltas);
       }
     }
   }

@@ -1,8 +1,5 @@
-// Shapes a word of a bundled Latin face without fontkit when every character of it is in the face's table
-// (./latin-shaping-tables.ts, written by `npm run build` into dist/fonts/shaping): the glyphs, positions and
-// width pdfkit's EmbeddedFont.layoutRun would get from fontkit, computed from the table. Any other word, a
-// face without a table, a table for other bytes or another fontkit, and runs with OpenType features go to
-// fontkit as before; pdfkit's word cache (shared across documents by ./engine.ts) keeps either result.
+// Shapes a word of a bundled Latin face from the face's build-time table (./latin-shaping-tables.ts) instead of
+// fontkit, giving pdfkit's EmbeddedFont.layoutRun what fontkit would; any other word goes to fontkit as before.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -136,11 +133,14 @@ export function shapeWord(font: GlyphSource, shaper: FaceShaper, text: string, s
 
 // ── Tables by font file, and the hook on pdfkit's EmbeddedFont (pdfkit 0.17) ──────────────────────────────
 
-/** The face's table, when there is one for these very bytes and this fontkit; else undefined. */
-export function readShapingTable(face: string, bytes: Uint8Array, dir = SHAPING_TABLES_DIR): ShapingTable | undefined {
+/**
+ * The face's table, when the build wrote one for these very bytes and this fontkit; else undefined (a face without
+ * a table, or a stale one, is shaped by fontkit). pdfkit's word cache, shared by ./engine.ts, keeps either result.
+ */
+export function readShapingTable(face: string, bytes: Uint8Array): ShapingTable | undefined {
   let table: ShapingTable;
   try {
-    table = JSON.parse(readFileSync(path.join(dir, `${face}.json`), 'utf8')) as ShapingTable;
+    table = JSON.parse(readFileSync(path.join(SHAPING_TABLES_DIR, `${face}.json`), 'utf8')) as ShapingTable;
   } catch {
     return undefined;
   }
