@@ -1,11 +1,13 @@
 // The versions a composed document is published in: one, or a business-confidential and a public one when it holds BCI.
 import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { Brief } from '../schema/index.js';
 import { BC_MARKING, bciSpans, businessConfidentialTree, markingParagraph, PUBLIC_MARKING, publicTree, REDACTED } from './bci.js';
-import type { ComposedDocument, DocumentVersion, VersionLabel } from '../document/document.js';
+import type { ComposedDocument, DocumentMeta, DocumentVersion, VersionLabel } from '../document/document.js';
 import { roleOf } from '../document/roles.js';
 import { smartQuotes } from './smart-quotes.js';
 import { list, paragraph, strong, text } from './nodes.js';
+import { sampleNoticeQuote } from './filing.js';
 
 export type { DocumentVersion, VersionLabel } from '../document/document.js';
 
@@ -57,25 +59,40 @@ export function bcNotice(root: Root, brief: Brief, filerName: string): RootConte
 }
 
 /**
+ * A version's tree and metadata with the SAMPLE notice true of what that version shows: the composer's notice for
+ * text marked INVENTED when the version shows such text (outside the notice). Judged from the version's own tree, so a
+ * public version's notice never depends on the text it leaves out.
+ */
+function withShownNotice(root: Root, meta: DocumentMeta): ComposedDocument {
+  const { inventedSampleNotice, ...rest } = meta;
+  const showsInvented = inventedSampleNotice !== undefined && root.children.some((node) => roleOf(node) !== 'sample-notice' && /\bINVENTED\b/.test(toString(node)));
+  if (!showsInvented) return { root, meta: rest };
+  const children = root.children.map((node) => (roleOf(node) === 'sample-notice' ? sampleNoticeQuote(inventedSampleNotice) : node));
+  return { root: { ...root, children }, meta: { ...rest, sampleNotice: inventedSampleNotice } };
+}
+
+/**
  * The versions of a document. Without BCI: the document itself. With BCI: a business-confidential version
  * (spans in [brackets], "BUSINESS CONFIDENTIAL" at top and bottom) and a public one (spans replaced by `[ ]`,
  * footnotes that served only BCI removed, "PUBLIC VERSION"), both made on the tree before any renderer runs.
  */
 export function documentVersions(document: ComposedDocument, brief: Brief, filerName: string = document.meta.author): DocumentVersion[] {
-  if (bciSpans(document.root).length === 0) return [{ label: null, fileStem: brief.id, document }];
+  if (bciSpans(document.root).length === 0) return [{ label: null, fileStem: brief.id, document: withShownNotice(document.root, document.meta) }];
+  const confidential = withShownNotice(businessConfidentialTree(document.root), document.meta);
+  const open = withShownNotice(publicTree(document.root), document.meta);
   const publicNotice = paragraph(strong('Public version.'), text(` Business confidential information has been removed from this version; each omission is marked ${REDACTED}.`));
   return [
     {
       label: 'BC',
       fileStem: versionStem('BC', brief, document.meta.bciPrefix),
       marking: BC_MARKING,
-      document: { root: framed(businessConfidentialTree(document.root), BC_MARKING, bcNotice(document.root, brief, filerName)), meta: { ...document.meta, keywords: [...document.meta.keywords, BC_MARKING] } },
+      document: { root: framed(confidential.root, BC_MARKING, bcNotice(document.root, brief, filerName)), meta: { ...confidential.meta, keywords: [...document.meta.keywords, BC_MARKING] } },
     },
     {
       label: 'P',
       fileStem: versionStem('P', brief),
       marking: PUBLIC_MARKING,
-      document: { root: framed(publicTree(document.root), PUBLIC_MARKING, [publicNotice]), meta: { ...document.meta, keywords: [...document.meta.keywords, PUBLIC_MARKING] } },
+      document: { root: framed(open.root, PUBLIC_MARKING, [publicNotice]), meta: { ...open.meta, keywords: [...document.meta.keywords, PUBLIC_MARKING] } },
     },
   ];
 }

@@ -11,6 +11,11 @@ export interface DocumentMeta {
   date: string;
   runningHeader: string;
   sampleNotice?: string;
+  /**
+   * The SAMPLE notice of a version that shows text marked INVENTED, when the notice must then say more (see
+   * compose/versions.ts: chosen from what the version shows, so a public version never depends on its BCI).
+   */
+  inventedSampleNotice?: string;
   /** How the confidential version's file name begins (the docket's `bci_prefix`, default `BC`). */
   bciPrefix?: 'BC' | 'BCI';
 }

@@ -75,6 +75,8 @@ export interface BuildResult {
   dataset: Dataset;
   /** The data files read, as shown in messages. */
   dataFiles: string[];
+  /** Files of costly formats (PDF) rendered by this build on this thread and on worker threads. */
+  rendered: { here: number; workers: number };
 }
 
 /** What one brief's last build used and made. */
@@ -182,7 +184,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [...data.diagnostics, ...briefs.diagnostics];
   const available = [...briefs.briefs.map((b) => b.brief.id), ...briefs.invalid].sort();
   const wanted = options.ids?.length ? options.ids : available;
-  const result: BuildResult = { written: [], failed: [], unchanged: [], upToDate: [], removed: [], diagnostics, unknownIds: wanted.filter((id) => !available.includes(id)), available, dataset: data.dataset, dataFiles: data.files };
+  const result: BuildResult = { written: [], failed: [], unchanged: [], upToDate: [], removed: [], diagnostics, unknownIds: wanted.filter((id) => !available.includes(id)), available, dataset: data.dataset, dataFiles: data.files, rendered: { here: 0, workers: 0 } };
   result.failed.push(...briefs.invalid.filter((id) => wanted.includes(id)));
   if (result.unknownIds.length) return result;
   if (hasErrors(data.diagnostics)) {
@@ -239,6 +241,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
     }
   } finally {
     await renderer.close();
+    result.rendered = { ...renderer.rendered };
   }
   if (stored && !options.records) stored.writeRecords(options.cache as string, recordsKind, options.outDir, records);
   result.diagnostics = sortDiagnostics(diagnostics);

@@ -69,7 +69,7 @@ const WORKER_SCRIPT = new URL('./render-worker.js', import.meta.url);
  * it has nothing else to do). A fresh worker loads the renderer and warms up its code again, which measured slower than
  * rendering everything here on 2 cores (interleaved A/B, quiet machine: 3.03 s against 2.79 s for the samples), so a
  * one-off build leaves two cores to this thread and the garbage collector and starts one worker per further core; a
- * process that keeps its workers warm (the build server) starts one per core but one. `DOCKETPRESS_WORKERS=N` sets the
+ * process that keeps its workers warm (the build server, `build --watch`) starts one per core but one. `DOCKETPRESS_WORKERS=N` sets the
  * count (0: render here only).
  */
 export function workerCount(jobs: number, env: NodeJS.ProcessEnv = process.env): number {
@@ -182,13 +182,28 @@ export function workerRenderer(count: number): RenderPool {
 
 /** Idle workers of a process that keeps them between builds (see keepWorkersWarm); undefined: workers end with their build. */
 let warmWorkers: Worker[] | undefined;
+/** How many callers of keepWorkersWarm have not released it yet. */
+let warmKeepers = 0;
 
 /**
  * From now on, a build's workers are kept when it ends and serve the next build, with the renderer loaded and its
- * code compiled (the build server builds again and again). An idle worker does not keep the process running.
+ * code compiled (the build server and `build --watch` build again and again). An idle worker does not keep the process
+ * running. Returns what ends this caller's keeping: when no caller keeps them any more, the idle workers are stopped
+ * and later builds' workers end with their build again (the build server never calls it).
  */
-export function keepWorkersWarm(): void {
+export function keepWorkersWarm(): () => Promise<void> {
   warmWorkers ??= [];
+  warmKeepers += 1;
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    warmKeepers -= 1;
+    if (warmKeepers > 0 || !warmWorkers) return;
+    const idle = warmWorkers;
+    warmWorkers = undefined;
+    await Promise.all(idle.map((worker) => worker.terminate()));
+  };
 }
 
 /** How many workers wait, idle and warm, for the next build. */

@@ -2,6 +2,7 @@
 import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { buildBriefs, type BuildOptions, type BuildResult } from './index.js';
+import { keepWorkersWarm } from './render-pool.js';
 
 export interface WatchOptions extends BuildOptions {
   /** Called after every build, the first included, with how long it took. */
@@ -16,9 +17,11 @@ export interface WatchOptions extends BuildOptions {
  * Builds once, then again whenever a file under the data, briefs or templates folder changes; a brief whose
  * composed document is unchanged is not re-rendered and its files are not rewritten. A build that fails
  * (even with a bug) is reported and watching goes on; a folder deleted and made again is watched again.
- * Resolves when `signal` aborts.
+ * PDF render workers are kept warm from one build to the next, as the build server keeps them. Resolves when
+ * `signal` aborts (and the idle workers are stopped).
  */
 export async function watchBuild(options: WatchOptions, signal: AbortSignal): Promise<void> {
+  const releaseWorkers = keepWorkersWarm();
   const records: NonNullable<BuildOptions['records']> = new Map();
   const readings: NonNullable<BuildOptions['readings']> = new Map();
   let running: Promise<void> | undefined;
@@ -111,6 +114,7 @@ export async function watchBuild(options: WatchOptions, signal: AbortSignal): Pr
   clearTimeout(timer);
   for (const { watcher } of watchers.values()) watcher.close();
   await running;
+  await releaseWorkers();
 }
 
 /** A folder's inode number, or undefined when it is not a folder (any more). */

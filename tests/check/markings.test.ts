@@ -4,10 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
+import { sampleProject } from '../helpers/sample-project.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+/** A copy of the sample project: a user's own brief in briefs/ does not change what is built here. */
+const SAMPLE = sampleProject('bci-project');
 const out = mkdtempSync(path.join(tmpdir(), 'docketpress-bci-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(out, { recursive: true, force: true });
+  rmSync(SAMPLE, { recursive: true, force: true });
+});
 
 interface Line {
   y: number;
@@ -31,7 +36,7 @@ async function pageLines(file: string): Promise<Line[][]> {
 
 let result: Awaited<ReturnType<typeof cli>>;
 beforeAll(async () => {
-  result = await cli(['build', 'aafa-2016-comment', '--out', out], ROOT);
+  result = await cli(['build', 'aafa-2016-comment', '--out', out], SAMPLE);
 }, 120_000);
 
 describe('aafa-2016-comment (carries invented BCI)', () => {

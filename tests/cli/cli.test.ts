@@ -1,6 +1,8 @@
 // The command line end to end: exit codes, messages, JSON shapes, against the embedded data.
 import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
 import { cli } from '../helpers/cli.js';
+import { sampleProject } from '../helpers/sample-project.js';
 
 describe('docketpress CLI', () => {
   it('status --json has the contract shape', async () => {
@@ -57,9 +59,15 @@ describe('docketpress CLI', () => {
   });
 
   it('check on the embedded data exits 0', async () => {
-    const result = await cli(['check']);
-    expect(result.stdout).toMatch(/0 error\(s\)/);
-    expect(result.code).toBe(0);
+    // A copy of the sample project: a user's own brief in briefs/ does not change what is checked here.
+    const dir = sampleProject('check');
+    try {
+      const result = await cli(['check'], dir);
+      expect(result.stdout).toMatch(/0 error\(s\)/);
+      expect(result.code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('--version prints the package version', async () => {

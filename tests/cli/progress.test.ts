@@ -7,9 +7,11 @@ import { CLEAR_LINE, fitLine, Progress, progressLine } from '../../src/cli/progr
 import { runCli } from '../../src/cli/run.js';
 import type { Io } from '../../src/cli/output.js';
 import { cli } from '../helpers/cli.js';
+import { sampleProject } from '../helpers/sample-project.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const outs: string[] = [];
+/** A copy of the sample project: a user's own brief in briefs/ does not change what is built here. */
+const SAMPLE = sampleProject('progress-project');
+const outs: string[] = [SAMPLE];
 afterAll(() => outs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 function outDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'docketpress-progress-'));
@@ -21,7 +23,7 @@ function outDir(): string {
 async function ttyCli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: Io = { out: (t) => (stdout += t), err: (t) => (stderr += t), cwd: ROOT, isTTY: true };
+  const io: Io = { out: (t) => (stdout += t), err: (t) => (stderr += t), cwd: SAMPLE, isTTY: true };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };
 }
@@ -53,7 +55,7 @@ const BUILD = (out: string): string[] => ['build', '--format', 'md', '--out', ou
 
 describe('build progress', () => {
   it('not a TTY: only the final lines, no progress', async () => {
-    const result = await cli(BUILD(outDir()), ROOT);
+    const result = await cli(BUILD(outDir()), SAMPLE);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).not.toMatch(/[\r\x1b]/);
     const lines = result.stdout.trimEnd().split('\n');
@@ -71,7 +73,7 @@ describe('build progress', () => {
     const tail = result.stdout.slice(result.stdout.lastIndexOf(CLEAR_LINE) + CLEAR_LINE.length);
     expect(tail).toMatch(/^built \d+ brief\(s\), \d+ file\(s\) in \d+\.\d s\n$/);
     // The screen holds exactly the `wrote` lines a pipe gets, then the summary.
-    const piped = (await cli(BUILD(outDir()), ROOT)).stdout.replaceAll(outs[outs.length - 1]!, out);
+    const piped = (await cli(BUILD(outDir()), SAMPLE)).stdout.replaceAll(outs[outs.length - 1]!, out);
     const shown = screen(result.stdout);
     expect(shown[shown.length - 1]).toBe('');
     expect(shown.slice(0, -2).join('\n') + '\n').toBe(piped);

@@ -1,9 +1,10 @@
 // Citations: every shipped sample cites nothing after its date and, in filings, no mirror or tooling page;
 // repeated citations use Id. and supra (in every version); source kinds and unusable addresses.
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { FootnoteDefinition, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeBrief } from '../../src/compose/index.js';
 import { applyShortForms, Citations, type CiteOrigin } from '../../src/compose/citations.js';
 import { FILING_BRIEF_KINDS } from '../../src/compose/context.js';
@@ -17,19 +18,22 @@ import { loadDataset, type Dataset } from '../../src/load/dataset.js';
 import { surelyBefore } from '../../src/schema/partial-date.js';
 import { FILING_KINDS, kindFromHost, SOURCE_KINDS, sourceKind, unusableUrl } from '../../src/schema/source-kind.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
+import { sampleProject } from '../helpers/sample-project.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+/** A copy of the sample project: a user's own brief in briefs/ does not change what is tested here. */
+const SAMPLE = sampleProject('citations');
+afterAll(() => rmSync(SAMPLE, { recursive: true, force: true }));
 
 let dataset: Dataset;
 let briefs: LoadedBrief[];
 const composed = new Map<string, { roots: Root[]; diagnostics: Diagnostic[] }>();
 
 beforeAll(async () => {
-  const loaded = await loadDataset(path.join(ROOT, 'data'));
+  const loaded = await loadDataset(path.join(SAMPLE, 'data'));
   dataset = loaded.dataset!;
-  briefs = (await loadBriefs(path.join(ROOT, 'briefs'))).briefs;
+  briefs = (await loadBriefs(path.join(SAMPLE, 'briefs'))).briefs;
   for (const brief of briefs) {
-    const result = await composeBrief(brief, dataset, { templatesDir: path.join(ROOT, 'templates') });
+    const result = await composeBrief(brief, dataset, { templatesDir: path.join(SAMPLE, 'templates') });
     const document = result.document!;
     const versions = documentVersions(document, brief.brief, 'filer');
     composed.set(brief.brief.id, { roots: versions.map((v) => v.document.root), diagnostics: result.diagnostics });

@@ -15,13 +15,16 @@ import { toString } from 'mdast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdfText, type PdfText } from '../helpers/pdf-text.js';
 import { cli } from '../helpers/cli.js';
+import { ROOT, sampleProject } from '../helpers/sample-project.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+/** A copy of the sample project: a user's own brief in briefs/ does not change what is built here. */
+const SAMPLE = sampleProject('outputs-project');
 const BRIEFS = ['aafa-2015-comment', 'alibaba-2015-response']; // single-version briefs; the BC/P pair is tested in tests/check
 const out = mkdtempSync(path.join(tmpdir(), 'docketpress-outputs-'));
 const again = mkdtempSync(path.join(tmpdir(), 'docketpress-outputs-again-'));
 const lines = mkdtempSync(path.join(tmpdir(), 'docketpress-outputs-lines-'));
 afterAll(() => {
+  rmSync(SAMPLE, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
   rmSync(again, { recursive: true, force: true });
   rmSync(lines, { recursive: true, force: true });
@@ -32,9 +35,9 @@ const file = (dir: string, id: string, ext: string): string => path.join(dir, id
 
 let pdfs: Map<string, PdfText>;
 beforeAll(async () => {
-  const first = await cli(['build', ...BRIEFS, '--format', 'md,pdf', '--out', out], ROOT);
+  const first = await cli(['build', ...BRIEFS, '--format', 'md,pdf', '--out', out], SAMPLE);
   expect(first.code, first.stderr).toBe(0);
-  const second = await cli(['build', ...BRIEFS, '--format', 'pdf', '--out', again], ROOT);
+  const second = await cli(['build', ...BRIEFS, '--format', 'pdf', '--out', again], SAMPLE);
   expect(second.code, second.stderr).toBe(0);
   pdfs = new Map(await Promise.all(BRIEFS.map(async (id) => [id, await readPdfText(readFileSync(file(out, id, 'pdf')))] as const)));
 }, 180_000);
@@ -45,7 +48,7 @@ function markdownTree(id: string): Root {
 
 describe.each(BRIEFS)('%s', (id) => {
   it('prints one line per file written', async () => {
-    const built = await cli(['build', id, '--format', 'md', '--out', lines], ROOT);
+    const built = await cli(['build', id, '--format', 'md', '--out', lines], SAMPLE);
     expect(built.stdout).toBe(`wrote ${file(lines, id, 'md')}\n`);
   });
 

@@ -6,6 +6,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copySampleProject } from '../helpers/sample-project.js';
 import { fileHashes, ROOT, scratchDir } from './helpers.js';
 
 // Inside node_modules so the compiled files resolve their dependencies from the project's node_modules.
@@ -13,6 +14,8 @@ const COMPILED = path.join(ROOT, 'node_modules/.cache/docketpress-hostile', `dis
 const MAIN = path.join(COMPILED, 'cli/main.js');
 const BRIEFS = ['aafa-2016-comment', 'taobao-timeline'];
 const scratch = scratchDir('determinism');
+/** A copy of the sample project: a user's own brief in briefs/ does not change what is built here. */
+const SAMPLE = copySampleProject(path.join(scratch, 'project'));
 
 beforeAll(() => {
   // tsc emits even when another edit in progress has a type error; only a missing entry point is fatal.
@@ -26,7 +29,7 @@ afterAll(() => {
 });
 
 function args(out: string, ids: readonly string[] = BRIEFS): string[] {
-  return [MAIN, 'build', ...ids, '--out', out, '--data', path.join(ROOT, 'data'), '--briefs', path.join(ROOT, 'briefs'), '--templates', path.join(ROOT, 'templates')];
+  return [MAIN, 'build', ...ids, '--out', out, '--data', path.join(SAMPLE, 'data'), '--briefs', path.join(SAMPLE, 'briefs'), '--templates', path.join(SAMPLE, 'templates')];
 }
 
 function build(out: string, env: Record<string, string>): Map<string, string> {

@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { requireFreshBuild } from '../helpers/built.js';
 import { cli } from '../helpers/cli.js';
 import { assembleCase, BASE, fileHashes, messagesOf, placeProblems, ROOT, scratchDir } from './helpers.js';
 
@@ -123,6 +124,7 @@ function mountTmpfs(dir: string, options: string): boolean {
 }
 
 describe('real small and read-only file systems (tmpfs; root on Linux only)', () => {
+  beforeAll(requireFreshBuild);
   const mounts: string[] = [];
   afterAll(() => {
     for (const mount of mounts) spawnSync('umount', [mount]);

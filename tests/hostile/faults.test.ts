@@ -7,15 +7,14 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireFreshBuild } from '../helpers/built.js';
 import { assembleCase, BASE, fileHashes, messagesOf, placeProblems, ROOT, scratchDir } from './helpers.js';
 
 const BIN = path.join(ROOT, 'dist/bin/docketpress.js');
 const scratch = scratchDir('faults');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-beforeAll(() => {
-  if (!existsSync(BIN)) spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-});
+beforeAll(requireFreshBuild);
 
 interface Run {
   code: number | null;

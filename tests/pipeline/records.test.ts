@@ -1,20 +1,20 @@
 // Build records in the cache: an unchanged brief is neither composed, rendered nor written again; a change to
 // its inputs, or a hand-edited output, brings it back — and every run reports the same messages.
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildBriefs, type BuildOptions } from '../../src/pipeline/index.js';
 import { runCli } from '../../src/cli/run.js';
+import { copySampleProject } from '../helpers/sample-project.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'docketpress-records-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 let counter = 0;
 function project(): BuildOptions & { dir: string } {
   const dir = path.join(scratch, String(counter++));
-  for (const folder of ['data', 'briefs', 'templates']) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
+  copySampleProject(dir);
   return { dir, dataDir: path.join(dir, 'data'), briefsDir: path.join(dir, 'briefs'), templatesDir: path.join(dir, 'templates'), outDir: path.join(dir, 'out'), cwd: dir, formats: ['md'], cache: path.join(dir, 'cache') };
 }
 

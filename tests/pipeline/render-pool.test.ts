@@ -1,14 +1,14 @@
 // The render pool of the built package (dist/pipeline: its worker script sits beside it): with one worker, the main
 // thread takes jobs too; every file is the same bytes as rendered alone, and a content problem comes back as the
-// same type whichever thread met it.
+// same type whichever thread met it. A dist/ older than src/ fails every test here with what to do.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { paragraph } from '../../src/compose/nodes.js';
 import type { RenderJob, RenderPool } from '../../src/pipeline/render-pool.js';
+import { requireFreshBuild } from '../helpers/built.js';
 
 const DIST_POOL = new URL('../../dist/pipeline/render-pool.js', import.meta.url);
 
@@ -22,7 +22,9 @@ function job(text: string, title: string): RenderJob {
   return { format: 'pdf', request: { document, sourceName: 'briefs/x.yaml', pdfa: false } } as unknown as RenderJob;
 }
 
-describe.runIf(existsSync(fileURLToPath(DIST_POOL)))('render pool (built)', () => {
+describe('render pool (built)', () => {
+  beforeAll(requireFreshBuild);
+
   it('renders on the worker and on this thread, the same bytes as alone, problems as their own type', async () => {
     const pool: PoolModule = await import(DIST_POOL.href);
     const jobs = ['First', 'Second', 'Third', 'Fourth', 'Fifth'].map((title) => job(`The ${title.toLowerCase()} paragraph.`, title));

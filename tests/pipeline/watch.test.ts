@@ -1,14 +1,15 @@
-// Watch mode on a temp copy of the project: an edit to one brief rebuilds that brief only; other files stay untouched.
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Watch mode on a temp copy of the project: an edit to one brief rebuilds that brief only; other files stay untouched;
+// the render workers of the built package stay warm from one build to the next.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/pipeline/index.js';
 import { watchBuild } from '../../src/pipeline/watch.js';
+import { requireFreshBuild } from '../helpers/built.js';
+import { ROOT, sampleProject } from '../helpers/sample-project.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const dir = mkdtempSync(path.join(tmpdir(), 'docketpress-watch-'));
-for (const folder of ['data', 'briefs', 'templates']) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
+const dir = sampleProject('watch');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('build --watch', () => {
@@ -56,12 +57,10 @@ describe('build --watch', () => {
 
 describe('docketpress build --watch (the real command line, in a temp folder)', () => {
   it('builds, rebuilds the edited brief only, and stops on SIGTERM', async () => {
-    const { spawn, execFileSync } = await import('node:child_process');
-    const { existsSync } = await import('node:fs');
+    const { spawn } = await import('node:child_process');
+    requireFreshBuild();
     const main = path.join(ROOT, 'dist', 'cli', 'main.js');
-    if (!existsSync(main)) execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT });
-    const project = mkdtempSync(path.join(tmpdir(), 'docketpress-watch-cli-'));
-    for (const folder of ['data', 'briefs', 'templates']) cpSync(path.join(ROOT, folder), path.join(project, folder), { recursive: true });
+    const project = sampleProject('watch-cli');
     const child = spawn(process.execPath, [main, 'build', '--watch', '--format', 'md'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     const waitFor = (pattern: RegExp): Promise<void> =>
@@ -92,4 +91,59 @@ describe('docketpress build --watch (the real command line, in a temp folder)', 
       rmSync(project, { recursive: true, force: true });
     }
   }, 90_000);
+});
+
+describe('build --watch keeps its render workers warm (the built package, in a child process)', () => {
+  it('renders each rebuild on the worker the first build kept, and stops it when watching ends', () => {
+    requireFreshBuild();
+    const project = sampleProject('watch-warm');
+    const dist = (module: string): string => JSON.stringify(new URL(`../../dist/pipeline/${module}`, import.meta.url).href);
+    // Each build edits the timeline's question again, until two rebuilds are done; then watching stops.
+    const script = `
+      import { readFileSync, writeFileSync } from 'node:fs';
+      import path from 'node:path';
+      const { watchBuild } = await import(${dist('watch.js')});
+      const pool = await import(${dist('render-pool.js')});
+      const dir = process.argv[2];
+      const brief = path.join(dir, 'briefs', 'taobao-timeline.yaml');
+      const questions = ['who said what?', 'who said what, and when?', 'who said what, when and where?'];
+      const builds = [];
+      const controller = new AbortController();
+      await watchBuild({
+        dataDir: path.join(dir, 'data'), briefsDir: path.join(dir, 'briefs'), templatesDir: path.join(dir, 'templates'),
+        outDir: path.join(dir, 'out'), cwd: dir, formats: ['pdf'], ids: ['aafa-2015-comment', 'diff-2020-2021', 'taobao-timeline'],
+        onBuild: (result) => {
+          builds.push({ written: result.written.map((f) => path.basename(f)), rendered: result.rendered, warm: pool.warmWorkerCount() });
+          if (builds.length === 3) return controller.abort();
+          writeFileSync(brief, readFileSync(brief, 'utf8').replace(questions[builds.length - 1], questions[builds.length]));
+        },
+        onError: (error) => { console.error(error); controller.abort(); },
+      }, controller.signal);
+      console.log(JSON.stringify({ builds, warmAfter: pool.warmWorkerCount() }));
+    `;
+    const file = path.join(project, 'watch-warm.mjs');
+    writeFileSync(file, script);
+    try {
+      // One worker whatever the machine's cores; the process must end by itself once watching stops.
+      const result = spawnSync(process.execPath, [file, project], { encoding: 'utf8', timeout: 110_000, env: { ...process.env, DOCKETPRESS_WORKERS: '1' } });
+      expect(result.status, result.stderr).toBe(0);
+      const { builds, warmAfter } = JSON.parse(result.stdout) as { builds: Array<{ written: string[]; rendered: { here: number; workers: number }; warm: number }>; warmAfter: number };
+      expect(builds).toHaveLength(3);
+      // the first build starts the worker and keeps it, idle and warm, when it ends
+      expect(builds[0]!.written.sort()).toEqual(['aafa-2015-comment.pdf', 'diff-2020-2021.pdf', 'taobao-timeline.pdf']);
+      expect(builds[0]!.rendered.here + builds[0]!.rendered.workers).toBe(3);
+      expect(builds[0]!.rendered.workers).toBeGreaterThanOrEqual(1);
+      expect(builds[0]!.warm).toBe(1);
+      // each rebuild renders the edited brief on that worker (a new one would leave two kept) and keeps it again
+      for (const rebuild of builds.slice(1)) {
+        expect(rebuild.written).toEqual(['taobao-timeline.pdf']);
+        expect(rebuild.rendered).toEqual({ here: 0, workers: 1 });
+        expect(rebuild.warm).toBe(1);
+      }
+      // watching has stopped: no worker is kept
+      expect(warmAfter).toBe(0);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -17,13 +17,16 @@ import { composeBrief } from '../../src/compose/index.js';
 import { loadBriefs } from '../../src/load/briefs.js';
 import { loadDataset } from '../../src/load/dataset.js';
 import { cli } from '../helpers/cli.js';
+import { sampleProject } from '../helpers/sample-project.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+/** A copy of the sample project: a user's own brief in briefs/ does not change what is built here. */
+const SAMPLE = sampleProject('docx-project');
 /** Every sample filing (the kinds whose default formats include docx). */
 const FILINGS = ['aafa-2015-comment', 'aafa-2016-comment', 'alibaba-2015-response'];
 const out = mkdtempSync(path.join(tmpdir(), 'docketpress-docx-'));
 const again = mkdtempSync(path.join(tmpdir(), 'docketpress-docx-again-'));
 afterAll(() => {
+  rmSync(SAMPLE, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
   rmSync(again, { recursive: true, force: true });
 });
@@ -74,14 +77,14 @@ const decodeXml = (xml: string): string =>
 let secrets: string[];
 let meta: { title: string; author: string; subject: string; keywords: string[] };
 beforeAll(async () => {
-  const first = await cli(['build', ...FILINGS, '--format', 'md,docx', '--out', out, '--no-cache'], ROOT);
+  const first = await cli(['build', ...FILINGS, '--format', 'md,docx', '--out', out, '--no-cache'], SAMPLE);
   expect(first.code, first.stderr).toBe(0);
-  const second = await cli(['build', ...FILINGS, '--format', 'docx', '--out', again, '--no-cache'], ROOT);
+  const second = await cli(['build', ...FILINGS, '--format', 'docx', '--out', again, '--no-cache'], SAMPLE);
   expect(second.code, second.stderr).toBe(0);
-  const data = await loadDataset(path.join(ROOT, 'data'), { cwd: ROOT, cache: false });
-  const briefs = await loadBriefs(path.join(ROOT, 'briefs'), { cwd: ROOT });
+  const data = await loadDataset(path.join(SAMPLE, 'data'), { cwd: SAMPLE, cache: false });
+  const briefs = await loadBriefs(path.join(SAMPLE, 'briefs'), { cwd: SAMPLE });
   const loaded = briefs.briefs.find((b) => b.brief.id === 'aafa-2016-comment')!;
-  const composed = await composeBrief(loaded, data.dataset, { templatesDir: path.join(ROOT, 'templates'), cwd: ROOT });
+  const composed = await composeBrief(loaded, data.dataset, { templatesDir: path.join(SAMPLE, 'templates'), cwd: SAMPLE });
   secrets = confidentialTexts(composed.document!.root);
   meta = composed.document!.meta;
 }, 180_000);
@@ -96,10 +99,10 @@ describe('sample filings as Word documents', () => {
   });
 
   it('writes only the Word document with --format docx, and names docx when a format is mistyped', async () => {
-    const only = await cli(['build', 'aafa-2015-comment', '--format', 'docx', '--out', again, '--no-cache'], ROOT);
+    const only = await cli(['build', 'aafa-2015-comment', '--format', 'docx', '--out', again, '--no-cache'], SAMPLE);
     expect(only.code, only.stderr).toBe(0);
     expect(only.stdout).toBe(`wrote ${path.join(again, 'aafa-2015-comment', 'aafa-2015-comment.docx')}\n`);
-    const typo = await cli(['build', 'aafa-2015-comment', '--format', 'dox', '--out', again], ROOT);
+    const typo = await cli(['build', 'aafa-2015-comment', '--format', 'dox', '--out', again], SAMPLE);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/unknown format `dox`.*docx/);
   });

@@ -2,8 +2,8 @@
 // would draw from its laid-out pages. For every layout of every shipped sample, that reading equals the record
 // drawing the same pages makes (lines with their top, size and block id; outline; link rectangles), a render
 // draws only the layout it keeps, and its bytes, rounds and passes are those of drawing every layout.
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeBrief } from '../../src/compose/index.js';
 import { documentVersions } from '../../src/compose/versions.js';
@@ -17,8 +17,11 @@ import { laidOutRecord, type LaidOutPage } from '../../src/render/pdf/laid-out.j
 import { typesettingRounds } from '../../src/render/pdf/render.js';
 import { setSpeedups, speedupsEnabled } from '../../src/render/pdf/speedups.js';
 import { requirePdfStack } from '../../src/render/pdf/stack.js';
+import { sampleProject } from '../helpers/sample-project.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** A copy of the sample project: a user's own brief in briefs/ does not change what is tested here. */
+const SAMPLE = sampleProject('laid-out');
+afterAll(() => rmSync(SAMPLE, { recursive: true, force: true }));
 // The stack's own copy (the build's bundle when there is one): the renderer's patches are on it.
 const require = requirePdfStack;
 
@@ -63,12 +66,12 @@ describe('layouts read without drawing', () => {
 
   it('equal what drawing records, for every layout of every sample, and give the same PDF', async () => {
     setSpeedups(true);
-    const { dataset } = await loadDataset(path.join(ROOT, 'data'));
-    const { briefs } = await loadBriefs(path.join(ROOT, 'briefs'));
+    const { dataset } = await loadDataset(path.join(SAMPLE, 'data'));
+    const { briefs } = await loadBriefs(path.join(SAMPLE, 'briefs'));
     let documents = 0;
     let roundsSeen = 0;
     for (const loaded of briefs) {
-      const { document } = await composeBrief(loaded, dataset!, { templatesDir: path.join(ROOT, 'templates') });
+      const { document } = await composeBrief(loaded, dataset!, { templatesDir: path.join(SAMPLE, 'templates') });
       for (const version of documentVersions(document!, loaded.brief, 'the filer')) {
         const options = { pdfa: false, sourceName: loaded.file.name, ...(version.marking ? { markings: [version.marking] } : {}) };
         const run = async (everyLayout: boolean) => {
@@ -104,10 +107,10 @@ describe('layouts read without drawing', () => {
 
   it('with the speed patches off, draw every layout (the records still agree)', async () => {
     setSpeedups(false);
-    const { dataset } = await loadDataset(path.join(ROOT, 'data'));
-    const { briefs } = await loadBriefs(path.join(ROOT, 'briefs'));
+    const { dataset } = await loadDataset(path.join(SAMPLE, 'data'));
+    const { briefs } = await loadBriefs(path.join(SAMPLE, 'briefs'));
     const loaded = briefs.find((b) => b.brief.id === 'taobao-timeline') ?? briefs[0]!;
-    const { document } = await composeBrief(loaded, dataset!, { templatesDir: path.join(ROOT, 'templates') });
+    const { document } = await composeBrief(loaded, dataset!, { templatesDir: path.join(SAMPLE, 'templates') });
     const version = documentVersions(document!, loaded.brief, 'the filer')[0]!;
     drawEveryLayout = true;
     pagesDrawn = 0;

@@ -2,18 +2,19 @@
 // document may stay reachable after it is written. Measured on the heap after a full garbage collection, in a
 // child process of the compiled code (dist/) with --expose-gc; the bound is memory, not time.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { requireFreshBuild } from '../helpers/built.js';
+import { copySampleProject } from '../helpers/sample-project.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const RUN = path.join(ROOT, 'dist/cli/run.js');
-const out = mkdtempSync(path.join(tmpdir(), 'docketpress-retained-'));
+// The builds run in a copy of the sample project: a user's own brief in briefs/ changes nothing here.
+const out = copySampleProject(mkdtempSync(path.join(tmpdir(), 'docketpress-retained-')));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
-beforeAll(() => {
-  if (!existsSync(RUN)) spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-});
+beforeAll(requireFreshBuild);
 
 const SCRIPT = `
 const { runCli } = await import(${JSON.stringify(RUN)});

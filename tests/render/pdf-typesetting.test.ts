@@ -23,8 +23,11 @@ import type { DrawnLine } from '../../src/render/pdf/drawn.js';
 import { MARGIN, PAGE, SIZE } from '../../src/render/pdf/styles.js';
 import { blockPlacements, isBodyLine, typesettingFaults } from '../../src/render/pdf/typesetting.js';
 import { cli } from '../helpers/cli.js';
+import { ROOT, sampleProject } from '../helpers/sample-project.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+/** A copy of the sample project: a user's own brief in briefs/ does not change what is tested here. */
+const SAMPLE = sampleProject('typesetting');
+afterAll(() => rmSync(SAMPLE, { recursive: true, force: true }));
 const line = (y: number, id?: string, size: number = SIZE.body): DrawnLine => ({ text: id ?? 'text', y, size, ...(id ? { id } : {}) });
 
 describe('typesettingFaults', () => {
@@ -61,10 +64,10 @@ describe('typesettingFaults', () => {
 describe('every shipped sample PDF', () => {
   const drawnBy = new Map<string, DrawnLine[][]>();
   beforeAll(async () => {
-    const { dataset } = await loadDataset(path.join(ROOT, 'data'));
-    const { briefs } = await loadBriefs(path.join(ROOT, 'briefs'));
+    const { dataset } = await loadDataset(path.join(SAMPLE, 'data'));
+    const { briefs } = await loadBriefs(path.join(SAMPLE, 'briefs'));
     for (const brief of briefs) {
-      const { document } = await composeBrief(brief, dataset!, { templatesDir: path.join(ROOT, 'templates') });
+      const { document } = await composeBrief(brief, dataset!, { templatesDir: path.join(SAMPLE, 'templates') });
       for (const version of documentVersions(document!, brief.brief, 'filer')) {
         const { drawn } = await renderDocumentPdfWithText(version.document, { pdfa: false, sourceName: version.fileStem, ...(version.marking ? { markings: [version.marking] } : {}) });
         drawnBy.set(version.fileStem, (drawn as { lines: DrawnLine[][] }).lines);
@@ -137,7 +140,7 @@ describe('built Markdown', () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('passes markdownlint-cli2 for every sample, BC and public versions included', async () => {
-    const built = await cli(['build', '--format', 'md', '--out', out], ROOT);
+    const built = await cli(['build', '--format', 'md', '--out', out], SAMPLE);
     expect(built.code, built.stderr).toBe(0);
     const files = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => path.join(out, f));
     expect(files.some((f) => path.basename(f).startsWith('BC-'))).toBe(true);

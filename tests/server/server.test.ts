@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLEAR_LINE } from '../../src/cli/progress.js';
 import { onMessages, send, SOCKET_NAME, type Reply, type Request } from '../../src/server/protocol.js';
 import { fileHashes, ROOT } from '../hostile/helpers.js';
+import { requireFreshBuild } from '../helpers/built.js';
+import { copySampleProject } from '../helpers/sample-project.js';
 
 const BIN = path.join(ROOT, 'dist/bin/docketpress.js');
 const scratch = mkdtempSync(path.join(tmpdir(), 'dps-'));
@@ -19,6 +21,8 @@ const fresh = (): string => {
   mkdirSync(dir);
   return dir;
 };
+/** A fresh folder holding a copy of the sample project, to run in: a user's own brief in briefs/ changes nothing here. */
+const project = (): string => copySampleProject(fresh());
 
 interface Run {
   code: number | null;
@@ -86,9 +90,7 @@ async function stopAll(cache: string): Promise<void> {
   await run(['server', 'stop'], scratch, { DOCKETPRESS_CACHE_DIR: cache });
 }
 
-beforeAll(() => {
-  if (!existsSync(BIN)) spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-});
+beforeAll(requireFreshBuild);
 afterAll(() => {
   for (const pid of servers) if (alive(pid)) process.kill(pid, 'SIGKILL');
   rmSync(scratch, { recursive: true, force: true });
@@ -101,7 +103,7 @@ describe('a build through the server', () => {
   const cache = fresh();
   const served = { DOCKETPRESS_CACHE_DIR: cache, DOCKETPRESS_SERVER: '1' };
   beforeAll(async () => {
-    const cwd = fresh();
+    const cwd = project();
     const result = await run(['build', '--no-cache'], cwd, { DOCKETPRESS_CACHE_DIR: cache });
     reference = { run: result, files: fileHashes(path.join(cwd, 'out')) };
   }, 240_000);
@@ -110,7 +112,7 @@ describe('a build through the server', () => {
   it('writes the same files and prints the same lines as a build in its own process, and a second run reuses the server', async () => {
     expect(reference.run.code).toBe(0);
     expect(reference.files.size).toBeGreaterThan(20);
-    const cwd = fresh();
+    const cwd = project();
     const first = await run(['build', '--no-cache'], cwd, served);
     expect(first).toEqual(reference.run);
     expect(fileHashes(path.join(cwd, 'out'))).toEqual(reference.files);
@@ -131,8 +133,9 @@ describe('a build through the server', () => {
   }, 240_000);
 
   it('answers `check` as its own process would', async () => {
-    const own = await run(['check'], scratch, { DOCKETPRESS_CACHE_DIR: cache });
-    const viaServer = await run(['check'], scratch, served);
+    const cwd = project();
+    const own = await run(['check'], cwd, { DOCKETPRESS_CACHE_DIR: cache });
+    const viaServer = await run(['check'], cwd, served);
     expect(own.code).toBe(0);
     expect(viaServer).toEqual(own);
   }, 120_000);
@@ -151,7 +154,7 @@ describe('a build through the server', () => {
     const [state] = await ask({ op: 'status' });
     expect(state?.type).toBe('status');
     const identity = state?.type === 'status' ? state.identity : '';
-    const cwd = fresh();
+    const cwd = project();
     const request = { op: 'run' as const, identity, argv: ['build', '--format', 'md', '--no-cache'], cwd, env: { DOCKETPRESS_CACHE_DIR: cache }, umask: 0o022, columns: 60 };
     const atTerminal = await ask({ ...request, isTTY: true });
     const text = (replies: Reply[]): string => replies.map((reply) => (reply.type === 'out' ? reply.text : '')).join('');
@@ -166,7 +169,7 @@ describe('a build through the server', () => {
   }, 120_000);
 
   it('finishes the run of a client stopped with Ctrl-C', async () => {
-    const cwd = fresh();
+    const cwd = project();
     let interrupted = false;
     const client = start(['build', '--no-cache'], cwd, served, (line) => {
       if (!interrupted && line.startsWith('wrote ')) {
@@ -187,7 +190,7 @@ describe('a build through the server', () => {
     await run(['server', 'start'], scratch, { DOCKETPRESS_CACHE_DIR: cache });
     const { pid } = await status(cache);
     servers.add(pid!);
-    const cwd = fresh();
+    const cwd = project();
     let killed = false;
     const result = await start(['build', '--no-cache'], cwd, served, (line) => {
       if (!killed && line.startsWith('wrote ')) {
@@ -202,7 +205,7 @@ describe('a build through the server', () => {
     expect(fileHashes(path.join(cwd, 'out'))).toEqual(reference.files);
     // The dead server's socket is left behind: the next run replaces it with a fresh server.
     expect(existsSync((await status(cache)).socket)).toBe(true);
-    const next = await run(['build', 'taobao-timeline', '--format', 'md'], fresh(), served);
+    const next = await run(['build', 'taobao-timeline', '--format', 'md'], project(), served);
     expect(next.code).toBe(0);
     expect(next.stderr).not.toContain('build server');
     expect(await status(cache)).toMatchObject({ running: true, requests: 1 });
@@ -224,7 +227,7 @@ describe('the server and its socket', () => {
     expect(lstatSync(socketPath).isSocket()).toBe(true);
     expect((await status(cache)).running).toBe(false);
 
-    const result = await run(small, fresh(), { DOCKETPRESS_CACHE_DIR: cache, DOCKETPRESS_SERVER: '1' });
+    const result = await run(small, project(), { DOCKETPRESS_CACHE_DIR: cache, DOCKETPRESS_SERVER: '1' });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(await status(cache)).toMatchObject({ running: true, requests: 1 });
@@ -236,7 +239,7 @@ describe('the server and its socket', () => {
     const cache = fresh();
     const env = { DOCKETPRESS_CACHE_DIR: cache, DOCKETPRESS_SERVER: '1' };
     await run(['server', 'start'], scratch, { DOCKETPRESS_CACHE_DIR: cache });
-    const [a, b] = await Promise.all([run(small, fresh(), env), run(small, fresh(), env)]);
+    const [a, b] = await Promise.all([run(small, project(), env), run(small, project(), env)]);
     expect(a.code).toBe(0);
     expect(b).toEqual(a);
     expect(a.stdout).toBe('wrote out/taobao-timeline/taobao-timeline.md\n');
@@ -253,8 +256,8 @@ describe('the server and its socket', () => {
         const env = { ...process.env, DOCKETPRESS_CACHE_DIR: cache, DOCKETPRESS_SERVER: served ? '1' : '' };
         spawn('sh', ['-c', 'umask 027 && exec "$0" "$@"', process.execPath, BIN, ...small], { cwd, env, stdio: 'ignore' }).on('close', resolve);
       });
-    const own = fresh();
-    const served = fresh();
+    const own = project();
+    const served = project();
     expect(await withMask(own, false)).toBe(0);
     expect(await withMask(served, true)).toBe(0);
     const mode = (cwd: string): number => lstatSync(path.join(cwd, 'out/taobao-timeline/taobao-timeline.md')).mode & 0o777;
@@ -270,14 +273,15 @@ describe('the server and its socket', () => {
     const other = fresh();
     cpSync(path.join(ROOT, 'dist'), path.join(other, 'dist'), { recursive: true });
     cpSync(path.join(ROOT, 'package.json'), path.join(other, 'package.json'));
-    for (const name of ['node_modules', 'data', 'briefs', 'templates']) symlinkSync(path.join(ROOT, name), path.join(other, name));
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(other, 'node_modules'));
+    copySampleProject(other);
     const started = spawnSync(process.execPath, [path.join(other, 'dist/bin/docketpress.js'), 'server', 'start'], { env: { ...process.env, DOCKETPRESS_CACHE_DIR: cache }, encoding: 'utf8' });
     expect(started.stdout).toMatch(/^started the build server \(pid \d+\)/);
     const old = await status(cache);
     servers.add(old.pid!);
     expect(old).toMatchObject({ running: true, sameBuild: false });
 
-    const result = await run(small, fresh(), { DOCKETPRESS_CACHE_DIR: cache, DOCKETPRESS_SERVER: '1' });
+    const result = await run(small, project(), { DOCKETPRESS_CACHE_DIR: cache, DOCKETPRESS_SERVER: '1' });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const now = await status(cache);
@@ -290,7 +294,7 @@ describe('the server and its socket', () => {
 
   it('exits when idle, and removes its socket', async () => {
     const cache = fresh();
-    const result = await run(small, fresh(), { DOCKETPRESS_CACHE_DIR: cache, DOCKETPRESS_SERVER: '1', DOCKETPRESS_SERVER_IDLE: '0.5' });
+    const result = await run(small, project(), { DOCKETPRESS_CACHE_DIR: cache, DOCKETPRESS_SERVER: '1', DOCKETPRESS_SERVER_IDLE: '0.5' });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const socketPath = path.join(cache, 'server', SOCKET_NAME);
@@ -299,7 +303,7 @@ describe('the server and its socket', () => {
   }, 120_000);
 
   it('builds in its own process, with one warning, when the server cannot be used', async () => {
-    const cwd = fresh();
+    const cwd = project();
     const result = await run(small, cwd, { DOCKETPRESS_CACHE_DIR: 'off', DOCKETPRESS_SERVER: '1' });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('wrote out/taobao-timeline/taobao-timeline.md\n');
@@ -312,7 +316,7 @@ describe('the server and its socket', () => {
 
   it('runs other commands in their own process', async () => {
     const cache = fresh();
-    const result = await run(['status', 'taobao', '--year', '2012'], fresh(), { DOCKETPRESS_CACHE_DIR: cache, DOCKETPRESS_SERVER: '1' });
+    const result = await run(['status', 'taobao', '--year', '2012'], project(), { DOCKETPRESS_CACHE_DIR: cache, DOCKETPRESS_SERVER: '1' });
     expect(result.code).toBe(0);
     expect((await status(cache)).running).toBe(false);
   }, 120_000);
