@@ -2,11 +2,10 @@
 // them: for every word pdfkit lays out in every sample document and for a generated list (ASCII, Latin-1, digits,
 // punctuation, every kerning pair), the same glyphs, code points, positions and width as pdfkit's own layoutRun;
 // the tables `npm run build` wrote are the ones derived here; and every sample's PDF is the same bytes either way.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { decompress } from 'wawoff2';
 import { composeBrief } from '../../src/compose/index.js';
 import { documentVersions } from '../../src/compose/versions.js';
@@ -15,8 +14,11 @@ import { loadBriefs } from '../../src/load/briefs.js';
 import { loadDataset } from '../../src/load/dataset.js';
 import { deriveShapingTable, GLYPH_ENTRY, PAIR_ENTRY, type FontkitFontLike, type ShapingTable, type UnicodeLike } from '../../src/render/pdf/latin-shaping-tables.js';
 import { faceShaper, readShapingTable, shapeWord, SHAPING_TABLES_DIR, type GlyphSource, type ShapedRun } from '../../src/render/pdf/latin-shaping.js';
+import { sampleProject } from '../helpers/sample-project.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** A copy of the sample project: a user's own brief in briefs/ does not change what is tested here. */
+const SAMPLE = sampleProject('latin-shaping');
+afterAll(() => rmSync(SAMPLE, { recursive: true, force: true }));
 const nodeRequire = createRequire(import.meta.url);
 // node_modules' own pdfkit and fontkit, untouched by the renderer's patches: the reference shaping.
 const fontkit = nodeRequire('fontkit') as { create(bytes: Uint8Array): FontkitFontLike };
@@ -38,11 +40,11 @@ interface Sample {
 }
 
 async function samples(): Promise<Sample[]> {
-  const { dataset } = await loadDataset(path.join(ROOT, 'data'));
-  const { briefs } = await loadBriefs(path.join(ROOT, 'briefs'));
+  const { dataset } = await loadDataset(path.join(SAMPLE, 'data'));
+  const { briefs } = await loadBriefs(path.join(SAMPLE, 'briefs'));
   const result: Sample[] = [];
   for (const loaded of briefs) {
-    const { document } = await composeBrief(loaded, dataset, { templatesDir: path.join(ROOT, 'templates') });
+    const { document } = await composeBrief(loaded, dataset, { templatesDir: path.join(SAMPLE, 'templates') });
     if (!document) throw new Error(`${loaded.brief.id} did not compose`);
     for (const version of documentVersions(document, loaded.brief, 'the filer')) {
       const options = { pdfa: false, sourceName: loaded.file.name, ...(version.marking ? { markings: [version.marking] } : {}) };
