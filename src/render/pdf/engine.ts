@@ -15,6 +15,7 @@ import { laidOutRecord, type LaidOutPage } from './laid-out.js';
 import type { OfferedLine } from './keep.js';
 import { installPageBreakScan } from './page-breaks.js';
 import { installSpeedups, speedupsEnabled } from './speedups.js';
+import { installLatinShaping } from './latin-shaping.js';
 
 /**
  * Key of a function on the `pageMargins` object that tells how many points at the foot of a
@@ -586,6 +587,7 @@ function getMeasuringDocument(): NonNullable<typeof measuringDocument> {
     if (sample) {
       const font = measuringDocument.font(sample)._font;
       installLayoutSharing(font);
+      installLatinShaping(font);
       installTableSharing(font.font as unknown as TrueTypeLike);
     }
   }
