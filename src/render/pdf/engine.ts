@@ -255,14 +255,13 @@ function installFlowHook(): void {
       if (placed !== false) keeper.other(pageIndex, bottom);
       return placed;
     }
-    if (keptBack.has(line)) {
-      keptBack.delete(line);
-      context.moveDown(line._node?._margin?.[1] ?? 0);
-    } else if (!keeper.offer(offeredLine(line, context, page))) {
+    const retry = keptBack.delete(line);
+    if (retry) context.moveDown(line._node?._margin?.[1] ?? 0);
+    const offered = offeredLine(line, context, page);
+    if (!retry && !keeper.offer(offered)) {
       keptBack.add(line);
       return false;
     }
-    const offered = offeredLine(line, context, page);
     const placed = addLineThroughFlow.call(this, line, dontUpdateContextPosition, index);
     if (placed !== false) keeper.placed(offered);
     return placed;
