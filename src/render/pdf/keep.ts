@@ -30,6 +30,37 @@ export class BlockMeasures {
     this.index.set(block.id, this.blocks.length);
     this.blocks.push(block);
   }
+
+  /**
+   * Points between block `i - 1` and block `i`: as measured, or — when the layout had them on different pages — as
+   * measured between another pair of blocks of the same kinds and line heights (none such: 0).
+   */
+  gapBefore(i: number): number {
+    const block = this.blocks[i];
+    if (block?.gapBefore !== undefined) return block.gapBefore;
+    const key = this.pairKey(i);
+    if (key === undefined) return 0;
+    if (!this.typicalGaps) {
+      this.typicalGaps = new Map();
+      this.blocks.forEach((b, k) => {
+        const pair = this.pairKey(k);
+        if (b.gapBefore !== undefined && pair !== undefined && !this.typicalGaps!.has(pair)) this.typicalGaps!.set(pair, b.gapBefore);
+      });
+    }
+    return this.typicalGaps.get(key) ?? 0;
+  }
+
+  private typicalGaps: Map<string, number> | undefined;
+
+  /** The kinds of blocks `i - 1` and `i` with the heights of the lines that meet. */
+  private pairKey(i: number): string | undefined {
+    const before = this.blocks[i - 1];
+    const block = this.blocks[i];
+    const last = before?.lines[before.lines.length - 1];
+    const first = block?.lines[0];
+    if (!before || !block || !last || !first) return undefined;
+    return `${before.id.slice(0, 2)}${last.height.toFixed(2)}|${block.id.slice(0, 2)}${first.height.toFixed(2)}`;
+  }
 }
 
 /** A body line pdfmake is about to put on a page (not in a table or column). */
@@ -137,7 +168,7 @@ export class KeepFlow {
     // The headings and labels that go on with what follows, then the block they go with.
     while (i < previous.blocks.length && KEPT_WITH_NEXT.test(previous.blocks[i]!.id)) {
       const block = previous.blocks[i]!;
-      if (i > at) fill.skip(block.gapBefore ?? 0);
+      if (i > at) fill.skip(previous.gapBefore(i));
       for (const measured of block.lines) {
         if (!fill.fits(measured)) return false;
         fill.put(measured);
@@ -149,7 +180,7 @@ export class KeepFlow {
     if (!next || next.id.startsWith('#')) return true;
     const kept = i > at;
     const chain = fill.counts[0]!;
-    if (kept) fill.skip(next.gapBefore ?? 0);
+    if (kept) fill.skip(previous.gapBefore(i));
     for (const measured of next.lines) fill.put(measured);
     const pages = fill.counts;
     const first = pages[0]! - chain;
