@@ -86,6 +86,24 @@ describe('KeepFlow.offer', () => {
   });
 });
 
+describe('BlockMeasures.gapBefore', () => {
+  it('takes a gap the layout did not see (the blocks were on two pages) from a pair of the same kinds and line heights', () => {
+    const blocks = measures([
+      ['k-1', 1],
+      ['p-1', 2, 12],
+      ['p-2', 3, 9],
+      ['k-2', 1, 9],
+      ['p-3', 2], // began a page: its gap was not seen
+    ]);
+    expect(blocks.gapBefore(1)).toBe(12);
+    expect(blocks.gapBefore(4)).toBe(12); // as between k-1 and p-1
+    expect(blocks.gapBefore(0)).toBe(0);
+    // So a label with room for itself and the paragraph's two lines, but not the gap, goes to the next page.
+    expect(offer(blocks, 'k-2', 15 + 12 + 30)).toBe(true);
+    expect(offer(blocks, 'k-2', 15 + 30)).toBe(false);
+  });
+});
+
 describe('KeepFlow measures', () => {
   it('records blocks, their lines and the gaps between them; content it cannot see into as one block', () => {
     const keeper = new KeepFlow(undefined);
