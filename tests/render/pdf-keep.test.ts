@@ -23,10 +23,10 @@ function measures(blocks: Array<[string, number, number?]>): BlockMeasures {
 }
 
 /** A keeper that has put one line on page 0, then is offered the first line of `id` with `available` points left. */
-function offer(previous: BlockMeasures | undefined, id: string, available: number): boolean {
+function offer(previous: BlockMeasures | undefined, id: string, available: number, more: Partial<OfferedLine> = {}): boolean {
   const keeper = new KeepFlow(previous);
   keeper.placed({ page: 0, id: 'p-0', height: LINE, top: 72, available: PAGE_ROOM, pageRoom: PAGE_ROOM, links: [] });
-  const line: OfferedLine = { page: 0, id, height: LINE, top: 720 - available, available, pageRoom: PAGE_ROOM, links: [] };
+  const line: OfferedLine = { page: 0, id, height: LINE, top: 720 - available, available, pageRoom: PAGE_ROOM, links: [], ...more };
   return keeper.offer(line);
 }
 
@@ -76,11 +76,7 @@ describe('KeepFlow.offer', () => {
     const withNotes = new BlockMeasures();
     withNotes.add({ id: 'p-0', lines: [{ height: LINE, links: [] }] });
     withNotes.add({ id: 'p-1', lines: [{ height: LINE, links: ['fn-1'] }, { height: LINE, links: [] }, { height: LINE, links: [] }, { height: LINE, links: [] }] });
-    const keeper = (noteRoom?: OfferedLine['noteRoom']) => {
-      const flow = new KeepFlow(withNotes);
-      flow.placed({ page: 0, id: 'p-0', height: LINE, top: 72, available: PAGE_ROOM, pageRoom: PAGE_ROOM, links: [] });
-      return flow.offer({ page: 0, id: 'p-1', height: LINE, top: 600, available: LINE * 4, pageRoom: PAGE_ROOM, links: ['fn-1'], ...(noteRoom ? { noteRoom } : {}) });
-    };
+    const keeper = (noteRoom?: OfferedLine['noteRoom']) => offer(withNotes, 'p-1', LINE * 4, { links: ['fn-1'], ...(noteRoom ? { noteRoom } : {}) });
     expect(keeper()).toBe(true); // all four lines fit
     expect(keeper(() => LINE * 2.5)).toBe(false); // the note leaves room for one line: an orphan
   });
