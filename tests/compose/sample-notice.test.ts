@@ -20,7 +20,7 @@ const SAMPLE = sampleProject('sample-notice');
 afterAll(() => rmSync(SAMPLE, { recursive: true, force: true }));
 
 const PLAIN_END = 'Quotations and figures are from the cited public sources.';
-const INVENTED_END = 'Quotations and figures are from the cited public sources, except what is marked INVENTED, which is invented for illustration.';
+const INVENTED_END = 'Quotations and figures are from the cited public sources, except those marked INVENTED.';
 
 /** The versions of a brief of the sample project, and its confidential texts. */
 async function versionsOf(id: string): Promise<{ versions: DocumentVersion[]; secrets: string[] }> {
