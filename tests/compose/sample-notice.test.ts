@@ -14,6 +14,7 @@ import { roleOf } from '../../src/document/roles.js';
 import { loadBriefs } from '../../src/load/briefs.js';
 import { loadDataset } from '../../src/load/dataset.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
+import { cli } from '../helpers/cli.js';
 import { sampleProject } from '../helpers/sample-project.js';
 
 const SAMPLE = sampleProject('sample-notice');
@@ -100,4 +101,47 @@ describe('the SAMPLE notice of other samples', () => {
     expect(notice([{ type: 'paragraph', children: [{ type: 'text', value: 'INVENTED FOR THIS SAMPLE — 31 of 40 test purchases' }] }])).toBe(`SAMPLE — plain. ${INVENTED_END}`);
     expect(notice([{ type: 'paragraph', children: [{ type: 'text', value: 'Figures from the record.' }] }])).toBe(`SAMPLE — plain. ${PLAIN_END}`);
   });
+});
+
+describe('the SAMPLE notice in the foot of every page', () => {
+  it('leaves room for the bottom marking with the INVENTED clause, a placeholder docket and a long filer name', async () => {
+    // A filer's own sample for the current cycle (its docket a placeholder): the notice's longest form.
+    const brief = [
+      'id: lakeshore-toy-guild-2026-comment',
+      'kind: comment',
+      'filer: lakeshore-toy-guild',
+      'cycle: 2026',
+      'date: 2026-12-01',
+      'sample: true',
+      'filer_profile:',
+      '  name: Lakeshore Toy Makers Guild of the Great Lakes Region (invented filer)',
+      '  short_name: LTMG',
+      '  letterhead: { address: ["200 Example Avenue, Suite 12", "Chicago, IL 60601"] }',
+      '  self_description: LTMG is an invented guild of toy makers.',
+      '  signatory: { name: Robin Example, title: Executive Director }',
+      '  contact: { name: Sam Example, email: policy@example.org, phone: "(312) 555-0191" }',
+      'introduction: LTMG asks USTR to keep IndiaMART on the list.',
+      'nominations:',
+      '  - market: indiamart',
+      '    request: retain',
+      '    reasons: Counterfeit toys are still offered on it.',
+      '    attested:',
+      '      - { measure: test purchases that were counterfeit (INVENTED FIGURE), value: 9, unit: of 15 test purchases, confidential: true,',
+      '          reason: Members\' enforcement data., attested_by: LTMG staff, date: 2026-11-24, method: test purchases }',
+      'conclusion: LTMG thanks USTR.',
+      '',
+    ].join('\n');
+    const file = path.join(SAMPLE, 'briefs', 'lakeshore-toy-guild-2026-comment.yaml');
+    writeFileSync(file, brief);
+    try {
+      // `check <id>` renders the brief's versions and checks that every page carries its marking at top and bottom.
+      const checked = await cli(['check', 'lakeshore-toy-guild-2026-comment'], SAMPLE);
+      expect(checked.stdout + checked.stderr).not.toContain('compliance-marking');
+      expect(checked.code, checked.stdout + checked.stderr).toBe(0);
+      const { versions } = await versionsOf('lakeshore-toy-guild-2026-comment');
+      expect(notices(versions[0]!).meta).toContain(`${INVENTED_END} The docket number and Federal Register cite are placeholders`);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }, 120_000);
 });

@@ -45,7 +45,7 @@ function markingBlocks(options: FurnitureOptions, inlines: ReturnType<typeof fur
   }));
 }
 
-function noticeBlock(options: FurnitureOptions, inlines: ReturnType<typeof furnitureInlines>): Block | undefined {
+function noticeBlock(options: FurnitureOptions, inlines: ReturnType<typeof furnitureInlines>, compact = false): Block | undefined {
   if (!options.sampleNotice) return undefined;
   return {
     table: {
@@ -64,7 +64,7 @@ function noticeBlock(options: FurnitureOptions, inlines: ReturnType<typeof furni
       ],
     },
     layout: NOTICE_LAYOUT,
-    margin: [0, 0, 0, 4],
+    margin: [0, 0, 0, compact ? 0 : 4],
   };
 }
 
@@ -101,10 +101,14 @@ export type PageNotes = (pageIndex: number) => { blocks: LaidOutBlock[]; height:
  * the body: a background is laid out while the body is (when a page is added), and pdfmake's
  * list layout would then hang a pending list marker on the first footnote line.
  */
-export function footer(options: FurnitureOptions, notesFor: PageNotes): ((currentPage: number, pageCount: number) => Block) & { [PAGE_BLOCKS]: (pageIndex: number) => PlacedBlock[] | undefined } {
+export function footer(
+  options: FurnitureOptions,
+  notesFor: PageNotes,
+  compact = false,
+): ((currentPage: number, pageCount: number) => Block) & { [PAGE_BLOCKS]: (pageIndex: number) => PlacedBlock[] | undefined } {
   const inlines = furnitureInlines();
   const draw = (currentPage: number, pageCount: number): Block => {
-    const notice = noticeBlock(options, inlines);
+    const notice = noticeBlock(options, inlines, compact);
     const rule = footnoteRule(notesFor(currentPage - 1));
     return {
       stack: [
@@ -114,9 +118,10 @@ export function footer(options: FurnitureOptions, notesFor: PageNotes): ((curren
           text: inlines(`Page ${currentPage} of ${pageCount}`, style(SIZE.footer), origin(options, 'the page footer')),
           alignment: 'center',
         },
-        ...markingBlocks(options, inlines).map((block, i) => ({ ...block, margin: [0, i === 0 ? 4 : 0, 0, 0] })),
+        ...markingBlocks(options, inlines).map((block, i) => ({ ...block, margin: [0, i === 0 && !compact ? 4 : 0, 0, 0] })),
       ],
-      margin: [MARGIN, notice ? 9 : 22, MARGIN, 0],
+      // Compact: a notice of three lines, with no space around, leaves room for the bottom marking.
+      margin: [MARGIN, compact ? 0 : notice ? 9 : 22, MARGIN, 0],
     };
   };
   return Object.assign(draw, { [PAGE_BLOCKS]: (pageIndex: number) => footnotePlaces(notesFor(pageIndex)) });

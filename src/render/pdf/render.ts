@@ -5,7 +5,7 @@ import type { Root } from 'mdast';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { visit } from 'unist-util-visit';
 import { ContentBuilder, type Block } from './build.js';
-import { FOOTNOTE_FLOW, FOOTNOTE_RESERVE, LINE_KEEPER, discard, draw, finish, record, type LaidOutDocument, type ReservingMargins } from './engine.js';
+import { FOOTNOTE_FLOW, FOOTNOTE_RESERVE, LINE_KEEPER, discard, draw, finish, layOutPages, record, type LaidOutDocument, type ReservingMargins } from './engine.js';
 import { KeepFlow, type BlockMeasures } from './keep.js';
 import { LONG_DOCUMENT_PAGES, collectGarbage } from './memory.js';
 import { PdfRenderError } from './errors.js';
@@ -183,12 +183,17 @@ export async function renderPdfWithText(root: Root, options: PdfRenderOptions): 
       pageSize: { width: PAGE.width, height: PAGE.height },
       pageMargins: margins,
       header: header(furniture),
-      footer: footer(furniture, (pageIndex) => plan.notesFor(pageIndex)),
+      footer: footer(furniture, (pageIndex) => plan.notesFor(pageIndex), compactFooter),
       pageBreakBefore: keepHeadingsWithNext,
       content: builder.body(),
     } as unknown as TDocumentDefinitions;
   };
 
+  // The foot of a page is the bottom margin: a footer taller than that (a long SAMPLE notice) loses its last lines,
+  // the bottom marking among them, so such a footer is set without the space around its notice.
+  const foot = footer(furniture, () => undefined)(1, 1);
+  const footerHeight = layOutPages(measuring([{ ...foot, margin: [0, (foot['margin'] as number[])[1], 0, 0] }]))[0]?.height ?? 0;
+  const compactFooter = footerHeight > MARGIN;
   const notes = measureFootnotes(builder, measuring);
   let doc: LaidOutDocument = await placeFootnotes(builder, notes, full);
   // A heading or label left at the foot of a page, or a paragraph split with one line on a page, starts the
