@@ -193,10 +193,10 @@ export class KeepFlow {
 
   /** Record a line pdfmake put on a page. */
   placed(line: OfferedLine): void {
-    const apart = line.page !== this.lastPage || line.top - this.lastBottom > SAME_BLOCK;
-    if (line.id !== undefined) this.start(line.id, line.page === this.lastPage ? line.top - this.lastBottom : undefined);
-    // A line without an id below a gap starts content the keeper cannot name.
-    else if (!this.current || (apart && line.page === this.lastPage)) this.start(`#${this.measured.blocks.length}`);
+    const samePage = line.page === this.lastPage;
+    if (line.id !== undefined) this.start(line.id, samePage ? line.top - this.lastBottom : undefined);
+    // A line without an id below a gap on its page starts content the keeper cannot name.
+    else if (!this.current || (samePage && line.top - this.lastBottom > SAME_BLOCK)) this.start(`#${this.measured.blocks.length}`);
     this.current!.lines.push({ height: line.height, links: line.links });
     this.lastPage = line.page;
     this.lastBottom = line.top + line.height;
