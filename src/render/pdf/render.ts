@@ -164,6 +164,12 @@ export async function renderPdfWithText(root: Root, options: PdfRenderOptions): 
       content,
     }) as unknown as TDocumentDefinitions;
 
+  // The foot of a page is the bottom margin: a footer taller than that (a long SAMPLE notice) loses its last lines,
+  // the bottom marking among them, so such a footer is set without the space around its notice. Without a notice
+  // the footer is far shorter than the margin.
+  const foot = options.sampleNotice ? footer(furniture, () => undefined)(1, 1) : undefined;
+  const compactFooter = foot !== undefined && (layOutPages(measuring([{ ...foot, margin: [0, (foot['margin'] as number[])[1], 0, 0] }]))[0]?.height ?? 0) > MARGIN;
+
   // Each layout run keeps blocks together by the measures of the run before it (the first run has none).
   let keeper: KeepFlow | undefined;
   let measures: BlockMeasures | undefined;
@@ -189,11 +195,6 @@ export async function renderPdfWithText(root: Root, options: PdfRenderOptions): 
     } as unknown as TDocumentDefinitions;
   };
 
-  // The foot of a page is the bottom margin: a footer taller than that (a long SAMPLE notice) loses its last lines,
-  // the bottom marking among them, so such a footer is set without the space around its notice.
-  const foot = footer(furniture, () => undefined)(1, 1);
-  const footerHeight = layOutPages(measuring([{ ...foot, margin: [0, (foot['margin'] as number[])[1], 0, 0] }]))[0]?.height ?? 0;
-  const compactFooter = footerHeight > MARGIN;
   const notes = measureFootnotes(builder, measuring);
   let doc: LaidOutDocument = await placeFootnotes(builder, notes, full);
   // A heading or label left at the foot of a page, or a paragraph split with one line on a page, starts the
