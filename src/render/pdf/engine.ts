@@ -298,7 +298,6 @@ function installFlowHook(): void {
     if (links.length === 0) return addFragment.call(this, block, useBlockXOffset, useBlockYOffset, dontUpdate);
     return placeWithFlow(block, block.height, context, flow, links, () => addFragment.call(this, block, useBlockXOffset, useBlockYOffset, dontUpdate));
   };
-
 }
 
 /**
