@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deriveShapingTable } from '../dist/render/pdf/latin-shaping-tables.js';
+import { installedVersion } from '../dist/render/pdf/stack.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FONTS = path.join(ROOT, 'dist', 'fonts');
@@ -14,7 +15,8 @@ const require = createRequire(path.join(ROOT, 'package.json'));
 // fontkit's CommonJS build and its own unicode-properties: the code whose shaping the tables reproduce.
 const fontkit = require('fontkit');
 const unicode = createRequire(require.resolve('fontkit'))('unicode-properties');
-const { version } = JSON.parse(readFileSync(path.join(path.dirname(require.resolve('fontkit')), '..', 'package.json'), 'utf8'));
+// The version the renderer checks a table against, found the way it finds it.
+const version = installedVersion('fontkit');
 
 const FACES = /^(tinos|cousine)-latin(-ext)?-(400|700)-(normal|italic)\.ttf$/;
 
